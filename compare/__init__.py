@@ -1,0 +1,39 @@
+"""storydiff's core: compare versions of a news story sentence by sentence.
+
+>>> from compare import compare
+>>> result = compare("Talks lasted ten minutes. Both sides spoke.", "Both sides spoke. Talks lasted 20 minutes.")
+>>> result.counts()["moved"], result.scores["overlap_a_in_b"]
+(1, 0.8333)
+
+This package imports no terminal or UI code; `tui` builds on it, never the reverse.
+"""
+
+from .__about__ import __version__
+from .align import AlignOptions
+from .api import Source, compare, prepare
+from .errors import InputError, OptionError, StorydiffError
+from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
+from .normalise import normalise, tokenize
+from .segment import segment
+
+__all__ = [
+    "KINDS",
+    "SCHEMA",
+    "AlignOptions",
+    "Comparison",
+    "Document",
+    "Group",
+    "InputError",
+    "Kind",
+    "OptionError",
+    "Sentence",
+    "Source",
+    "StorydiffError",
+    "WordOp",
+    "__version__",
+    "compare",
+    "normalise",
+    "prepare",
+    "segment",
+    "tokenize",
+]

@@ -1,0 +1,327 @@
+"""Sentence alignment: which sentences of A became which sentences of B.
+
+The stages, each a plain function over the sentence lists:
+
+1. **Features** — each sentence becomes a bag of content-word stems weighted
+   by inverse document frequency over both versions, so rare words (names,
+   numbers, places) count more than common ones.
+2. **Candidates** — an inverted index from stem to B sentences; an A sentence
+   is only scored against B sentences that share a stem with it. Stems that
+   occur in very many sentences are left out of the index, so long documents
+   never fall into a quadratic loop.
+3. **Scores** — for each candidate pair the weighted overlap of the two bags:
+   Dice similarity for one-to-one matches, and containment each way (how much
+   of B's sentence is inside A's, and the reverse), because outlets cut,
+   split and merge sentences.
+4. **Assignment** — one-to-one pairs are chosen globally, best score first,
+   with no assumption that the two versions run in the same order.
+5. **Splits and merges** — a sentence left over whose content lies inside an
+   already matched (or unmatched) sentence of the other side joins it, making a
+   one-to-many (split) or many-to-one (merged) group.
+6. **Gaps** — between two matched anchors, leftover sentences in the same gap
+   on both sides are paired at a lower threshold: a local order prior, never a
+   global one.
+7. **Moves** — groups off the longest increasing subsequence of B positions
+   (taken in A's order) are flagged `moved`.
+8. **Leftovers** are inserted (only in B) or deleted (only in A).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .normalise import Token
+from .stopwords import STOPWORDS
+
+__all__ = ["AlignOptions", "Link", "align", "longest_increasing"]
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Thresholds of the alignment; the defaults were chosen on rewrites and retellings.
+
+    threshold: minimum similarity (weighted Dice of content words) for a one-to-one match.
+    part_threshold: minimum containment for a sentence to join a split or merge.
+    gap_threshold: minimum similarity for a pair inside a gap between two matched pairs.
+    max_postings: stems in more B sentences than this are not used to find candidates.
+    """
+
+    threshold: float = 0.35
+    part_threshold: float = 0.5
+    gap_threshold: float = 0.2
+    max_postings: int = 64
+
+
+@dataclass(frozen=True)
+class Link:
+    """Sentences of A aligned to sentences of B (either side may be empty)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+def _stem(word: str) -> str:
+    """A light suffix fold so inflections match: 'talks'/'talked'/'talking' -> 'talk'."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ied"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _bags(sentences: Sequence[Sequence[Token]]) -> list[frozenset[str]]:
+    out = []
+    for tokens in sentences:
+        stems = {_stem(t.key) for t in tokens if t.key not in STOPWORDS}
+        if not stems:  # a sentence of stopwords only still needs something to match on
+            stems = {t.key for t in tokens}
+        out.append(frozenset(stems))
+    return out
+
+
+def _idf(bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags_a:
+        for stem in bag:
+            df[stem] += 1
+    for bag in bags_b:
+        for stem in bag:
+            df[stem] += 1
+    n = len(bags_a) + len(bags_b)
+    return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+
+
+class _Scorer:
+    """Weighted overlaps of candidate pairs, computed once and cached."""
+
+    def __init__(self, bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> None:
+        self.bags_a, self.bags_b = bags_a, bags_b
+        self.idf = _idf(bags_a, bags_b)
+        self.weight_a = [sum(self.idf[s] for s in bag) for bag in bags_a]
+        self.weight_b = [sum(self.idf[s] for s in bag) for bag in bags_b]
+        self.shared: dict[tuple[int, int], float] = {}
+
+    def candidates(self, max_postings: int) -> dict[tuple[int, int], float]:
+        """Shared weight of every pair that has at least one indexed stem in common."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, bag in enumerate(self.bags_b):
+            for stem in bag:
+                postings[stem].append(j)
+        limit = max(max_postings, int(math.sqrt(len(self.bags_b))))
+        for i, bag in enumerate(self.bags_a):
+            acc: dict[int, float] = defaultdict(float)
+            for stem in bag:
+                js = postings.get(stem)
+                if js and len(js) <= limit:
+                    weight = self.idf[stem]
+                    for j in js:
+                        acc[j] += weight
+            for j in acc:
+                # Exact shared weight (frequent stems were skipped by the index, not here).
+                self.shared[(i, j)] = sum(self.idf[s] for s in bag & self.bags_b[j])
+        return self.shared
+
+    def dice(self, i: int, j: int) -> float:
+        total = self.weight_a[i] + self.weight_b[j]
+        return 2 * self.shared.get((i, j), 0.0) / total if total else 0.0
+
+    def in_a(self, i: int, j: int) -> float:
+        """How much of B's sentence j is inside A's sentence i."""
+        return self.shared.get((i, j), 0.0) / self.weight_b[j] if self.weight_b[j] else 0.0
+
+    def in_b(self, i: int, j: int) -> float:
+        """How much of A's sentence i is inside B's sentence j."""
+        return self.shared.get((i, j), 0.0) / self.weight_a[i] if self.weight_a[i] else 0.0
+
+
+def align(
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+    options: AlignOptions | None = None,
+) -> list[Link]:
+    """Align two documents given as lists of tokenised sentences.
+
+    Returns links covering every sentence of both sides exactly once, in no
+    particular order (the caller orders them for reading).
+    """
+    opts = options or AlignOptions()
+    bags_a, bags_b = _bags(tokens_a), _bags(tokens_b)
+    scorer = _Scorer(bags_a, bags_b)
+    shared = scorer.candidates(opts.max_postings)
+
+    # Identical sentences are matched first, whatever their scores say.
+    keys_b: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, tokens in enumerate(tokens_b):
+        if tokens:
+            keys_b[tuple(t.key for t in tokens)].append(j)
+    match_a: dict[int, int] = {}
+    match_b: dict[int, int] = {}
+    for i, tokens in enumerate(tokens_a):
+        js = keys_b.get(tuple(t.key for t in tokens)) if tokens else None
+        if js:
+            j = js.pop(0)
+            match_a[i], match_b[j] = j, i
+
+    # One-to-one, best first.
+    ranked = sorted(
+        ((scorer.dice(i, j), i, j) for (i, j) in shared),
+        key=lambda x: (-x[0], abs(x[1] / max(len(bags_a), 1) - x[2] / max(len(bags_b), 1)), x[1], x[2]),
+    )
+    for score, i, j in ranked:
+        if score < opts.threshold:
+            break
+        if i not in match_a and j not in match_b:
+            match_a[i], match_b[j] = j, i
+
+    groups_a: dict[int, list[int]] = {i: [j] for i, j in match_a.items()}  # a -> its b sentences
+    groups_b: dict[int, list[int]] = {j: [i] for j, i in match_b.items()}  # b -> its a sentences
+    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
+    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
+    return _links(groups_a, groups_b, len(bags_a), len(bags_b))
+
+
+def _attach_parts(
+    scorer: _Scorer,
+    opts: AlignOptions,
+    groups_a: dict[int, list[int]],
+    groups_b: dict[int, list[int]],
+    n_a: int,
+    n_b: int,
+) -> None:
+    """Join leftover sentences to the sentence of the other side that contains them.
+
+    A leftover B sentence joins A sentence i (a split) when most of it lies in i
+    and i has only one A sentence in its group; the reverse makes a merge.
+    Best containment first, so the clearest parts are placed before the doubtful.
+    """
+    by_a: dict[int, list[int]] = defaultdict(list)
+    by_b: dict[int, list[int]] = defaultdict(list)
+    for i, j in scorer.shared:
+        by_a[i].append(j)
+        by_b[j].append(i)
+    options: list[tuple[float, int, int, int]] = []  # (-containment, side, i, j)
+    for j in range(n_b):
+        if j not in groups_b:
+            for i in by_b.get(j, ()):
+                options.append((-scorer.in_a(i, j), 0, i, j))
+    for i in range(n_a):
+        if i not in groups_a:
+            for j in by_a.get(i, ()):
+                options.append((-scorer.in_b(i, j), 1, i, j))
+    options.sort()
+    for neg, side, i, j in options:
+        if -neg < opts.part_threshold:
+            break
+        if side == 0 and j not in groups_b:
+            partners = groups_a.get(i)
+            if partners is None:
+                groups_a[i] = [j]
+                groups_b[j] = [i]
+            elif len(groups_b[partners[0]]) == 1:  # i stands alone on its side: a split
+                partners.append(j)
+                groups_b[j] = [i]
+        elif side == 1 and i not in groups_a:
+            partners = groups_b.get(j)
+            if partners is None:
+                groups_b[j] = [i]
+                groups_a[i] = [j]
+            elif len(groups_a[partners[0]]) == 1:  # j stands alone on its side: a merge
+                partners.append(i)
+                groups_a[i] = [j]
+
+
+def _fill_gaps(
+    scorer: _Scorer,
+    opts: AlignOptions,
+    groups_a: dict[int, list[int]],
+    groups_b: dict[int, list[int]],
+    n_a: int,
+    n_b: int,
+) -> None:
+    """Pair leftovers that sit in the same gap between two in-order anchors, at a lower threshold."""
+    anchors = sorted((i, js[0]) for i, js in groups_a.items())
+    in_order = longest_increasing([j for _, j in anchors])
+    fence = [(-1, -1)] + [anchors[k] for k in in_order] + [(n_a, n_b)]
+    for (i0, j0), (i1, j1) in zip(fence, fence[1:], strict=False):
+        left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
+        left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
+        if not left_a or not left_b:
+            continue
+        pairs = sorted(
+            ((scorer.dice(i, j), i, j) for i in left_a for j in left_b if (i, j) in scorer.shared),
+            reverse=True,
+        )
+        for score, i, j in pairs:
+            if score < opts.gap_threshold:
+                break
+            if i not in groups_a and j not in groups_b:
+                groups_a[i], groups_b[j] = [j], [i]
+
+
+def _links(groups_a: dict[int, list[int]], groups_b: dict[int, list[int]], n_a: int, n_b: int) -> list[Link]:
+    """Connected components of the matches, plus one link per leftover sentence."""
+    seen_a: set[int] = set()
+    links: list[Link] = []
+    for i in range(n_a):
+        if i in seen_a:
+            continue
+        if i not in groups_a:
+            links.append(Link((i,), ()))
+            seen_a.add(i)
+            continue
+        side_a, side_b = {i}, set()
+        stack_a = [i]
+        while stack_a:
+            x = stack_a.pop()
+            for j in groups_a[x]:
+                if j not in side_b:
+                    side_b.add(j)
+                    for y in groups_b[j]:
+                        if y not in side_a:
+                            side_a.add(y)
+                            stack_a.append(y)
+        seen_a |= side_a
+        links.append(Link(tuple(sorted(side_a)), tuple(sorted(side_b))))
+    links.extend(Link((), (j,)) for j in range(n_b) if j not in groups_b)
+    return links
+
+
+def longest_increasing(values: Iterable[int]) -> list[int]:
+    """Positions of one longest strictly increasing subsequence (O(n log n), deterministic).
+
+    >>> longest_increasing([0, 3, 1, 2, 5, 4])
+    [0, 2, 3, 4]
+    """
+    seq = list(values)
+    tails: list[int] = []  # smallest tail value of an increasing run of each length
+    tail_pos: list[int] = []
+    parent = [-1] * len(seq)
+    for pos, value in enumerate(seq):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_pos.append(pos)
+        else:
+            tails[k] = value
+            tail_pos[k] = pos
+        parent[pos] = tail_pos[k - 1] if k else -1
+    out: list[int] = []
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos >= 0:
+        out.append(pos)
+        pos = parent[pos]
+    return out[::-1]

@@ -1,0 +1,170 @@
+"""`compare()`: the one function every interface calls.
+
+It turns its two inputs into documents and sentences, aligns them, diffs the
+words inside each group, orders the groups for reading, flags moves and
+scores the overlap — returning one immutable `Comparison`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from .align import AlignOptions, Link, align, longest_increasing
+from .errors import OptionError
+from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
+from .normalise import Token, normalise, tokenize
+from .scores import score
+from .segment import from_sentences, segment
+from .worddiff import word_diff
+
+__all__ = ["Source", "compare", "prepare"]
+
+Source = str | os.PathLike[str] | Document | Sequence[str]
+
+
+def prepare(source: Source) -> tuple[Document, list[Sentence]]:
+    """A document and its sentences from any accepted input.
+
+    * `str` — raw text, segmented here;
+    * `os.PathLike` — a file, read and decoded by `compare.ingest`;
+    * `Document` — its text, segmented here;
+    * a sequence of `str` — sentences already segmented, used exactly as given.
+    """
+    if isinstance(source, Document):
+        return source, segment(source.text)
+    if isinstance(source, str):
+        return Document(source), segment(source)
+    if isinstance(source, os.PathLike):
+        from .ingest import load_path
+
+        document = load_path(source)
+        return document, segment(document.text)
+    if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
+        if not all(isinstance(s, str) for s in source):
+            raise OptionError("a list of sentences must hold only strings")
+        text, sentences = from_sentences(source)
+        return Document(text), sentences
+    raise OptionError(
+        f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "
+        "a Document or a list of sentences"
+    )
+
+
+def compare(
+    a: Source,
+    b: Source,
+    *,
+    threshold: float = AlignOptions.threshold,
+    part_threshold: float = AlignOptions.part_threshold,
+    gap_threshold: float = AlignOptions.gap_threshold,
+    facts: bool = True,
+) -> Comparison:
+    """Compare two versions of a story, sentence by sentence and word by word.
+
+    Parameters
+    ----------
+    a, b:
+        The two versions: raw text, a path, a `Document`, or a list of
+        sentences (used as given, never re-segmented).
+    threshold:
+        Minimum similarity (0–1) for two sentences to be matched one to one;
+        lower finds more rewordings, higher only near-copies.
+    part_threshold:
+        Minimum share (0–1) of a sentence's content found in one sentence of
+        the other side for it to join that sentence as part of a split or merge.
+    gap_threshold:
+        Minimum similarity for leftover sentences that sit between the same
+        two matched neighbours on both sides.
+    facts:
+        Also look for changed quotes, numbers, names and dates (`findings`)
+        where that analysis is available.
+
+    Returns
+    -------
+    Comparison
+        Groups in reading order; every sentence of each side in exactly one.
+
+    >>> result = compare("The cat sat. It was warm.", "It was warm. The cat sat down.")
+    >>> [(g.kind, g.moved) for g in result.groups]
+    [('modified', True), ('identical', False)]
+    """
+    for name, value in (("threshold", threshold), ("part_threshold", part_threshold), ("gap_threshold", gap_threshold)):
+        if not 0.0 <= value <= 1.0:
+            raise OptionError(f"{name} must be between 0 and 1, not {value}")
+    options = AlignOptions(threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
+    doc_a, sentences_a = prepare(a)
+    doc_b, sentences_b = prepare(b)
+    tokens_a = [tokenize(doc_a.text, s.start, s.end) for s in sentences_a]
+    tokens_b = [tokenize(doc_b.text, s.start, s.end) for s in sentences_b]
+
+    links = align(tokens_a, tokens_b, options)
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
+    groups = _flag_moves(groups)
+    ordered = _reading_order(groups, len(sentences_b))
+    all_a = [t for tokens in tokens_a for t in tokens]
+    all_b = [t for tokens in tokens_b for t in tokens]
+    result = Comparison(
+        a=doc_a,
+        b=doc_b,
+        a_sentences=tuple(sentences_a),
+        b_sentences=tuple(sentences_b),
+        groups=ordered,
+        scores=score(all_a, all_b, ordered),
+        options={"threshold": threshold, "part_threshold": part_threshold, "gap_threshold": gap_threshold},
+    )
+    if facts:
+        result = _with_findings(result)
+    return result
+
+
+def _with_findings(result: Comparison) -> Comparison:
+    try:
+        from .facts import find_facts
+    except ImportError:  # fact drift is an optional stage
+        return result
+    return replace(result, findings=tuple(find_facts(result)))
+
+
+def _group(
+    link: Link,
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+) -> Group:
+    """A group with its kind, similarity and word diff."""
+    words_a = [t for i in link.a for t in tokens_a[i]]
+    words_b = [t for j in link.b for t in tokens_b[j]]
+    anchor_a = sentences_a[link.a[0]].start if link.a else 0
+    anchor_b = sentences_b[link.b[0]].start if link.b else 0
+    diff = word_diff(words_a, words_b, anchor_a, anchor_b)
+    kind: Kind
+    if not link.b:
+        kind, similarity = "deleted", 0.0
+    elif not link.a:
+        kind, similarity = "inserted", 0.0
+    else:
+        text_a = normalise(" ".join(sentences_a[i].text for i in link.a))
+        text_b = normalise(" ".join(sentences_b[j].text for j in link.b))
+        similarity = fuzz.ratio(text_a, text_b) / 100
+        if len(link.a) == 1 and len(link.b) > 1:
+            kind = "split"
+        elif len(link.a) > 1 and len(link.b) == 1:
+            kind = "merged"
+        elif len(link.a) == 1 and len(link.b) == 1 and [t.key for t in words_a] == [t.key for t in words_b]:
+            kind, similarity = "identical", 1.0
+        else:
+            kind = "modified"
+    return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
+
+
+def _flag_moves(groups: list[Group]) -> list[Group]:
+    """Flag matched groups off the longest increasing run of B positions, taken in A's order."""
+    matched = sorted((g for g in groups if g.a and g.b), key=lambda g: g.a[0])
+    keep = set(longest_increasing([g.b[0] for g in matched]))
+    moved = {id(g) for k, g in enumerate(matched) if k not in keep}
+    return [replace(g, moved=True) if id(g) in moved else g for g in groups]

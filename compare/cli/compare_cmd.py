@@ -1,0 +1,73 @@
+"""`storydiff compare A B`: two versions, one report on standard output or in a file."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..align import AlignOptions
+from ._common import add_input_options, emit, max_bytes, use_colour
+
+__all__ = ["add_parser", "run"]
+
+FORMATS = ("text", "json", "markdown", "csv")
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {number}")
+    return number
+
+
+def add_parser(sub: Any) -> None:
+    """Register the `compare` subcommand."""
+    parser = sub.add_parser(
+        "compare",
+        help="compare two versions of a story",
+        description="Align two versions of a story sentence by sentence and report what changed.",
+    )
+    parser.add_argument("a", metavar="A", help="first version: a file, or - for standard input")
+    parser.add_argument("b", metavar="B", help="second version: a file, or - for standard input")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    parser.add_argument(
+        "-t",
+        "--threshold",
+        type=_fraction,
+        default=AlignOptions.threshold,
+        metavar="X",
+        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
+    )
+    parser.add_argument("--all", action="store_true", help="list unchanged sentences too, not only changes")
+    add_input_options(parser)
+    parser.set_defaults(run=run)
+
+
+def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The two documents named on the command line (standard input at most once)."""
+    from ..errors import InputError
+    from ..ingest import read_source
+
+    if args.a == "-" and args.b == "-":
+        raise InputError("standard input can be only one of A and B; give the other as a file")
+    limit = max_bytes(args)
+    return read_source(args.a, max_bytes=limit), read_source(args.b, max_bytes=limit)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare, render, write."""
+    from .. import compare
+    from ..output import check_writable
+    from ..render import render
+
+    if args.output not in (None, "-"):
+        check_writable(args.output)
+    doc_a, doc_b = load_pair(args)
+    result = compare(doc_a, doc_b, threshold=args.threshold)
+    colour = args.format == "text" and args.output in (None, "-") and use_colour()
+    emit(render(result, args.format, colour=colour, changes_only=not args.all), args.output)
+    return 0

@@ -1,0 +1,12 @@
+"""`storydiff tui`: not built yet (see the issue tracker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["add_parser"]
+
+
+def add_parser(sub: Any) -> None:
+    """Register the `tui` subcommand (not available yet)."""
+    del sub

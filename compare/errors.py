@@ -1,0 +1,29 @@
+"""Errors raised by storydiff.
+
+Hierarchy::
+
+    StorydiffError            base: anything storydiff refuses to do, with a message for the user
+    ├── InputError            a source cannot be read or used (missing, empty, binary, undecodable, too big)
+    └── OptionError           an option or format is not one storydiff knows
+
+The API raises these; only the command line catches them, prints the message alone
+and exits with code 2. Any other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = ["InputError", "OptionError", "StorydiffError"]
+
+
+class StorydiffError(Exception):
+    """Base class: the message says what is wrong and what to do about it."""
+
+    exit_code = 2
+
+
+class InputError(StorydiffError):
+    """An input (file, URL, standard input, record) cannot be read or compared."""
+
+
+class OptionError(StorydiffError, ValueError):
+    """An option has a value storydiff does not accept."""

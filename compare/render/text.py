@@ -1,0 +1,129 @@
+"""Terminal output: the summary scores, then every changed group with its word changes.
+
+In colour, deleted words are red and struck through, inserted words green and
+underlined, replaced words yellow and bold. Without colour (a pipe, a file,
+`NO_COLOR`), the same changes read as `[-deleted-]` and `{+inserted+}`, the
+convention of `git diff --word-diff`. Each group starts with its kind's symbol.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Console, RenderableType
+from rich.console import Group as RichGroup
+from rich.table import Table
+from rich.text import Text
+
+from ..highlight import Piece, pieces
+from ..model import Comparison, Group
+from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+
+__all__ = ["render_text", "rich_renderables", "summary_table"]
+
+_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
+_PLAIN = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
+
+
+def _side_text(result: Comparison, group: Group, side: str, colour: bool) -> Text:
+    text = Text()
+    for n, sentence in enumerate(pieces(result, group, side)):  # type: ignore[arg-type]
+        if n:
+            text.append(" ")
+        _append(text, sentence, colour)
+    return text
+
+
+def _append(text: Text, parts: list[Piece], colour: bool) -> None:
+    for chunk, tag in parts:
+        if tag is None:
+            text.append(chunk)
+        elif colour:
+            text.append(chunk, style=_STYLE[tag])
+        else:
+            left, right = _PLAIN[tag]
+            text.append(f"{left}{chunk}{right}")
+
+
+def summary_table(result: Comparison) -> Table:
+    """The overlap scores and counts as a two-column table."""
+    s = result.scores
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("A", f"{result.a.label}  ({s['words_a']} words, {len(result.a_sentences)} sentences)")
+    table.add_row("B", f"{result.b.label}  ({s['words_b']} words, {len(result.b_sentences)} sentences)")
+    table.add_row("overlap A→B", f"{s['overlap_a_in_b']:.1%} of A's words are unchanged in B")
+    table.add_row("overlap B→A", f"{s['overlap_b_in_a']:.1%} of B's words are unchanged from A")
+    table.add_row("jaccard", f"{s['jaccard']:.3f} (shared distinct words)")
+    table.add_row(
+        "5-word shingles",
+        f"{s['shingle_containment_a_in_b']:.1%} of A's in B, {s['shingle_containment_b_in_a']:.1%} of B's in A",
+    )
+    counts = s["counts"]
+    table.add_row(
+        "groups",
+        ", ".join(f"{KIND_SYMBOL[k]} {k} {counts[k]}" for k in KIND_SYMBOL) + f", {MOVED_SYMBOL} moved {counts['moved']}",
+    )
+    return table
+
+
+def rich_renderables(result: Comparison, *, colour: bool = True, changes_only: bool = True) -> Iterator[RenderableType]:
+    """What the text report is made of, for rich to print (also `Comparison.__rich_console__`)."""
+    yield Text("storydiff", style="bold")
+    yield summary_table(result)
+    if result.findings:
+        try:
+            from .facts_text import findings_renderable
+        except ImportError:
+            pass
+        else:
+            yield findings_renderable(result, colour=colour)
+    shown = [g for g in result.groups if g.changed or not changes_only]
+    yield Text("")
+    if not shown:
+        yield Text("No changes: every sentence is identical and in place.")
+        return
+    yield Text(f"Changed groups ({len(shown)} of {len(result.groups)}):", style="bold")
+    for group in shown:
+        yield _group_renderable(result, group, colour)
+
+
+def _group_renderable(result: Comparison, group: Group, colour: bool) -> RenderableType:
+    head = Text()
+    head.append(symbol(group), style=KIND_COLOUR[group.kind] + " bold" if colour else "")
+    a_ref = ",".join(str(i + 1) for i in group.a) or "–"
+    b_ref = ",".join(str(j + 1) for j in group.b) or "–"
+    head.append(f" {label(group)}  A{a_ref} → B{b_ref}")
+    if group.a and group.b:
+        head.append(f"  similarity {group.score:.2f}")
+    lines: list[RenderableType] = [head]
+    if group.a:
+        line = Text("  A: ", style="dim" if colour else "")
+        line.append_text(_side_text(result, group, "a", colour))
+        lines.append(line)
+    if group.b:
+        line = Text("  B: ", style="dim" if colour else "")
+        line.append_text(_side_text(result, group, "b", colour))
+        lines.append(line)
+    return RichGroup(*lines)
+
+
+def render_text(result: Comparison, *, colour: bool = False, width: int = 100, changes_only: bool = True, **_: Any) -> str:
+    """The text report as a string; `colour=True` embeds ANSI styles for a terminal."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if colour else None,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for renderable in rich_renderables(result, colour=colour, changes_only=changes_only):
+        console.print(renderable)
+    return buffer.getvalue()

@@ -1,0 +1,100 @@
+"""How much of one version is in the other: the overlap scores.
+
+* `overlap_a_in_b` / `overlap_b_in_a` — the share of A's (B's) words that sit in
+  unchanged word runs of aligned sentences: what a reader of B has read of A.
+* `jaccard` — shared distinct words over all distinct words of both versions.
+* `shingle_containment_a_in_b` / `_b_in_a` — the share of A's (B's) 5-word
+  sequences that appear anywhere in the other: the text-reuse measure of
+  churnalism studies, blind to sentence boundaries and order.
+* `similarity` — the mean group score over aligned groups, weighted by words.
+* `counts` — groups of each kind, plus how many were moved.
+
+An empty side has nothing missing, so its overlaps are 1.0 (vacuous truth).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .model import KINDS, Group
+from .normalise import Token
+
+__all__ = ["SHINGLE_SIZE", "mirror_scores", "score"]
+
+SHINGLE_SIZE = 5
+
+_MIRRORED_KEYS = [
+    ("overlap_a_in_b", "overlap_b_in_a"),
+    ("shingle_containment_a_in_b", "shingle_containment_b_in_a"),
+    ("words_a", "words_b"),
+    ("sentences_a", "sentences_b"),
+]
+
+
+def shingles(keys: Sequence[str], size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
+    """The distinct `size`-word sequences of a text; a shorter text is one shingle."""
+    if not keys:
+        return set()
+    if len(keys) < size:
+        return {tuple(keys)}
+    return {tuple(keys[k : k + size]) for k in range(len(keys) - size + 1)}
+
+
+def _ratio(part: int | float, whole: int | float) -> float:
+    return part / whole if whole else 1.0
+
+
+def _words_in(tokens: Sequence[Token], starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> int:
+    return sum(bisect_right(starts, end - 1) - bisect_left(starts, start) for start, end in spans)
+
+
+def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence[Group]) -> dict[str, Any]:
+    """The overlap scores of a comparison, from all words of each side and the aligned groups."""
+    starts_a = [t.start for t in tokens_a]
+    starts_b = [t.start for t in tokens_b]
+    equal_a = equal_b = 0
+    weighted = weight = 0.0
+    for group in groups:
+        spans = [(op.a_start, op.a_end, op.b_start, op.b_end) for op in group.diff if op.op == "equal"]
+        equal_a += _words_in(tokens_a, starts_a, [(s[0], s[1]) for s in spans])
+        equal_b += _words_in(tokens_b, starts_b, [(s[2], s[3]) for s in spans])
+        if group.a and group.b:
+            size = _words_in(tokens_a, starts_a, [(op.a_start, op.a_end) for op in group.diff])
+            size += _words_in(tokens_b, starts_b, [(op.b_start, op.b_end) for op in group.diff])
+            weighted += group.score * max(size, 1)
+            weight += max(size, 1)
+    keys_a = [t.key for t in tokens_a]
+    keys_b = [t.key for t in tokens_b]
+    set_a, set_b = set(keys_a), set(keys_b)
+    sh_a, sh_b = shingles(keys_a), shingles(keys_b)
+    counts = {kind: 0 for kind in KINDS}
+    for group in groups:
+        counts[group.kind] += 1
+    counts["moved"] = sum(1 for group in groups if group.moved)
+    return {
+        "overlap_a_in_b": round(_ratio(equal_a, len(tokens_a)), 4),
+        "overlap_b_in_a": round(_ratio(equal_b, len(tokens_b)), 4),
+        "jaccard": round(_ratio(len(set_a & set_b), len(set_a | set_b)), 4),
+        "shingle_containment_a_in_b": round(_ratio(len(sh_a & sh_b), len(sh_a)), 4),
+        "shingle_containment_b_in_a": round(_ratio(len(sh_a & sh_b), len(sh_b)), 4),
+        "similarity": round(weighted / weight, 4) if weight else (1.0 if not groups else 0.0),
+        "words_a": len(tokens_a),
+        "words_b": len(tokens_b),
+        "counts": counts,
+    }
+
+
+def mirror_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
+    """The scores of the swapped comparison (B against A)."""
+    out = dict(scores)
+    for left, right in _MIRRORED_KEYS:
+        if left in scores and right in scores:
+            out[left], out[right] = scores[right], scores[left]
+    if "counts" in scores:
+        counts = dict(scores["counts"])
+        counts["split"], counts["merged"] = counts.get("merged", 0), counts.get("split", 0)
+        counts["inserted"], counts["deleted"] = counts.get("deleted", 0), counts.get("inserted", 0)
+        out["counts"] = counts
+    return out

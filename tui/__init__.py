@@ -1,0 +1,1 @@
+"""storydiff's terminal UI: two versions of a story side by side (Textual)."""
