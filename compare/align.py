@@ -28,6 +28,7 @@ The stages, each a plain function over the sentence lists:
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -256,7 +257,7 @@ def _fill_gaps(
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
     in_order = longest_increasing([j for _, j in anchors])
     fence = [(-1, -1)] + [anchors[k] for k in in_order] + [(n_a, n_b)]
-    for (i0, j0), (i1, j1) in zip(fence, fence[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(fence):
         left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
         if not left_a or not left_b:

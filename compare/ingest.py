@@ -39,7 +39,9 @@ def decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}") from exc
+                raise InputError(
+                    f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}"
+                ) from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"cannot read {name!r}: it is a binary file, not text; give a text, HTML or JSON article")
     try:

@@ -196,9 +196,7 @@ class Comparison:
         def side(doc: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:
             return {
                 **doc.metadata(),
-                "sentences": [
-                    {"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in sentences
-                ],
+                "sentences": [{"index": s.index, "text": s.text, "start": s.start, "end": s.end} for s in sentences],
             }
 
         data: dict[str, Any] = {

@@ -35,7 +35,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     """Write `data` to `path` atomically (temporary file, fsync, rename) and return the path."""
     target = check_writable(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else "."
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)

@@ -43,10 +43,7 @@ def _split_line(line: str) -> tuple[str, ...]:
     """The sentences of one line, as pysbd sees them (stripped)."""
     if not _INNER_BOUNDARY.search(line.rstrip()):
         return (line.strip(),)
-    if len(line) > _PYSBD_MAX_LINE:
-        pieces = _CRUDE_BOUNDARY.split(line)
-    else:
-        pieces = _segmenter().segment(line)
+    pieces = _CRUDE_BOUNDARY.split(line) if len(line) > _PYSBD_MAX_LINE else _segmenter().segment(line)
     return tuple(p.strip() for p in pieces if p.strip())
 
 

@@ -43,7 +43,9 @@ def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_ancho
         b_start, b_end = _span(b, j1, j2, b_anchor)
         if ops and ops[-1].op == tag:
             last = ops[-1]
-            ops[-1] = WordOp(tag, last.a_start, a_end if i2 > i1 else last.a_end, last.b_start, b_end if j2 > j1 else last.b_end)  # type: ignore[arg-type]
+            ops[-1] = WordOp(
+                tag, last.a_start, a_end if i2 > i1 else last.a_end, last.b_start, b_end if j2 > j1 else last.b_end
+            )  # type: ignore[arg-type]
         else:
             ops.append(WordOp(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
     return tuple(ops)

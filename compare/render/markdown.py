@@ -21,7 +21,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|<>~&])")
 def escape(text: str) -> str:
     """Text that renders as itself in Markdown (and as text, never HTML)."""
     text = text.replace("\n", " ").replace("\r", " ")
-    return _SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(1)) if m.group(1) in "<>&|" else "\\" + m.group(1), text)
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};" if m.group(1) in "<>&|" else "\\" + m.group(1), text)
 
 
 def _side(result: Comparison, group: Group, side: str) -> str:

@@ -65,7 +65,8 @@ def summary_table(result: Comparison) -> Table:
     counts = s["counts"]
     table.add_row(
         "groups",
-        ", ".join(f"{KIND_SYMBOL[k]} {k} {counts[k]}" for k in KIND_SYMBOL) + f", {MOVED_SYMBOL} moved {counts['moved']}",
+        ", ".join(f"{KIND_SYMBOL[k]} {k} {counts[k]}" for k in KIND_SYMBOL)
+        + f", {MOVED_SYMBOL} moved {counts['moved']}",
     )
     return table
 
@@ -111,7 +112,9 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
     return RichGroup(*lines)
 
 
-def render_text(result: Comparison, *, colour: bool = False, width: int = 100, changes_only: bool = True, **_: Any) -> str:
+def render_text(
+    result: Comparison, *, colour: bool = False, width: int = 100, changes_only: bool = True, **_: Any
+) -> str:
     """The text report as a string; `colour=True` embeds ANSI styles for a terminal."""
     buffer = io.StringIO()
     console = Console(
