@@ -34,11 +34,18 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
 
 from .normalise import Token
 from .stopwords import STOPWORDS
 
 __all__ = ["AlignOptions", "Link", "align", "longest_increasing"]
+
+
+# In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
+_PART_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,7 @@ class AlignOptions:
 
     threshold: float = 0.35
     part_threshold: float = 0.5
-    gap_threshold: float = 0.2
+    gap_threshold: float = 0.1
     max_postings: int = 64
 
 
@@ -65,23 +72,15 @@ class Link:
     b: tuple[int, ...]
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    """A light suffix fold so inflections match: 'talks'/'talked'/'talking' -> 'talk'."""
+    """The Snowball (Porter 2) stem, so inflections match: 'collapsed'/'collapse' -> 'collaps'."""
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ied"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("es") and word[-3] in "sxz":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return str(_STEMMER.stemWord(word))
 
 
 def _bags(sentences: Sequence[Sequence[Token]]) -> list[frozenset[str]]:
@@ -135,6 +134,19 @@ class _Scorer:
                 # Exact shared weight (frequent stems were skipped by the index, not here).
                 self.shared[(i, j)] = sum(self.idf[s] for s in bag & self.bags_b[j])
         return self.shared
+
+    def union_dice(self, side_a: Sequence[int], side_b: Sequence[int]) -> float:
+        """Weighted Dice similarity of several sentences taken together on each side."""
+        bag_a = frozenset().union(*(self.bags_a[i] for i in side_a))
+        bag_b = frozenset().union(*(self.bags_b[j] for j in side_b))
+        total = sum(self.idf[s] for s in bag_a) + sum(self.idf[s] for s in bag_b)
+        return 2 * sum(self.idf[s] for s in bag_a & bag_b) / total if total else 0.0
+
+    def parts_explained(self, side_a: Sequence[int], side_b: Sequence[int]) -> bool:
+        """In a split or merge, each part on the many side must be largely inside the one sentence."""
+        if len(side_a) == 1:
+            return all(self.in_a(side_a[0], j) >= _PART_SHARE for j in side_b)
+        return all(self.in_b(i, side_b[0]) >= _PART_SHARE for i in side_a)
 
     def dice(self, i: int, j: int) -> float:
         total = self.weight_a[i] + self.weight_b[j]
@@ -245,6 +257,10 @@ def _attach_parts(
                 groups_a[i] = [j]
 
 
+_BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+_MAX_GAP_CELLS = 40_000  # a gap larger than this (sentences × sentences) is left to the other stages
+
+
 def _fill_gaps(
     scorer: _Scorer,
     opts: AlignOptions,
@@ -253,24 +269,65 @@ def _fill_gaps(
     n_a: int,
     n_b: int,
 ) -> None:
-    """Pair leftovers that sit in the same gap between two in-order anchors, at a lower threshold."""
+    """Align the leftovers between each two consecutive in-order anchors, in order.
+
+    Within one gap the two versions tell the same part of the story, so a
+    monotone alignment (the classic sentence-alignment dynamic programme with
+    1-1, 2-1, 1-2, 3-1 and 1-3 beads, and skips) finds rewordings, merges and
+    splits that are too weak to trust anywhere else in the document. A bead
+    scores (similarity − gap_threshold) × its size; skipping scores 0.
+    """
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
     in_order = longest_increasing([j for _, j in anchors])
     fence = [(-1, -1)] + [anchors[k] for k in in_order] + [(n_a, n_b)]
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
         left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
-        if not left_a or not left_b:
+        if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
             continue
-        pairs = sorted(
-            ((scorer.dice(i, j), i, j) for i in left_a for j in left_b if (i, j) in scorer.shared),
-            reverse=True,
-        )
-        for score, i, j in pairs:
-            if score < opts.gap_threshold:
-                break
-            if i not in groups_a and j not in groups_b:
-                groups_a[i], groups_b[j] = [j], [i]
+        for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b):
+            for i in side_a:
+                groups_a[i] = list(side_b)
+            for j in side_b:
+                groups_b[j] = list(side_a)
+
+
+def _gap_beads(
+    scorer: _Scorer, threshold: float, left_a: Sequence[int], left_b: Sequence[int]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The best monotone bead sequence through one gap (dynamic programme)."""
+    n, m = len(left_a), len(left_b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for x in range(n + 1):
+        for y in range(m + 1):
+            if x == 0 and y == 0:
+                continue
+            choice = (-1.0, (0, 0))
+            if x and best[x - 1][y] > choice[0]:
+                choice = (best[x - 1][y], (1, 0))
+            if y and best[x][y - 1] > choice[0]:
+                choice = (best[x][y - 1], (0, 1))
+            for p, q in _BEADS:
+                if p <= x and q <= y:
+                    if (p > 1 or q > 1) and not scorer.parts_explained(left_a[x - p : x], left_b[y - q : y]):
+                        continue
+                    sim = scorer.union_dice(left_a[x - p : x], left_b[y - q : y])
+                    if sim > threshold:
+                        value = best[x - p][y - q] + (sim - threshold) * (p + q) / 2
+                        if value > choice[0]:
+                            choice = (value, (p, q))
+            best[x][y], back[x][y] = choice
+    beads = []
+    x, y = n, m
+    while x or y:
+        step = back[x][y]
+        assert step is not None
+        p, q = step
+        if p and q:
+            beads.append((tuple(left_a[x - p : x]), tuple(left_b[y - q : y])))
+        x, y = x - p, y - q
+    return beads
 
 
 def _links(groups_a: dict[int, list[int]], groups_b: dict[int, list[int]], n_a: int, n_b: int) -> list[Link]:
