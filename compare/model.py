@@ -58,6 +58,7 @@ class Document:
     date: str | None = None
     url: str | None = None
     name: str | None = None  # how to call it on screen: a file name, URL or record id
+    author: str | None = None
 
     @property
     def label(self) -> str:
@@ -72,6 +73,7 @@ class Document:
             "date": self.date,
             "url": self.url,
             "name": self.name,
+            "author": self.author,
         }
 
 
@@ -245,7 +247,7 @@ class Comparison:
             chars = [" "] * length
             for s in sentences:
                 chars[s.start : s.end] = s.text
-            meta = {k: raw.get(k) for k in ("title", "source", "date", "url", "name")}
+            meta = {k: raw.get(k) for k in ("title", "source", "date", "url", "name", "author")}
             return Document("".join(chars), **meta), sentences
 
         a_doc, a_sentences = side(data["a"])
