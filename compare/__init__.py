@@ -3,7 +3,7 @@
 >>> from compare import compare
 >>> result = compare("Talks lasted ten minutes. Both sides spoke.", "Both sides spoke. Talks lasted 20 minutes.")
 >>> result.counts()["moved"], result.scores["overlap_a_in_b"]
-(1, 0.8333)
+(1, 0.8571)
 
 This package imports no terminal or UI code; `tui` builds on it, never the reverse.
 """

@@ -244,7 +244,7 @@ def _attach_parts(
             if partners is None:
                 groups_a[i] = [j]
                 groups_b[j] = [i]
-            elif len(groups_b[partners[0]]) == 1:  # i stands alone on its side: a split
+            elif len(groups_b[partners[0]]) == 1 and _next_to(j, partners):  # a split into neighbours
                 partners.append(j)
                 groups_b[j] = [i]
         elif side == 1 and i not in groups_a:
@@ -252,13 +252,18 @@ def _attach_parts(
             if partners is None:
                 groups_b[j] = [i]
                 groups_a[i] = [j]
-            elif len(groups_a[partners[0]]) == 1:  # j stands alone on its side: a merge
+            elif len(groups_a[partners[0]]) == 1 and _next_to(i, partners):  # a merge of neighbours
                 partners.append(i)
                 groups_a[i] = [j]
 
 
 _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 _MAX_GAP_CELLS = 40_000  # a gap larger than this (sentences × sentences) is left to the other stages
+
+
+def _next_to(index: int, group: Sequence[int]) -> bool:
+    """True if `index` is adjacent to a sentence of `group`: split parts stand together."""
+    return any(abs(index - k) == 1 for k in group)
 
 
 def _fill_gaps(
@@ -362,7 +367,7 @@ def longest_increasing(values: Iterable[int]) -> list[int]:
     """Positions of one longest strictly increasing subsequence (O(n log n), deterministic).
 
     >>> longest_increasing([0, 3, 1, 2, 5, 4])
-    [0, 2, 3, 4]
+    [0, 2, 3, 5]
     """
     seq = list(values)
     tails: list[int] = []  # smallest tail value of an increasing run of each length

@@ -33,22 +33,42 @@ def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_ancho
     """
     keys_a = [t.key for t in a]
     keys_b = [t.key for t in b]
+    if keys_a > keys_b:
+        # Edit scripts are not unique; diffing in one canonical direction makes A-vs-B the mirror of B-vs-A.
+        return tuple(op.mirrored() for op in word_diff(b, a, b_anchor, a_anchor))
     if keys_a == keys_b:
-        raw = [("equal", 0, len(a), 0, len(b))] if a else []
+        blocks = [("equal", 0, len(a), 0, len(b))] if a else []
     else:
-        raw = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(keys_a, keys_b)]
+        blocks = _coalesce(
+            [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(keys_a, keys_b)]
+        )
     ops: list[WordOp] = []
-    for tag, i1, i2, j1, j2 in raw:
+    for tag, i1, i2, j1, j2 in blocks:
         a_start, a_end = _span(a, i1, i2, a_anchor)
         b_start, b_end = _span(b, j1, j2, b_anchor)
-        if ops and ops[-1].op == tag:
-            last = ops[-1]
-            ops[-1] = WordOp(
-                tag, last.a_start, a_end if i2 > i1 else last.a_end, last.b_start, b_end if j2 > j1 else last.b_end
-            )  # type: ignore[arg-type]
-        else:
-            ops.append(WordOp(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
+        ops.append(WordOp(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
     return tuple(ops)
+
+
+def _coalesce(blocks: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Merge runs of adjacent changes into one block, as a reader sees them.
+
+    "less than 10" -> "about 20" is one replacement, not a replacement and a deletion.
+    """
+    out: list[tuple[str, int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in blocks:
+        if i1 == i2 and j1 == j2:
+            continue
+        if out and out[-1][0] != "equal" and tag != "equal":
+            _, p1, _, q1, _ = out[-1]
+            tag = "replace" if (i2 > p1 and j2 > q1) else ("delete" if i2 > p1 else "insert")
+            out[-1] = (tag, p1, i2, q1, j2)
+        elif out and out[-1][0] == "equal" and tag == "equal":
+            _, p1, _, q1, _ = out[-1]
+            out[-1] = (tag, p1, i2, q1, j2)
+        else:
+            out.append((tag, i1, i2, j1, j2))
+    return out
 
 
 def _span(tokens: Sequence[Token], start: int, end: int, anchor: int) -> tuple[int, int]:

@@ -1,0 +1,140 @@
+"""`storydiff compare` as a user runs it: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare import Comparison, compare
+from compare.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SEED, ALTERED = str(SAMPLES / "seed-bbc.txt"), str(SAMPLES / "altered.txt")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report_lists_scores_and_changes_with_word_marks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compare", SEED, ALTERED)
+    assert code == 0 and err == ""
+    assert "overlap A→B" in out
+    assert "[~85~]" in out and "[~80~]" in out  # plain text when not a terminal
+    assert "\x1b[" not in out
+
+
+def test_json_output_is_the_api_result(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", SEED, ALTERED, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    api = compare(Path(SEED), Path(ALTERED)).to_dict()
+    assert data["alignment"] == api["alignment"] and data["scores"] == api["scores"]
+    assert Comparison.from_dict(data).groups == compare(Path(SEED), Path(ALTERED)).groups
+
+
+def test_csv_has_one_row_per_group(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "compare", SEED, ALTERED, "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    result = compare(Path(SEED), Path(ALTERED))
+    assert [r["kind"] for r in rows] == [g.kind for g in result.groups]
+
+
+def test_markdown_has_summary_and_changed_groups(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "compare", SEED, ALTERED, "-f", "markdown")
+    assert out.startswith("# storydiff")
+    assert "| overlap A→B |" in out and "~~85~~" in out and "**80**" in out
+
+
+def test_same_file_twice_is_all_identical(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", SEED, SEED, "-f", "json")
+    assert code == 0
+    assert {g["kind"] for g in json.loads(out)["alignment"]} == {"identical"}
+
+
+def test_standard_input_is_one_side(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(SEED).read_bytes())))
+    code, out, _ = run(capsys, "compare", "-", SEED, "-f", "json")
+    assert code == 0 and json.loads(out)["scores"]["overlap_a_in_b"] == 1.0
+
+
+def test_output_file_is_written_atomically_and_replaced_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    assert run(capsys, "compare", SEED, ALTERED, "-f", "json", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text())["schema"] == "storydiff/comparison/v1"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "is empty"),
+        (lambda d: _write(d / "blank.txt", b"  \n\t \n"), "is empty"),
+        (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "binary"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message) -> None:
+    bad = make(tmp_path)
+    code, out, err = run(capsys, "compare", str(bad), SEED)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("storydiff: ") and message in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compare", SEED, SEED, "--format", "pdf"], "invalid choice"),
+        (["compare", SEED], "required"),
+        (["compare", SEED, SEED, "--bogus"], "unrecognized arguments"),
+        (["compare", SEED, SEED, "--threshold", "2"], "between 0 and 1"),
+        (["compare", "-", "-"], "only one of A and B"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, out, err = run_exit(capsys, args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_unwritable_output_is_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "compare", SEED, SEED, "-o", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert code == 2 and "does not exist" in err
+
+
+def test_console_script_version_and_colour_rules(tmp_path: Path) -> None:
+    exe = [sys.executable, "-m", "compare"]
+    version = subprocess.run([*exe, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("storydiff ")
+    env = {**os.environ, "NO_COLOR": "1"}
+    out = subprocess.run([*exe, "compare", SEED, ALTERED], capture_output=True, text=True, env=env, check=True).stdout
+    assert "\x1b[" not in out
+
+
+def run_exit(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str, str]:
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse exits on usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
