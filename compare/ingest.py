@@ -1,24 +1,56 @@
-"""Reading sources into documents: files and standard input, decoded and checked.
+"""Reading sources into documents: files, web pages, URLs, JSON records and standard input.
+
+What a source can be (`read_source`, used by every command; `load_path` for
+paths, used by the API):
+
+* a text file (``.txt``, ``.md`` or anything that is text);
+* a web page (``.html``/``.htm``, or any file or input that starts like HTML):
+  the article body is extracted and its title, author, date and site kept
+  (`compare.ingest_html`);
+* an ``http://`` or ``https://`` URL, fetched within size, time and redirect
+  limits (`compare.fetch`); no other scheme is accepted;
+* JSON or JSON Lines article records (``.json``, ``.jsonl``, ``.ndjson``),
+  with ``path#N`` or ``path#ID`` choosing a record, the first by default
+  (`compare.ingest_records`);
+* ``-``: standard input, read like a file whose kind is found by looking.
+
+Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); then UTF-8; then the
+charset a server or a page declares; then detection by charset-normalizer,
+preferring Windows-1252 (which reads Latin-1 too) when it fits as well as any.
 
 What is refused, and why: a missing path or a directory (nothing to read), an
-empty or whitespace-only text (nothing to compare), a binary file (comparing
-garbage helps no one), bytes that decode in no likely encoding, and inputs
-larger than `max_bytes` (so memory never grows without bound). Each refusal is
-an `InputError` whose message names the input and what to do.
+empty or whitespace-only text (nothing to compare), a binary file such as a
+PDF or an image (comparing garbage helps no one), bytes that decode in no
+likely encoding, and inputs larger than `max_bytes` (so memory never grows
+without bound: files and standard input are read at most `max_bytes + 1`
+bytes, URLs are streamed and cut off). Each refusal is an `InputError` whose
+message names the input and what to do.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
 from .model import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode", "load_path", "read_source"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_TIMEOUT",
+    "decode",
+    "is_url",
+    "load_path",
+    "read_source",
+    "read_stdin",
+    "read_url",
+]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_TIMEOUT = 10.0  # seconds to connect, and between two pieces of a URL's body
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -28,11 +60,81 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 
+# File signatures of formats people mistake for articles, and how to name them.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\x7fELF", "a program"),
+)
 
-def decode(data: bytes, name: str) -> str:
-    """Text from bytes: a BOM decides, else UTF-8, else the encoding charset-normalizer finds.
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+# Encodings that read the same bytes as Windows-1252 would, when the text is Western.
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 
-    Binary data (NUL bytes without a UTF-16/32 BOM, or mostly control bytes) is refused.
+
+def megabytes(n: int) -> str:
+    """A byte count as the megabytes `--max-size` takes (MiB), e.g. '20 MB', '0.5 MB'."""
+    size = n / 2**20
+    return (f"{size:.1f}".removesuffix(".0") if size >= 0.1 else f"{size:.2g}") + " MB"
+
+
+def is_url(spec: str) -> bool:
+    """True when `spec` is written as a URL (``scheme://...``), whatever the scheme."""
+    scheme, sep, _ = spec.partition("://")
+    return bool(sep) and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
+
+
+def _binary_refusal(name: str, what: str) -> InputError:
+    return InputError(f"cannot read {name!r}: it is {what}, not text; save the article as text (.txt), HTML or JSON")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when NUL bytes sit at every other place, as in UTF-16 text without a BOM."""
+    sample = data[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _detect(data: bytes) -> str | None:
+    """The likeliest legacy encoding, by charset-normalizer, with Windows-1252 winning ties."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:1_000_000]))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if abs(m.chaos - best.chaos) < 1e-9 and abs(m.coherence - best.coherence) < 1e-9]
+    if any(_WESTERN & set(m.could_be_from_charset) for m in tied):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best.encoding)
+
+
+def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
+    """Text from bytes: a BOM decides, else UTF-8, else the `declared` charset, else detection.
+
+    `declared` is what a server's Content-Type or a page's <meta> says; valid
+    UTF-8 wins over it because servers often declare Latin-1 by default.
+    Binary data (a known file signature, or NUL bytes that are not UTF-16) is refused.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -42,18 +144,30 @@ def decode(data: bytes, name: str) -> str:
                 raise InputError(
                     f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}"
                 ) from exc
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise _binary_refusal(name, what)
     if b"\x00" in data[:8192]:
-        raise InputError(f"cannot read {name!r}: it is a binary file, not text; give a text, HTML or JSON article")
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
+        raise _binary_refusal(name, "a binary file")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None:
+    if declared:
+        try:
+            return data.decode(codecs.lookup(declared).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    encoding = _detect(data)
+    if encoding is None:
         raise InputError(f"cannot read {name!r}: its bytes are not text in any likely encoding; save it as UTF-8")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(encoding, errors="replace")
 
 
 def _check_text(text: str, name: str) -> str:
@@ -61,40 +175,151 @@ def _check_text(text: str, name: str) -> str:
         raise InputError(f"cannot compare {name!r}: it is empty; give a file with the article's text")
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(8, len(text[:10000]) // 100):
-        raise InputError(f"cannot read {name!r}: it looks like a binary file, not text")
+        raise _binary_refusal(name, "a binary file")
     return text
 
 
-def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """A document from a file on disk."""
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(f"cannot read {name!r}: no such file")
-    if p.is_dir():
-        raise InputError(f"cannot read {name!r}: it is a directory; give a file")
+def _looks_like_json(text: str) -> bool:
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    return start in ("{", "[")
+
+
+def document_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    kind: str = "",
+    selector: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
+    source: str | None = None,
+) -> Document:
+    """A document from raw bytes of a known or unknown kind.
+
+    `kind` is 'html', 'json', 'text' (still read as a page if it starts like
+    one) or '' (find out by looking: a page, JSON records, else text).
+    `selector` picks a JSON record (see `compare.ingest_records`).
+    """
+    from .ingest_html import html_charset, looks_like_html
+
+    declared = charset or (html_charset(data) if kind in ("html", "") else None)
+    text = _check_text(decode(data, name, declared=declared), name)
+    if kind in ("", "text") and looks_like_html(text):
+        kind = "html"
+    elif kind == "" and (selector is not None or _looks_like_json(text)):
+        kind = "json"
+    if kind == "json":
+        from .ingest_records import parse_records, record_document, select_record
+
+        number, record = select_record(parse_records(text, name), selector, name)
+        document = record_document(record, name=name, number=number)
+        _check_text(document.text, document.name or name)
+        return document
+    if selector is not None:
+        raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
+    if kind == "html":
+        from .ingest_html import extract_article
+
+        return extract_article(text, name=name, url=url, source=source)
+    return Document(text, name=name, source=source or name, url=url)
+
+
+def _kind_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _JSON_SUFFIXES:
+        return "json"
+    if suffix in _TEXT_SUFFIXES:
+        return "text"
+    return ""
+
+
+def _split_selector(spec: str) -> tuple[str, str | None]:
+    """`path#selector` → (path, selector), unless the whole of `spec` names an existing file."""
+    if "#" not in spec or os.path.exists(spec):
+        return spec, None
+    path, _, selector = spec.rpartition("#")
+    return path, selector or None
+
+
+def _too_big(name: str, max_bytes: int, size: int | None = None) -> InputError:
+    what = f"it is {megabytes(size)}, over" if size is not None else "it is over"
+    return InputError(f"cannot read {name!r}: {what} the {megabytes(max_bytes)} limit; raise it with --max-size")
+
+
+def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
+    """At most `max_bytes` of a file; refuses more (also for devices and pipes that report no size)."""
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"cannot read {name!r}: it is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit; "
-                "raise it with --max-size"
-            )
-        data = p.read_bytes()
+            raise _too_big(name, max_bytes, size)
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except PermissionError as exc:
         raise InputError(f"cannot read {name!r}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"cannot read {name!r}: it is a directory; give a file") from exc
     except OSError as exc:
         raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
-    text = _check_text(decode(data, name), name)
-    return Document(text, name=p.name, source=name)
+    if len(data) > max_bytes:
+        raise _too_big(name, max_bytes)
+    return data
 
 
-def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """A document from a command-line argument: a path, or `-` for standard input."""
-    if spec == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(f"standard input is over the {max_bytes / 1e6:.0f} MB limit; raise it with --max-size")
-        text = _check_text(decode(data, "<stdin>"), "<stdin>")
-        return Document(text, name="<stdin>")
+def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A document from a file on disk: text, a web page or JSON records (``file.jsonl#N`` picks one)."""
+    spec, selector = _split_selector(os.fspath(path))
+    p = Path(spec)
+    name = spec
+    if not p.exists():
+        raise InputError(f"cannot read {os.fspath(path)!r}: no such file")
+    if p.is_dir():
+        raise InputError(f"cannot read {name!r}: it is a directory; give a file")
+    data = _read_bounded(p, name, max_bytes)
+    document = document_from_bytes(data, name=name, kind=_kind_of(p), selector=selector, source=name)
+    if document.name and document.name.startswith(name):  # on screen, a file is called by its file name
+        document = replace(document, name=p.name + document.name[len(name) :])
+    return document
+
+
+def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = None) -> Document:
+    """A document from standard input (at most `max_bytes`), of whatever kind it looks like."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"standard input is over the {megabytes(max_bytes)} limit; raise it with --max-size")
+    return document_from_bytes(data, name="<stdin>", selector=selector, source="<stdin>")
+
+
+def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
+    """A document from an http(s) URL: the article of a page, a text, or a JSON record (``#N`` or ``#ID``)."""
+    from urllib.parse import urlsplit
+
+    from .fetch import fetch
+
+    fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    selector = urlsplit(url).fragment or None if fetched.kind == "json" else None
+    host = urlsplit(fetched.url).hostname
+    document = document_from_bytes(
+        fetched.data,
+        name=url,
+        kind=fetched.kind,
+        selector=selector,
+        url=fetched.url,
+        charset=fetched.charset,
+        source=host,
+    )
+    return document if document.url else replace(document, url=fetched.url)
+
+
+def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
+    """A document from a command-line argument: a path, a URL, or ``-`` for standard input.
+
+    ``path#N`` / ``path#ID`` (and ``-#N``) pick a record from JSON records.
+    `timeout` (seconds) applies to URLs only.
+    """
+    if spec == "-" or spec.startswith("-#"):
+        return read_stdin(max_bytes=max_bytes, selector=spec[2:] or None)
+    if is_url(spec):
+        return read_url(spec, max_bytes=max_bytes, timeout=timeout)
     return load_path(spec, max_bytes=max_bytes)

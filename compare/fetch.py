@@ -1,0 +1,161 @@
+"""Fetching a web page for comparison, within firm limits.
+
+A URL is untrusted: the server may be slow, send an endless or huge body,
+redirect forever, or answer with a picture. So `fetch`:
+
+* accepts only ``http://`` and ``https://`` (never ``file://``, ``ftp://`` or
+  anything else, so a URL cannot be used to read local files);
+* waits at most `timeout` seconds to connect and between two pieces of the
+  body, and at most `TOTAL_TIMEOUT_FACTOR` times that for the whole download;
+* streams the body and stops as soon as it passes `max_bytes` (the body is
+  never read unbounded; a declared Content-Length over the limit is refused
+  before any of it is read);
+* follows at most `MAX_REDIRECTS` redirects;
+* refuses error statuses (4xx, 5xx) and content that is not a page, text or
+  JSON article records.
+
+Every refusal is an `InputError` with one line saying what happened and what
+to do.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from .__about__ import __version__
+from .errors import InputError
+from .ingest import DEFAULT_TIMEOUT, megabytes
+
+__all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "Fetched", "fetch"]
+
+MAX_REDIRECTS = 5
+TOTAL_TIMEOUT_FACTOR = 6
+USER_AGENT = f"storydiff/{__version__} (+https://example.invalid/storydiff)"
+
+# Content types storydiff can read, by what it does with them.
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+JSON_TYPES = frozenset({"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines"})
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A downloaded body and what the server said about it."""
+
+    url: str  # the final URL, after redirects
+    data: bytes
+    media_type: str  # e.g. "text/html", lower case, "" when the server sent none
+    charset: str | None  # from the Content-Type header, if any
+
+    @property
+    def kind(self) -> str:
+        """'html', 'text', 'json' or '' (unknown: decide by looking at the content)."""
+        if self.media_type in HTML_TYPES:
+            return "html"
+        if self.media_type in TEXT_TYPES:
+            return "text"
+        if self.media_type in JSON_TYPES:
+            return "json"
+        return ""
+
+
+def _too_big(url: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"cannot fetch {url!r}: the page is over the {megabytes(max_bytes)} limit; raise it with --max-size"
+    )
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(
+            f"cannot fetch {url!r}: only http:// and https:// URLs are fetched; "
+            "for a file on this computer give its path"
+        )
+    if not parts.hostname:
+        raise InputError(f"cannot fetch {url!r}: the URL names no host")
+
+
+def _check_type(response: httpx.Response, url: str) -> tuple[str, str | None]:
+    header = response.headers.get("content-type", "")
+    media_type = header.split(";", 1)[0].strip().lower()
+    charset = None
+    for param in header.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    readable = HTML_TYPES | TEXT_TYPES | JSON_TYPES
+    if media_type and media_type not in readable:
+        raise InputError(
+            f"cannot use {url!r}: it is {media_type}, not a web page or text; give the URL of the article's page"
+        )
+    return media_type, charset
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
+    """Download `url` (http or https only) within the limits described above.
+
+    Raises `InputError` for a refused scheme, a network failure, a timeout, an
+    error status, an unreadable content type or a body over `max_bytes`.
+    """
+    _check_url(url)
+    deadline = time.monotonic() + TOTAL_TIMEOUT_FACTOR * timeout
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                timeout=httpx.Timeout(timeout),
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            final_url = str(response.url)
+            if response.status_code >= 400:
+                reason = response.reason_phrase or "error"
+                raise InputError(
+                    f"cannot fetch {url!r}: the server answered {response.status_code} {reason}; "
+                    "check the address, or save the page and give the file"
+                )
+            media_type, charset = _check_type(response, url)
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise _too_big(url, max_bytes)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise _too_big(url, max_bytes)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise InputError(
+                        f"cannot fetch {url!r}: the download took over {TOTAL_TIMEOUT_FACTOR * timeout:g} s; "
+                        "try again later, or raise --timeout"
+                    )
+    except httpx.TooManyRedirects as exc:
+        raise InputError(
+            f"cannot fetch {url!r}: more than {MAX_REDIRECTS} redirects; open it in a browser and give the final URL"
+        ) from exc
+    except httpx.TimeoutException as exc:
+        what = "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for the server"
+        raise InputError(
+            f"cannot fetch {url!r}: timed out after {timeout:g} s {what}; try again later, or raise --timeout"
+        ) from exc
+    except httpx.UnsupportedProtocol as exc:  # e.g. a redirect to ftp:// or file://
+        raise InputError(f"cannot fetch {url!r}: it redirects to an address that is not http or https") from exc
+    except httpx.ConnectError as exc:
+        raise InputError(f"cannot fetch {url!r}: cannot connect ({_reason(exc)}); check the address") from exc
+    except httpx.HTTPError as exc:
+        raise InputError(f"cannot fetch {url!r}: {_reason(exc)}") from exc
+    return Fetched(url=final_url, data=b"".join(chunks), media_type=media_type, charset=charset)
+
+
+def _reason(exc: Exception) -> str:
+    """The last line of an exception's message, for a one-line error."""
+    text = str(exc).strip().splitlines()
+    return text[-1] if text else type(exc).__name__

@@ -1,0 +1,122 @@
+"""Article records in JSON or JSON Lines, as exported from news databases and scrapers.
+
+A record is a JSON object with the article's ``text`` and, optionally,
+``title``, ``source``, ``date``, ``url``, ``author`` and ``id``. A file holds
+one record (a JSON object), several (a JSON array of objects), or one per line
+(JSON Lines: ``.jsonl``/``.ndjson``, blank lines ignored).
+
+Which record a two-document command uses — the selector after ``#``:
+
+* none: the first record (``stories.jsonl``);
+* ``#ID``: the record whose ``id`` is ``ID`` (``stories.jsonl#bbc-0412``);
+* ``#N``: otherwise, when ``N`` is a whole number, the N-th record counting
+  from 1, i.e. the N-th line of a JSON Lines file (``stories.jsonl#2``).
+
+An ``id`` match wins over a position, so ``#7`` means the record with id 7
+when there is one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import InputError
+from .model import Document
+
+__all__ = ["FIELDS", "parse_records", "record_document", "select_record"]
+
+FIELDS = ("title", "text", "source", "date", "url", "author", "id")
+
+
+def _is_json_lines(text: str) -> bool:
+    """Several JSON values on separate lines (JSON Lines), rather than one JSON document."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and lines[0].lstrip().startswith("{") and lines[0].rstrip().endswith("}")
+
+
+def parse_records(text: str, name: str) -> list[Mapping[str, Any]]:
+    """The records in a JSON or JSON Lines text, in order; raises `InputError` for anything else."""
+    text = text.lstrip("\ufeff")
+    records: list[Any]
+    if _is_json_lines(text):
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"cannot read {name!r}: line {number} is not valid JSON ({exc.msg}); give one JSON object per line"
+                ) from None
+            except RecursionError:
+                raise InputError(f"cannot read {name!r}: line {number} is nested too deeply") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"cannot read {name!r}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            ) from None
+        except RecursionError:
+            raise InputError(f"cannot read {name!r}: the JSON is nested too deeply") from None
+        records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError(f'cannot read {name!r}: it holds no records; give at least one {{"text": ...}} object')
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise InputError(
+                f"cannot read {name!r}: record {number} is a JSON {_json_type(record)}, "
+                "not an object with a 'text' field"
+            )
+    return records
+
+
+def _json_type(value: object) -> str:
+    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
+
+
+def select_record(records: list[Mapping[str, Any]], selector: str | None, name: str) -> tuple[int, Mapping[str, Any]]:
+    """The record a selector names (see the module docstring), with its 1-based position."""
+    if not selector:
+        return 1, records[0]
+    for number, record in enumerate(records, start=1):
+        if "id" in record and str(record["id"]) == selector:
+            return number, record
+    if selector.isdigit():
+        number = int(selector)
+        if 1 <= number <= len(records):
+            return number, records[number - 1]
+        raise InputError(
+            f"cannot read '{name}#{selector}': there is no record {number}; "
+            f"it holds {len(records)} record{'s' if len(records) != 1 else ''} (#1 to #{len(records)})"
+        )
+    raise InputError(f"cannot read '{name}#{selector}': no record has id {selector!r}; give an id or a record number")
+
+
+def record_document(record: Mapping[str, Any], *, name: str, number: int) -> Document:
+    """A document from one record; its text must be a non-empty string."""
+    where = f"{name}#{record['id']}" if "id" in record else f"{name}#{number}"
+    text = record.get("text")
+    if text is None:
+        raise InputError(f"cannot read {where!r}: the record has no 'text' field; put the article's text in 'text'")
+    if not isinstance(text, str):
+        raise InputError(f"cannot read {where!r}: 'text' is a JSON {_json_type(text)}, not a string")
+
+    def field(key: str) -> str | None:
+        value = record.get(key)
+        if value is None or isinstance(value, dict | list):
+            return None
+        return str(value).strip() or None
+
+    return Document(
+        text,
+        title=field("title"),
+        source=field("source") or name,
+        date=field("date"),
+        url=field("url"),
+        name=where,
+        author=field("author"),
+    )
