@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
-from ..ingest import DEFAULT_MAX_BYTES
+from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from ..output import write_atomic
 
-__all__ = ["add_input_options", "emit", "max_bytes", "use_colour"]
+__all__ = ["add_input_options", "emit", "max_bytes", "read_input", "use_colour"]
 
 
 def _size(value: str) -> int:
@@ -32,6 +33,31 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help=f"refuse inputs larger than this many megabytes (default {DEFAULT_MAX_BYTES // 2**20})",
     )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"for URLs: seconds to wait for the server to connect or send more (default {DEFAULT_TIMEOUT:g})",
+    )
+
+
+def _seconds(value: str) -> float:
+    """A positive number of seconds from the command line."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return seconds
+
+
+def read_input(spec: str, args: argparse.Namespace) -> Any:
+    """The document `spec` names (a path, URL, JSON record or -), read with the input options given."""
+    from ..ingest import read_source
+
+    return read_source(spec, max_bytes=max_bytes(args), timeout=float(getattr(args, "timeout", DEFAULT_TIMEOUT)))
 
 
 def max_bytes(args: argparse.Namespace) -> int:

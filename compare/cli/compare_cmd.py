@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..align import AlignOptions
-from ._common import add_input_options, emit, max_bytes, use_colour
+from ._common import add_input_options, emit, read_input, use_colour
 
 __all__ = ["add_parser", "run"]
 
@@ -50,12 +50,10 @@ def add_parser(sub: Any) -> None:
 def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
     """The two documents named on the command line (standard input at most once)."""
     from ..errors import InputError
-    from ..ingest import read_source
 
     if args.a == "-" and args.b == "-":
         raise InputError("standard input can be only one of A and B; give the other as a file")
-    limit = max_bytes(args)
-    return read_source(args.a, max_bytes=limit), read_source(args.b, max_bytes=limit)
+    return read_input(args.a, args), read_input(args.b, args)
 
 
 def run(args: argparse.Namespace) -> int:
