@@ -3,48 +3,57 @@
 News copy is hard on naive splitters: titles (Mr, Dr, St), abbreviations
 (U.S., Jan.), decimals and percentages (2.5%), initials, quotes that close
 after the full stop, ellipses, and headlines or bullets with no full stop at
-all. We use pysbd — a maintained rule-based segmenter that gets all of these
-right on the seed article and the samples (syntok and blingfire joined
-headlines to the next sentence) — and add what it does not do for us:
+all. We use BlingFire's sentence breaker, a maintained finite-state model:
+on the hand-segmented sentences of `alignment-dev.jsonl` and
+`alignment-dev-aesop.jsonl` it reproduces 100% and 90% of the human
+boundaries (pysbd 93% and 71%, syntok 100% and 91%), and it is 50 times faster
+than pysbd and 10 times faster than syntok (0.3 ms for an 800-word article).
+On top of it we add what it does not do for us:
 
 * line breaks end a sentence, so headlines, bylines and bullets stand alone;
-* offsets: each sentence is located in the original text, so
-  `text[s.start:s.end] == s.text` always holds;
-* speed: a line with no possible boundary inside it skips pysbd altogether.
+* a piece that ends in a title ("Mr.", "Dr.") is joined to the next one —
+  the one systematic error BlingFire makes on news copy;
+* offsets: `text[s.start:s.end] == s.text` always holds;
+* speed: a line with no possible boundary inside it skips the breaker.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+
+import blingfire
 
 from .model import Sentence
 
 __all__ = ["from_sentences", "segment"]
 
 # A line can only hold more than one sentence if a terminator is followed by a space.
-_INNER_BOUNDARY = re.compile(r"[.!?\u2026;:][\"'\u2019\u201d)\]]*\s")
+_INNER_BOUNDARY = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-# Past this length a "line" is not prose pysbd can help with; it is split at terminators only.
-_PYSBD_MAX_LINE = 20_000
-_CRUDE_BOUNDARY = re.compile(r"(?<=[.!?\u2026])[\"'\u2019\u201d)\]]*\s+")
+_ENDS_IN_TITLE = re.compile(
+    r"(?:^|[\s(\"'\u201c\u2018])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Mt|Ft)\.$"
+)
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-@lru_cache(maxsize=4096)
-def _split_line(line: str) -> tuple[str, ...]:
-    """The sentences of one line, as pysbd sees them (stripped)."""
-    if not _INNER_BOUNDARY.search(line.rstrip()):
-        return (line.strip(),)
-    pieces = _CRUDE_BOUNDARY.split(line) if len(line) > _PYSBD_MAX_LINE else _segmenter().segment(line)
-    return tuple(p.strip() for p in pieces if p.strip())
+def _split_line(line: str) -> list[tuple[int, int]]:
+    """Sentence spans within one line, as offsets into the line (whitespace trimmed)."""
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    if not _INNER_BOUNDARY.search(stripped):
+        return [(lead, lead + len(stripped))]
+    _, offsets = blingfire.text_to_sentences_and_offsets(line)
+    spans: list[tuple[int, int]] = []
+    for start, end in offsets:
+        piece = line[start:end]
+        start, end = start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
+        if end <= start:
+            continue
+        if spans and _ENDS_IN_TITLE.search(line[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans or [(lead, lead + len(stripped))]
 
 
 def segment(text: str) -> list[Sentence]:
@@ -60,25 +69,9 @@ def segment(text: str) -> list[Sentence]:
     for line in _LINE.finditer(text):
         if not line.group().strip():
             continue
-        cursor = line.start()
-        pieces = _split_line(line.group())
-        for n, piece in enumerate(pieces):
-            found = text.find(piece, cursor, line.end())
-            if found < 0:  # the segmenter changed the text: keep the rest of the line whole
-                rest = text[cursor : line.end()]
-                found = cursor + len(rest) - len(rest.lstrip())
-                piece = rest.strip()
-                pieces = pieces[: n + 1]
-            sentences.append(Sentence(len(sentences), piece, found, found + len(piece)))
-            cursor = found + len(piece)
-            if len(pieces) == n + 1:
-                break
-        # Anything the segmenter dropped at the end of the line joins the last sentence.
-        tail = text[cursor : line.end()]
-        if tail.strip() and sentences:
-            last = sentences[-1]
-            end = line.end() - (len(tail) - len(tail.rstrip()))
-            sentences[-1] = Sentence(last.index, text[last.start : end], last.start, end)
+        for start, end in _split_line(line.group()):
+            first, last = line.start() + start, line.start() + end
+            sentences.append(Sentence(len(sentences), text[first:last], first, last))
     return sentences
 
 

@@ -84,7 +84,7 @@ def test_output_file_is_written_atomically_and_replaced_whole(
         (lambda d: d, "is a directory"),
         (lambda d: _write(d / "empty.txt", b""), "is empty"),
         (lambda d: _write(d / "blank.txt", b"  \n\t \n"), "is empty"),
-        (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "binary"),
+        (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "not text"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message) -> None:
