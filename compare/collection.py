@@ -1,0 +1,504 @@
+"""Several versions of one story at once: who carries whose text.
+
+`compare_many(docs)` compares every pair of versions with `compare()` and
+keeps the results in a `Collection`, which answers the questions of a reader
+with a pile of outlets' versions of one story:
+
+* `overlap_matrix()` — how much of each version is in each other one
+  (asymmetric: a shortened copy is all in its source, the source is not all in it);
+* `provenance()` — for every sentence of every version, which other versions
+  carry it, identical or modified: shared wire copy and each outlet's own additions;
+* `likely_source()` — the version the others seem to come from, with the figures
+  behind the guess (an estimate from text overlap, never a certainty).
+
+Nothing here aligns anything: each unordered pair is compared once, in an order
+fixed by the documents' contents (not by the order they were given in), and the
+mirror view comes from `Comparison.swapped()`. So shuffling the inputs changes
+the order rows are shown in, never a number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import combinations
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Literal
+
+from .api import Source, compare, prepare
+from .errors import OptionError
+from .model import Comparison, Document, Sentence
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLLECTION_SCHEMA", "Collection", "LikelySource", "compare_many"]
+
+COLLECTION_SCHEMA = "storydiff/collection/v1"
+
+# Which score of a pair (X as A, Y as B) answers "how much of X is in Y", per measure.
+MEASURES = {
+    "overlap": "overlap_a_in_b",
+    "shingles": "shingle_containment_a_in_b",
+}
+Measure = Literal["overlap", "shingles"]
+Carried = Literal["identical", "modified"]
+Basis = Literal["contains_others", "contained_in_others"]
+
+# Below this lead over the runner-up, the likely source is reported as unclear.
+CLEAR_MARGIN = 0.05
+
+
+@dataclass(frozen=True)
+class LikelySource:
+    """The version the others most likely come from, and why we think so.
+
+    `label` is the best-scoring version; `score` its mean share (0-1) over the
+    others, measured as `basis` says; `ranking` all versions best first with
+    their scores; `evidence` one row per other version with the overlap in
+    both directions; `earliest` the version with the earliest `date` in its
+    metadata (None when no version has a usable date). `clear` is False when
+    the runner-up is within `CLEAR_MARGIN`; `statement` says all this in one
+    hedged paragraph, never as a certainty.
+    """
+
+    label: str
+    index: int
+    score: float
+    basis: Basis
+    ranking: tuple[tuple[str, float], ...]
+    evidence: tuple[Mapping[str, Any], ...]
+    earliest: tuple[str, str] | None
+    clear: bool
+    statement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable form, as in the `storydiff/collection/v1` schema."""
+        return {
+            "label": self.label,
+            "index": self.index,
+            "score": round(self.score, 4),
+            "basis": self.basis,
+            "clear": self.clear,
+            "ranking": [{"label": label, "score": round(value, 4)} for label, value in self.ranking],
+            "earliest": None if self.earliest is None else {"label": self.earliest[0], "date": self.earliest[1]},
+            "evidence": [dict(row) for row in self.evidence],
+            "statement": self.statement,
+        }
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The comparisons of every pair among several versions of a story.
+
+    `documents` and `labels` keep the order the versions were given in (labels
+    are unique: duplicates get their folder or a number added). `pairs` maps
+    each ordered pair of positions `(i, j)`, i ≠ j, to the comparison of
+    version i (as A) with version j (as B); each unordered pair was aligned
+    once and its mirror is `swapped()`.
+    """
+
+    documents: tuple[Document, ...]
+    labels: tuple[str, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    pairs: Mapping[tuple[int, int], Comparison]
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    # -- access --------------------------------------------------------------
+    def index(self, which: int | str) -> int:
+        """The position of a version given by position or label."""
+        if isinstance(which, int):
+            if not 0 <= which < len(self.documents):
+                raise OptionError(f"no version number {which}: there are {len(self.documents)} (0-based)")
+            return which
+        try:
+            return self.labels.index(which)
+        except ValueError:
+            raise OptionError(f"no version labelled {which!r}; labels are: {', '.join(self.labels)}") from None
+
+    def comparison(self, x: int | str, y: int | str) -> Comparison:
+        """The comparison of version x (as A) with version y (as B)."""
+        i, j = self.index(x), self.index(y)
+        if i == j:
+            raise OptionError("a version is not compared with itself; pick two different versions")
+        return self.pairs[(i, j)]
+
+    def iter_pairs(self) -> Iterator[tuple[int, int, Comparison]]:
+        """Each unordered pair once, as (i, j, comparison of i with j) with i < j."""
+        for i, j in combinations(range(len(self.documents)), 2):
+            yield i, j, self.pairs[(i, j)]
+
+    # -- views ---------------------------------------------------------------
+    def overlap_matrix(self, measure: Measure = "overlap") -> pd.DataFrame:
+        """Row X, column Y: the share (0-1) of X that is in Y; the diagonal is NaN.
+
+        `measure="overlap"` counts X's words in unchanged runs of aligned
+        sentences (`overlap_a_in_b`); `"shingles"` counts X's 5-word sequences
+        found anywhere in Y (`shingle_containment_a_in_b`).
+        """
+        import pandas as pd
+
+        key = _measure_key(measure)
+        n = len(self.documents)
+        rows = [[float("nan") if i == j else float(self.pairs[(i, j)].scores[key]) for j in range(n)] for i in range(n)]
+        frame = pd.DataFrame(rows, index=list(self.labels), columns=list(self.labels))
+        frame.index.name = "X"
+        frame.columns.name = "in Y"
+        return frame
+
+    def carried(self) -> list[list[dict[str, Carried | None]]]:
+        """For version i, sentence k: {other label: 'identical' | 'modified' | None}.
+
+        A sentence is carried 'identical' when its group in the pair is
+        identical (moved or not), 'modified' when it is reworded, split or
+        merged, None when the other version has nothing for it.
+        """
+        out: list[list[dict[str, Carried | None]]] = [
+            [{} for _ in self.sentences[i]] for i in range(len(self.documents))
+        ]
+        for (i, j), pair in self.pairs.items():
+            other = self.labels[j]
+            for k in range(len(self.sentences[i])):
+                out[i][k][other] = None
+            for group in pair.groups:
+                if not group.b:
+                    continue
+                status: Carried = "identical" if group.kind == "identical" else "modified"
+                for k in group.a:
+                    out[i][k][other] = status
+        return out
+
+    def provenance(self) -> pd.DataFrame:
+        """One row per sentence of each version: which other versions carry it.
+
+        Indexed by (article, sentence); columns `text`, `identical_in` and
+        `modified_in` (labels of the versions carrying it so, in input order),
+        `carried_by` (how many) and one column per version holding
+        'identical', 'modified', '' (absent) or '·' (the sentence's own version).
+        """
+        import pandas as pd
+
+        carried = self.carried()
+        rows = []
+        for i, label in enumerate(self.labels):
+            for k, sentence in enumerate(self.sentences[i]):
+                marks = carried[i][k]
+                identical = [other for other in self.labels if marks.get(other) == "identical"]
+                modified = [other for other in self.labels if marks.get(other) == "modified"]
+                row: dict[str, Any] = {
+                    "article": label,
+                    "sentence": k,
+                    "text": sentence.text,
+                    "identical_in": identical,
+                    "modified_in": modified,
+                    "carried_by": len(identical) + len(modified),
+                }
+                for other in self.labels:
+                    row[other] = "·" if other == label else (marks.get(other) or "")
+                rows.append(row)
+        columns = ["article", "sentence", "text", "identical_in", "modified_in", "carried_by", *self.labels]
+        return pd.DataFrame(rows, columns=columns).set_index(["article", "sentence"])
+
+    def likely_source(self, *, measure: Measure = "overlap", basis: Basis = "contains_others") -> LikelySource:
+        """The version the others most likely come from, with the evidence; an estimate, not a finding.
+
+        With `basis="contains_others"` (the default) a version scores the mean
+        share of each other version's text that it holds: outlets trim and
+        reword wire copy, so most of each derived version is found in the
+        source while much of the source is missing from each derived version.
+        With `basis="contained_in_others"` it scores the mean share of its own
+        text found in the others, which suits versions that only add to a
+        source. Ties go to the version earliest in the canonical (content)
+        order, so the answer never depends on input order. The earliest
+        metadata `date` is reported beside it, because text alone cannot tell
+        a source from a copy that only added to it.
+        """
+        if basis not in ("contains_others", "contained_in_others"):
+            raise OptionError(f"unknown basis {basis!r}; choose 'contains_others' or 'contained_in_others'")
+        key = _measure_key(measure)
+        n = len(self.documents)
+
+        def share(x: int, y: int) -> float:  # how much of x is in y
+            return float(self.pairs[(x, y)].scores[key])
+
+        def value(x: int) -> float:
+            others = [y for y in range(n) if y != x]
+            if basis == "contains_others":
+                return sum(share(y, x) for y in others) / len(others)
+            return sum(share(x, y) for y in others) / len(others)
+
+        scores = {x: value(x) for x in range(n)}
+        canonical = _canonical_order(self.documents, self.labels)
+        ranked = sorted(range(n), key=lambda x: (-round(scores[x], 6), canonical.index(x)))
+        best = ranked[0]
+        margin = scores[best] - scores[ranked[1]]
+        clear = margin >= CLEAR_MARGIN
+        evidence = tuple(
+            {
+                "other": self.labels[y],
+                "other_in_source": round(share(y, best), 4),
+                "source_in_other": round(share(best, y), 4),
+                "words_other": int(self.pairs[(y, best)].scores.get("words_a", 0)),
+            }
+            for y in range(n)
+            if y != best
+        )
+        earliest = _earliest(self.documents, self.labels)
+        statement = _statement(self.labels[best], scores[best], basis, ranked, scores, self.labels, clear, earliest)
+        return LikelySource(
+            label=self.labels[best],
+            index=best,
+            score=scores[best],
+            basis=basis,
+            ranking=tuple((self.labels[x], scores[x]) for x in ranked),
+            evidence=evidence,
+            earliest=earliest,
+            clear=clear,
+            statement=statement,
+        )
+
+    # -- serialisation -------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable data following the `storydiff/collection/v1` schema.
+
+        `documents` in input order with their sentences; `overlap` the matrix
+        as lists (row X, column Y: share of X in Y; null on the diagonal);
+        `pairs` each unordered pair once (i < j, positions into `documents`)
+        with its scores and alignment groups (no word diffs: ask for the pair
+        with `storydiff compare` for those); `provenance` per document, per
+        sentence, the labels carrying it identical or modified; `likely_source`.
+        """
+        carried = self.carried()
+        n = len(self.documents)
+        documents = []
+        for i, doc in enumerate(self.documents):
+            sentences = []
+            for k, s in enumerate(self.sentences[i]):
+                marks = carried[i][k]
+                sentences.append(
+                    {
+                        "index": s.index,
+                        "text": s.text,
+                        "start": s.start,
+                        "end": s.end,
+                        "identical_in": [other for other in self.labels if marks.get(other) == "identical"],
+                        "modified_in": [other for other in self.labels if marks.get(other) == "modified"],
+                    }
+                )
+            words = self.pairs[(i, (i + 1) % n)].scores.get("words_a")
+            documents.append({"label": self.labels[i], **doc.metadata(), "words": words, "sentences": sentences})
+        overlap = [
+            [None if i == j else self.pairs[(i, j)].scores["overlap_a_in_b"] for j in range(n)] for i in range(n)
+        ]
+        shingles = [
+            [None if i == j else self.pairs[(i, j)].scores["shingle_containment_a_in_b"] for j in range(n)]
+            for i in range(n)
+        ]
+        pairs = [
+            {
+                "a": i,
+                "b": j,
+                "scores": dict(pair.scores),
+                "alignment": [
+                    {"a": list(g.a), "b": list(g.b), "kind": g.kind, "moved": g.moved, "score": round(g.score, 4)}
+                    for g in pair.groups
+                ],
+            }
+            for i, j, pair in self.iter_pairs()
+        ]
+        return {
+            "schema": COLLECTION_SCHEMA,
+            "labels": list(self.labels),
+            "documents": documents,
+            "overlap": {"measure": "overlap_a_in_b", "rows": list(self.labels), "values": overlap},
+            "shingle_containment": {"measure": "shingle_containment_a_in_b", "rows": list(self.labels), "values": shingles},
+            "likely_source": self.likely_source().to_dict(),
+            "pairs": pairs,
+            "options": dict(self.options),
+        }
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a collection as its HTML report body."""
+        from .render.html import render_fragment
+
+        return render_fragment(self)
+
+
+def compare_many(
+    docs: Sequence[Source],
+    *,
+    labels: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    **options: Any,
+) -> Collection:
+    """Compare every pair among several versions of a story.
+
+    Parameters
+    ----------
+    docs:
+        Two or more versions, each anything `compare()` accepts (text, a path,
+        a `Document`, a list of sentences). Files are read once.
+    labels:
+        Names to show for the versions, in the same order; by default each
+        document's label (title, name or source), made unique.
+    progress:
+        Called as `progress(done, total)` after each pair, for progress bars.
+    options:
+        Passed to `compare()` for every pair (`threshold`, `part_threshold`,
+        `gap_threshold`, `facts`).
+
+    Returns
+    -------
+    Collection
+        Every ordered pair's comparison; each unordered pair aligned once, in
+        an orientation fixed by the documents' contents, so the numbers do not
+        depend on the order of `docs`.
+
+    >>> many = compare_many(["The cat sat. It was warm.", "The cat sat.", "It was warm. The dog ran."])
+    >>> many.overlap_matrix().round(2).loc["article 2"].tolist()
+    [1.0, nan, 0.0]
+    """
+    if isinstance(docs, str | bytes | os.PathLike) or len(docs) < 2:
+        raise OptionError("compare_many needs at least two versions of the story, as a list")
+    if labels is not None and len(labels) != len(docs):
+        raise OptionError(f"got {len(labels)} labels for {len(docs)} versions; give one label per version")
+    # Files are read once; anything else is passed to compare() as given (a list of sentences stays one).
+    sources: list[Source] = [prepare(doc)[0] if isinstance(doc, os.PathLike) else doc for doc in docs]
+    documents = tuple(source if isinstance(source, Document) else prepare(source)[0] for source in sources)
+    names = tuple(labels) if labels is not None else unique_labels(documents)
+    if len(set(names)) != len(names):
+        raise OptionError("labels must be different from each other")
+    order = _canonical_order(documents, names)
+    rank = {position: r for r, position in enumerate(order)}
+    pairs: dict[tuple[int, int], Comparison] = {}
+    sentences: dict[int, tuple[Sentence, ...]] = {}
+    total = len(documents) * (len(documents) - 1) // 2
+    done = 0
+    for x, y in combinations(range(len(documents)), 2):
+        first, second = (x, y) if rank[x] < rank[y] else (y, x)
+        result = compare(sources[first], sources[second], **options)
+        # Keep the caller's metadata and labels on both sides.
+        result = _relabel(result, documents[first], documents[second])
+        pairs[(first, second)] = result
+        pairs[(second, first)] = result.swapped()
+        sentences.setdefault(first, result.a_sentences)
+        sentences.setdefault(second, result.b_sentences)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return Collection(
+        documents=documents,
+        labels=names,
+        sentences=tuple(sentences[i] for i in range(len(documents))),
+        pairs=pairs,
+        options=dict(options),
+    )
+
+
+def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
+    """Each document's label, made unique: unnamed ones become 'article N', clashes gain their folder or a number."""
+    base = [f"article {n + 1}" if doc.label == "untitled" else doc.label for n, doc in enumerate(documents)]
+    out = list(base)
+    clashing = [n for n, name in enumerate(base) if base.count(name) > 1]
+    for n in clashing:
+        source = documents[n].source
+        if source:
+            parts = PurePath(source).parts
+            # The shortest path tail that no other clashing document shares.
+            for depth in range(2, len(parts) + 1):
+                tail = "/".join(parts[-depth:])
+                if all(
+                    "/".join(PurePath(documents[m].source or "").parts[-depth:]) != tail for m in clashing if m != n
+                ):
+                    out[n] = tail
+                    break
+    seen: dict[str, int] = {}
+    for n, name in enumerate(out):
+        if out.count(name) > 1:
+            seen[name] = seen.get(name, 0) + 1
+            out[n] = f"{name} ({seen[name]})"
+    return tuple(out)
+
+
+def _relabel(result: Comparison, a: Document, b: Document) -> Comparison:
+    """The result with the caller's documents (and so their metadata) on its two sides."""
+    from dataclasses import replace
+
+    if result.a is a and result.b is b:
+        return result
+    return replace(result, a=a, b=b)
+
+
+def _measure_key(measure: str) -> str:
+    try:
+        return MEASURES[measure]
+    except KeyError:
+        raise OptionError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}") from None
+
+
+def _canonical_order(documents: Sequence[Document], labels: Sequence[str]) -> list[int]:
+    """Positions sorted by content (then label): the same set of documents always gives the same order."""
+
+    def key(n: int) -> tuple[str, str]:
+        return hashlib.sha256(documents[n].text.encode("utf-8", "surrogatepass")).hexdigest(), labels[n]
+
+    return sorted(range(len(documents)), key=key)
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    # Compare naive and aware dates on the same footing (naive taken as UTC).
+    return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed.astimezone(tz=None).replace(tzinfo=None)
+
+
+def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str, str] | None:
+    dated = [(parsed, labels[n], documents[n].date) for n in range(len(documents)) if (parsed := _parse_date(documents[n].date))]
+    if not dated:
+        return None
+    parsed, label, raw = min(dated, key=lambda item: (item[0], item[1]))
+    del parsed
+    return label, str(raw)
+
+
+def _statement(
+    label: str,
+    best: float,
+    basis: Basis,
+    ranked: Sequence[int],
+    scores: Mapping[int, float],
+    labels: Sequence[str],
+    clear: bool,
+    earliest: tuple[str, str] | None,
+) -> str:
+    runner = ranked[1]
+    what = (
+        "holds on average {:.0%} of the other versions' words".format(best)
+        if basis == "contains_others"
+        else "has on average {:.0%} of its words in the other versions".format(best)
+    )
+    if clear:
+        text = f"Likely source (an estimate from text overlap, not proof): {label}. It {what}; next is {labels[runner]} at {scores[runner]:.0%}."
+    else:
+        text = (
+            f"No clear source: {label} {what}, but {labels[runner]} is close at {scores[runner]:.0%}; "
+            "the texts alone do not tell which came first."
+        )
+    if earliest is None:
+        text += " No version gives a publication date to check this against."
+    elif earliest[0] == label:
+        text += f" It also has the earliest date ({earliest[1]})."
+    else:
+        text += f" But the earliest date is {earliest[1]}, on {earliest[0]}: weigh that too."
+    return text
