@@ -11,6 +11,7 @@ This package imports no terminal or UI code; `tui` builds on it, never the rever
 from .__about__ import __version__
 from .align import AlignOptions
 from .api import Source, compare, prepare
+from .collection import Collection, compare_many
 from .errors import InputError, OptionError, StorydiffError
 from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
 from .normalise import normalise, tokenize
@@ -20,6 +21,7 @@ __all__ = [
     "KINDS",
     "SCHEMA",
     "AlignOptions",
+    "Collection",
     "Comparison",
     "Document",
     "Group",
@@ -32,6 +34,7 @@ __all__ = [
     "WordOp",
     "__version__",
     "compare",
+    "compare_many",
     "normalise",
     "prepare",
     "segment",
