@@ -36,7 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import numpy as np
+import Stemmer
 
 from .normalise import Token
 from .stopwords import STOPWORDS
@@ -44,6 +45,8 @@ from .stopwords import STOPWORDS
 __all__ = ["AlignOptions", "Link", "align", "longest_increasing"]
 
 
+# In a long document each sentence keeps this many candidate partners per measure.
+_KEEP_PER_SENTENCE = 6
 # In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
 _PART_SHARE = 0.3
 
@@ -72,7 +75,7 @@ class Link:
     b: tuple[int, ...]
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
@@ -105,6 +108,17 @@ def _idf(bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> 
     return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
 
 
+def _top_per_group(groups: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """A mask of the `k` best-scoring entries within each group (ties broken by position)."""
+    order = np.lexsort((-scores, groups))
+    ranked_groups = groups[order]
+    first = np.searchsorted(ranked_groups, ranked_groups, side="left")
+    rank = np.arange(len(order)) - first
+    mask = np.zeros(len(order), dtype=bool)
+    mask[order[rank < k]] = True
+    return mask
+
+
 class _Scorer:
     """Weighted overlaps of candidate pairs, computed once and cached."""
 
@@ -115,24 +129,71 @@ class _Scorer:
         self.weight_b = [sum(self.idf[s] for s in bag) for bag in bags_b]
         self.shared: dict[tuple[int, int], float] = {}
 
-    def candidates(self, max_postings: int) -> dict[tuple[int, int], float]:
-        """Shared weight of every pair that has at least one indexed stem in common."""
-        postings: dict[str, list[int]] = defaultdict(list)
+    def candidates(
+        self, max_postings: int, min_similarity: float, keep: int = _KEEP_PER_SENTENCE
+    ) -> dict[tuple[int, int], float]:
+        """Shared weight of the pairs worth scoring, found through an inverted index.
+
+        Every pair sharing an indexed stem is accumulated at once with numpy
+        (a join of the two posting lists); stems found in more B sentences than
+        the posting limit are too common to find candidates with, and are only
+        added back, exactly, to the pairs that survive. When a document is long
+        each sentence keeps only its best `keep` partners by similarity and by
+        containment (of the shorter in the longer), so the work grows with the documents' length,
+        not with its square.
+        """
+        n_a, n_b = len(self.bags_a), len(self.bags_b)
+        if not n_a or not n_b:
+            return self.shared
+        limit = max(max_postings, int(math.sqrt(n_b)))
+        ids: dict[str, int] = {}
+        b_stem, b_sent = [], []
         for j, bag in enumerate(self.bags_b):
             for stem in bag:
-                postings[stem].append(j)
-        limit = max(max_postings, int(math.sqrt(len(self.bags_b))))
+                b_stem.append(ids.setdefault(stem, len(ids)))
+                b_sent.append(j)
+        df_b = np.bincount(np.asarray(b_stem, dtype=np.int64), minlength=len(ids))
+        a_stem, a_sent = [], []
         for i, bag in enumerate(self.bags_a):
-            acc: dict[int, float] = defaultdict(float)
             for stem in bag:
-                js = postings.get(stem)
-                if js and len(js) <= limit:
-                    weight = self.idf[stem]
-                    for j in js:
-                        acc[j] += weight
-            for j in acc:
-                # Exact shared weight (frequent stems were skipped by the index, not here).
-                self.shared[(i, j)] = sum(self.idf[s] for s in bag & self.bags_b[j])
+                sid = ids.get(stem)
+                if sid is not None and df_b[sid] <= limit:
+                    a_stem.append(sid)
+                    a_sent.append(i)
+        if not a_stem:
+            return self.shared
+        order = np.argsort(np.asarray(b_stem, dtype=np.int64), kind="stable")
+        sorted_stem = np.asarray(b_stem, dtype=np.int64)[order]
+        sorted_sent = np.asarray(b_sent, dtype=np.int64)[order]
+        a_stem_arr, a_sent_arr = np.asarray(a_stem, dtype=np.int64), np.asarray(a_sent, dtype=np.int64)
+        lo = np.searchsorted(sorted_stem, a_stem_arr, side="left")
+        counts = np.searchsorted(sorted_stem, a_stem_arr, side="right") - lo
+        total = int(counts.sum())
+        starts = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        pair_i = np.repeat(a_sent_arr, counts)
+        pair_j = sorted_sent[starts]
+        idf_by_id = np.empty(len(ids))
+        for stem, sid in ids.items():
+            idf_by_id[sid] = self.idf[stem]
+        weights = np.repeat(idf_by_id[a_stem_arr], counts)
+        keys, inverse = np.unique(pair_i * n_b + pair_j, return_inverse=True)
+        shared = np.bincount(inverse.ravel(), weights=weights)
+        pi, pj = keys // n_b, keys % n_b
+        if len(keys) > keep * (n_a + n_b):
+            wa, wb = np.asarray(self.weight_a)[pi], np.asarray(self.weight_b)[pj]
+            dice, contained = 2 * shared / (wa + wb), shared / np.minimum(wa, wb)
+            # Pairs too weak for any stage are dropped before ranking.
+            useful = (dice >= min_similarity) | (contained >= _PART_SHARE)
+            pi, pj, shared, dice, contained = pi[useful], pj[useful], shared[useful], dice[useful], contained[useful]
+            mask = np.zeros(len(pi), dtype=bool)
+            for score in (dice, contained):
+                mask |= _top_per_group(pi, score, keep) | _top_per_group(pj, score, keep)
+            pi, pj, shared = pi[mask], pj[mask], shared[mask]
+        frequent = {stem for stem, sid in ids.items() if df_b[sid] > limit}
+        for i, j, weight in zip(pi.tolist(), pj.tolist(), shared.tolist(), strict=True):
+            if frequent:
+                weight += sum(self.idf[s] for s in self.bags_a[i] & self.bags_b[j] & frequent)
+            self.shared[(i, j)] = weight
         return self.shared
 
     def union_dice(self, side_a: Sequence[int], side_b: Sequence[int]) -> float:
@@ -174,7 +235,7 @@ def align(
     opts = options or AlignOptions()
     bags_a, bags_b = _bags(tokens_a), _bags(tokens_b)
     scorer = _Scorer(bags_a, bags_b)
-    shared = scorer.candidates(opts.max_postings)
+    shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
     # Identical sentences are matched first, whatever their scores say.
     keys_b: dict[tuple[str, ...], list[int]] = defaultdict(list)

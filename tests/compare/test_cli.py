@@ -52,7 +52,8 @@ def test_csv_has_one_row_per_group(capsys: pytest.CaptureFixture[str]) -> None:
 def test_markdown_has_summary_and_changed_groups(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "compare", SEED, ALTERED, "-f", "markdown")
     assert out.startswith("# storydiff")
-    assert "| overlap A→B |" in out and "~~85~~" in out and "**80**" in out
+    overlap = compare(Path(SEED), Path(ALTERED)).scores["overlap_a_in_b"]
+    assert f"{overlap:.1%}" in out and "~~85~~" in out and "**80**" in out
 
 
 def test_same_file_twice_is_all_identical(capsys: pytest.CaptureFixture[str]) -> None:
