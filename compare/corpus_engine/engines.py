@@ -1,0 +1,227 @@
+"""Where the stages run: on this machine's cores, or on a Dask distributed cluster.
+
+Both engines offer the same two operations, and the stages use nothing else:
+
+* `map(fn, tasks)` — run a picklable function over a list of tasks, yielding
+  `(index, result)` as each finishes (so the caller can checkpoint it at once);
+* `bucket_pairs(keys, docs)` — the LSH step: documents that share a band key.
+
+`LocalEngine` uses a `concurrent.futures.ProcessPoolExecutor` on all cores —
+nothing to install or start. `DaskEngine` connects to an existing scheduler
+(``tcp://HOST:PORT``) and runs tasks as a Dask bag and the band grouping as a
+Dask dataframe shuffle; dask and distributed are imported only when it is
+asked for. With Dask, workers read the input files themselves, so inputs must
+be at the same paths on every worker (a shared mount); results come back to
+this process, which alone writes the output directory.
+
+A progress bar per stage goes to standard error when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+from ..errors import OptionError
+from .signatures import bucket_pairs
+
+__all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
+
+
+class Progress:
+    """One rich progress bar per stage on standard error, or nothing when it is not a terminal."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self._progress: Any = None
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn("{task.description:<10}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    @contextmanager
+    def stage(self, label: str, total: int) -> Iterator[Callable[[int], None]]:
+        """A bar for one stage; the yielded function advances it."""
+        if self._progress is None:
+            yield lambda n=1: None
+            return
+        task = self._progress.add_task(label, total=max(total, 1))
+        yield lambda n=1: self._progress.advance(task, n)
+        self._progress.update(task, completed=max(total, 1))
+
+
+class Engine:
+    """What a stage needs from an engine."""
+
+    name = "engine"
+    workers = 1
+
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+        raise NotImplementedError
+
+    def bucket_pairs(self, keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release processes or connections."""
+
+
+class LocalEngine(Engine):
+    """All cores of this machine through a process pool; with one worker, in this process."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool: Any = None
+
+    def _executor(self) -> Any:
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
+        return self._pool
+
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+        if self.workers == 1 or len(tasks) <= 1:
+            for index, task in enumerate(tasks):
+                yield index, fn(task)
+            return
+        from concurrent.futures import as_completed
+
+        pool = self._executor()
+        futures = {pool.submit(fn, task): index for index, task in enumerate(tasks)}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def bucket_pairs(self, keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        return bucket_pairs(keys, docs)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _bucket_frame(frame: Any) -> Any:
+    """Candidate pairs within one partition of the shuffled (band, key, doc) frame."""
+    import pandas as pd
+
+    if frame.empty:
+        return pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
+    bands = frame["band"].to_numpy()
+    found = []
+    for band in np.unique(bands):
+        rows = frame[bands == band]
+        pairs = bucket_pairs(rows["key"].to_numpy(np.uint64)[:, None], rows["doc"].to_numpy(np.int64))
+        found.append(pairs)
+    pairs = np.concatenate(found) if found else np.empty((0, 2), np.int64)
+    return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
+
+
+class DaskEngine(Engine):
+    """An existing Dask distributed cluster: tasks as a Dask bag, LSH buckets by a dataframe shuffle."""
+
+    name = "dask"
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - the extra is part of the test install
+            raise OptionError("the Dask engine needs the dask extra: pip install 'storydiff[dask]'") from exc
+        try:
+            self.client = Client(address, timeout="10s", set_as_default=False)
+        except OSError as exc:
+            raise OptionError(
+                f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with 'dask scheduler' "
+                "or leave out --scheduler to run locally"
+            ) from exc
+        self.address = address
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[tuple[int, Any]]:
+        if not tasks:
+            return
+        import dask.bag as db
+        from distributed import as_completed
+
+        bag = db.from_sequence(list(tasks), npartitions=len(tasks)).map(fn)
+        futures = self.client.compute(bag.to_delayed())
+        index = {future.key: k for k, future in enumerate(futures)}
+        try:
+            for future in as_completed(futures):
+                (result,) = future.result()
+                yield index[future.key], result
+        finally:
+            self.client.cancel(futures)
+
+    def bucket_pairs(self, keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        n, bands = keys.shape
+        if n == 0:
+            return np.empty((0, 2), np.int64)
+        frame = pd.DataFrame(
+            {
+                "band": np.repeat(np.arange(bands, dtype=np.int32)[None, :], n, axis=0).ravel(),
+                "key": keys.ravel(),
+                "doc": np.repeat(np.asarray(docs, np.int64), bands),
+            }
+        )
+        partitions = max(1, min(4 * self.workers, n * bands // 50_000 + 1))
+        shuffled = dd.from_pandas(frame, npartitions=partitions).shuffle(on=["band", "key"], npartitions=partitions)
+        meta = pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
+        pairs = shuffled.map_partitions(_bucket_frame, meta=meta).drop_duplicates()
+        result = self.client.compute(pairs).result()
+        out = np.stack([result["a"].to_numpy(np.int64), result["b"].to_numpy(np.int64)], axis=1)
+        if not len(out):
+            return np.empty((0, 2), np.int64)
+        order = np.lexsort((out[:, 1], out[:, 0]))
+        return out[order]
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_engine(engine: str, *, scheduler: str | None, workers: int | None) -> Engine:
+    """The engine asked for: 'local', 'dask' (needs a scheduler address) or 'auto' (dask when one is given)."""
+    address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+    if engine == "auto":
+        engine = "dask" if address else "local"
+    if engine == "local":
+        return LocalEngine(workers)
+    if engine == "dask":
+        if not address:
+            raise OptionError(
+                "the Dask engine needs a scheduler: give --scheduler tcp://HOST:PORT or set DASK_SCHEDULER_ADDRESS"
+            )
+        return DaskEngine(address)
+    raise OptionError(f"unknown engine {engine!r}: use 'local', 'dask' or 'auto'")

@@ -1,0 +1,112 @@
+"""`CorpusResult`: the stories of a corpus, as data, DataFrames and JSON.
+
+Schema ``storydiff/corpus/v1`` (`to_dict`):
+
+* ``clusters`` — lists of document ids that tell the same story, largest first;
+* ``pairs`` — one record per aligned pair inside a cluster: ``a``, ``b``,
+  ``overlap_a_in_b``, ``overlap_b_in_a`` (share of words in unchanged runs,
+  from the full alignment), ``shingle_containment_a_in_b``,
+  ``shingle_containment_b_in_a`` (share of 5-word shingles), and ``cluster``;
+* ``articles`` — ``id``, metadata (``title``, ``source``, ``date``, ``url``,
+  ``path``), ``words``, ``cluster`` (its number, or null for an article
+  alone) and ``found_elsewhere`` (the share of its words found unchanged in
+  at least one other article of its cluster);
+* ``summary`` — counts, the inputs skipped and why, and per-stage timings;
+* ``options`` — the options of the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CORPUS_SCHEMA", "PAIR_FIELDS", "CorpusResult"]
+
+CORPUS_SCHEMA = "storydiff/corpus/v1"
+PAIR_FIELDS = (
+    "a",
+    "b",
+    "overlap_a_in_b",
+    "overlap_b_in_a",
+    "shingle_containment_a_in_b",
+    "shingle_containment_b_in_a",
+    "cluster",
+)
+ARTICLE_FIELDS = ("id", "title", "source", "date", "url", "path", "words", "cluster", "found_elsewhere")
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """Clusters of articles telling the same story, the aligned pairs inside them, and every article."""
+
+    clusters_: tuple[tuple[str, ...], ...]
+    pairs_: tuple[Mapping[str, Any], ...]
+    articles_: tuple[Mapping[str, Any], ...]
+    summary: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    # -- views ---------------------------------------------------------------
+    def clusters(self) -> pd.DataFrame:
+        """One row per cluster: its number, size and document ids (largest first)."""
+        import pandas as pd
+
+        rows = [{"cluster": k, "size": len(ids), "ids": list(ids)} for k, ids in enumerate(self.clusters_)]
+        return pd.DataFrame(rows, columns=["cluster", "size", "ids"]).set_index("cluster")
+
+    def pairs(self) -> pd.DataFrame:
+        """One row per aligned pair inside a cluster."""
+        import pandas as pd
+
+        return pd.DataFrame([{k: p.get(k) for k in PAIR_FIELDS} for p in self.pairs_], columns=list(PAIR_FIELDS))
+
+    def articles(self) -> pd.DataFrame:
+        """One row per article, indexed by id, with its cluster (or <NA>) and share found elsewhere."""
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles_], columns=list(ARTICLE_FIELDS)
+        )
+        frame["cluster"] = frame["cluster"].astype("Int64")
+        return frame.set_index("id")
+
+    @property
+    def problems(self) -> list[Mapping[str, str]]:
+        """The inputs skipped (unreadable, empty, duplicate), with why."""
+        return list(self.summary.get("problems", []))
+
+    # -- serialisation -------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable data following the `storydiff/corpus/v1` schema."""
+        return {
+            "schema": CORPUS_SCHEMA,
+            "clusters": [list(ids) for ids in self.clusters_],
+            "pairs": [dict(p) for p in self.pairs_],
+            "articles": [dict(a) for a in self.articles_],
+            "summary": dict(self.summary),
+            "options": dict(self.options),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CorpusResult:
+        """Rebuild a result from `to_dict()` output, for instance a saved corpus.json."""
+        if data.get("schema") != CORPUS_SCHEMA:
+            raise InputError(f"not a storydiff corpus: schema is {data.get('schema')!r}, expected {CORPUS_SCHEMA!r}")
+        return cls(
+            tuple(tuple(ids) for ids in data["clusters"]),
+            tuple(data["pairs"]),
+            tuple(data["articles"]),
+            dict(data.get("summary", {})),
+            dict(data.get("options", {})),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<CorpusResult: {len(self.articles_)} articles, {len(self.clusters_)} clusters, "
+            f"{len(self.pairs_)} aligned pairs>"
+        )

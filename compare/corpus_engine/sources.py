@@ -1,0 +1,262 @@
+"""Finding and reading the articles of a corpus: directories, files, glob patterns, JSON records.
+
+Inputs are expanded on the calling machine into *units* — one file, or a byte
+range of a JSON Lines file — so that work can be split into chunks of about
+the same size and handed to local processes or Dask workers. Reading a unit
+happens wherever the chunk runs; decoding and HTML extraction are those of
+`compare.ingest`, so a corpus sees each article exactly as `storydiff compare` does.
+
+Document ids: a record's ``id`` when it has one, else the path relative to the
+input directory (``2024/bbc-0412.txt``), with ``#N`` for the N-th record of a
+JSON or JSON Lines file (``feed.jsonl#17``: the same selector `storydiff
+compare` accepts).
+
+Bad input is never fatal here: a file that cannot be read or holds no words
+becomes a `Problem`, counted and reported, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+
+__all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"})
+LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+LINES_RANGE_BYTES = 4 * 1024 * 1024  # one JSON Lines unit: about this many bytes of records
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of input read as one: a whole file, or lines `first_line`… of a JSON Lines file."""
+
+    path: str  # absolute
+    rel: str  # the id base: path relative to the input directory
+    kind: str  # "file" (text or page), "records" (a JSON file) or "lines" (a JSON Lines byte range)
+    start: int = 0
+    end: int = -1
+    first_line: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input skipped, and why: `kind` is 'unreadable', 'empty' or 'duplicate'."""
+
+    kind: str
+    where: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "where": self.where, "message": self.message}
+
+
+def _has_magic(spec: str) -> bool:
+    return glob.has_magic(spec)
+
+
+def _glob_base(pattern: str) -> Path:
+    """The directory a glob pattern starts from: its parts before the first wildcard."""
+    parts: list[str] = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path(".")
+
+
+def _walk(root: Path, exclude: Path | None) -> Iterator[Path]:
+    """Article files under `root`, in a stable order; hidden files and `exclude` are left out."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (exclude is None or (here / d).resolve() != exclude)
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in ARTICLE_SUFFIXES or suffix in LINES_SUFFIXES:
+                yield here / name
+
+
+def _line_units(path: Path, rel: str) -> Iterator[Unit]:
+    """Byte ranges of about `LINES_RANGE_BYTES` of a JSON Lines file, cut at line ends."""
+    start, line = 0, 1
+    with path.open("rb") as fh:
+        while True:
+            block = fh.read(LINES_RANGE_BYTES)
+            if not block:
+                break
+            rest = fh.readline()  # finish the current line
+            block += rest
+            end = start + len(block)
+            yield Unit(str(path), rel, "lines", start, end, line)
+            line += block.count(b"\n")
+            start = end
+
+
+def _units_of(path: Path, base: Path) -> list[Unit]:
+    rel = os.path.relpath(path, base) if base != path else path.name
+    rel = rel.replace(os.sep, "/")
+    suffix = path.suffix.lower()
+    if suffix in LINES_SUFFIXES:
+        return list(_line_units(path, rel))
+    return [Unit(str(path), rel, "records" if suffix == ".json" else "file")]
+
+
+def expand_inputs(
+    inputs: Sequence[str | os.PathLike[str]], *, exclude: str | os.PathLike[str] | None = None
+) -> tuple[list[Unit], list[Problem]]:
+    """The units of every input, and the duplicates skipped.
+
+    An input is a directory (walked for .txt/.md/.html/.json/.jsonl files), a
+    file, or a glob pattern (``'feeds/**/*.jsonl'``). A path that does not exist
+    or a pattern that matches nothing is a mistake on the command line and
+    raises `InputError` at once; a file reached twice is a `Problem`.
+    """
+    if not inputs:
+        raise InputError("no inputs: give directories, files or glob patterns of articles")
+    excluded = Path(exclude).resolve() if exclude is not None else None
+    seen: set[Path] = set()
+    units: list[Unit] = []
+    problems: list[Problem] = []
+    for raw in inputs:
+        spec = os.fspath(raw)
+        found: list[tuple[Path, Path]] = []
+        if os.path.isdir(spec):
+            base = Path(spec)
+            found = [(p, base) for p in _walk(base, excluded)]
+        elif os.path.isfile(spec):
+            found = [(Path(spec), Path(spec).parent)]
+        elif _has_magic(spec):
+            base = _glob_base(spec)
+            matches = sorted(glob.glob(spec, recursive=True))
+            found = [(Path(m), base) for m in matches if os.path.isfile(m)]
+            if not found:
+                raise InputError(f"the pattern {spec!r} matches no files; check it (quote it so the shell leaves it)")
+        else:
+            raise InputError(f"cannot read {spec!r}: no such file or directory")
+        for path, base in found:
+            resolved = path.resolve()
+            if excluded is not None and excluded in resolved.parents:
+                continue
+            if resolved in seen:
+                problems.append(Problem("duplicate", str(path), "given more than once; read once"))
+                continue
+            seen.add(resolved)
+            try:
+                units.extend(_units_of(path, base))
+            except OSError as exc:
+                problems.append(Problem("unreadable", str(path), exc.strerror or str(exc)))
+    return units, problems
+
+
+def fingerprint(units: Sequence[Unit]) -> str:
+    """A digest of the input set: every file's path, size and modification time.
+
+    Two runs over the same, unchanged files get the same fingerprint; adding,
+    removing or editing a file changes it.
+    """
+    digest = hashlib.sha256()
+    for path in sorted({u.path for u in units}):
+        try:
+            st = os.stat(path)
+            digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+    return digest.hexdigest()
+
+
+def _problem(exc: InputError, where: str) -> Problem:
+    message = str(exc)
+    return Problem("empty" if "empty" in message else "unreadable", where, message)
+
+
+def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """The (id, document) pairs of one unit, and the inputs in it that could not be used."""
+    from ..ingest import decode, load_path
+
+    if unit.kind == "file":
+        try:
+            return [(unit.rel, load_path(unit.path, max_bytes=max_bytes))], []
+        except InputError as exc:
+            return [], [_problem(exc, unit.path)]
+    try:
+        with open(unit.path, "rb") as fh:
+            fh.seek(unit.start)
+            data = fh.read() if unit.end < 0 else fh.read(unit.end - unit.start)
+        if unit.kind == "records" and len(data) > max_bytes:
+            raise InputError(f"cannot read {unit.path!r}: it is over the size limit; raise it with --max-size")
+        text = decode(data, unit.path)
+    except InputError as exc:
+        return [], [_problem(exc, unit.path)]
+    except OSError as exc:
+        return [], [Problem("unreadable", unit.path, f"cannot read {unit.path!r}: {exc.strerror or exc}")]
+    if unit.kind == "records":
+        return _records(unit, text)
+    return _lines(unit, text)
+
+
+def _record(unit: Unit, record: object, number: int) -> tuple[tuple[str, Document] | None, Problem | None]:
+    from ..ingest_records import record_document
+
+    where = f"{unit.rel}#{number}"
+    if not isinstance(record, dict):
+        return None, Problem("unreadable", where, f"cannot read {where}: a record must be a JSON object")
+    try:
+        document = record_document(record, name=unit.rel, number=number)
+    except InputError as exc:
+        return None, _problem(exc, where)
+    if not document.text.strip():
+        return None, Problem("empty", where, f"cannot use {where}: its text is empty")
+    doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
+    return (doc_id, document), None
+
+
+def _records(unit: Unit, text: str) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return [], [Problem("unreadable", unit.path, f"cannot read {unit.path!r}: not valid JSON ({exc})")]
+    records = data if isinstance(data, list) else [data]
+    out: list[tuple[str, Document]] = []
+    problems: list[Problem] = []
+    if not records:
+        problems.append(Problem("empty", unit.path, f"cannot use {unit.path!r}: it holds no records"))
+    for number, record in enumerate(records, start=1):
+        item, problem = _record(unit, record, number)
+        if item:
+            out.append(item)
+        if problem:
+            problems.append(problem)
+    return out, problems
+
+
+def _lines(unit: Unit, text: str) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    out: list[tuple[str, Document]] = []
+    problems: list[Problem] = []
+    for offset, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        number = unit.first_line + offset
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            where = f"{unit.rel}#{number}"
+            problems.append(Problem("unreadable", where, f"cannot read {where}: line is not valid JSON ({exc})"))
+            continue
+        item, problem = _record(unit, record, number)
+        if item:
+            out.append(item)
+        if problem:
+            problems.append(problem)
+    return out, problems
