@@ -317,7 +317,11 @@ class Collection:
             "labels": list(self.labels),
             "documents": documents,
             "overlap": {"measure": "overlap_a_in_b", "rows": list(self.labels), "values": overlap},
-            "shingle_containment": {"measure": "shingle_containment_a_in_b", "rows": list(self.labels), "values": shingles},
+            "shingle_containment": {
+                "measure": "shingle_containment_a_in_b",
+                "rows": list(self.labels),
+                "values": shingles,
+            },
             "likely_source": self.likely_source().to_dict(),
             "pairs": pairs,
             "options": dict(self.options),
@@ -379,8 +383,7 @@ def compare_many(
     pairs: dict[tuple[int, int], Comparison] = {}
     sentences: dict[int, tuple[Sentence, ...]] = {}
     total = len(documents) * (len(documents) - 1) // 2
-    done = 0
-    for x, y in combinations(range(len(documents)), 2):
+    for done, (x, y) in enumerate(combinations(range(len(documents)), 2), 1):
         first, second = (x, y) if rank[x] < rank[y] else (y, x)
         result = compare(sources[first], sources[second], **options)
         # Keep the caller's metadata and labels on both sides.
@@ -389,7 +392,6 @@ def compare_many(
         pairs[(second, first)] = result.swapped()
         sentences.setdefault(first, result.a_sentences)
         sentences.setdefault(second, result.b_sentences)
-        done += 1
         if progress is not None:
             progress(done, total)
     return Collection(
@@ -464,7 +466,11 @@ def _parse_date(value: str | None) -> datetime | None:
 
 
 def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str, str] | None:
-    dated = [(parsed, labels[n], documents[n].date) for n in range(len(documents)) if (parsed := _parse_date(documents[n].date))]
+    dated = [
+        (parsed, labels[n], documents[n].date)
+        for n in range(len(documents))
+        if (parsed := _parse_date(documents[n].date))
+    ]
     if not dated:
         return None
     parsed, label, raw = min(dated, key=lambda item: (item[0], item[1]))
@@ -484,12 +490,15 @@ def _statement(
 ) -> str:
     runner = ranked[1]
     what = (
-        "holds on average {:.0%} of the other versions' words".format(best)
+        f"holds on average {best:.0%} of the other versions' words"
         if basis == "contains_others"
-        else "has on average {:.0%} of its words in the other versions".format(best)
+        else f"has on average {best:.0%} of its words in the other versions"
     )
     if clear:
-        text = f"Likely source (an estimate from text overlap, not proof): {label}. It {what}; next is {labels[runner]} at {scores[runner]:.0%}."
+        text = (
+            f"Likely source (an estimate from text overlap, not proof): {label}. "
+            f"It {what}; next is {labels[runner]} at {scores[runner]:.0%}."
+        )
     else:
         text = (
             f"No clear source: {label} {what}, but {labels[runner]} is close at {scores[runner]:.0%}; "

@@ -1,12 +1,180 @@
-"""`storydiff report`: not built yet (see the issue tracker)."""
+"""`storydiff report A B [C ...] -o FILE`: an overlap report of two or more versions of a story.
+
+Two versions give the report of one comparison; three or more give the
+collection report (overlap matrix, likely source, sentence provenance). The
+format comes from the output's extension (`.html`, `.md`, `.json`, `.csv`) or
+`--format`; `-o -` writes to standard output (not HTML, which is a file to
+open in a browser). The output file is written atomically, and checked before
+any work is done, so a bad path fails at once.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from dataclasses import replace
 from typing import Any
 
-__all__ = ["add_parser"]
+from ..align import AlignOptions
+from ..errors import InputError, OptionError
+from ._common import add_input_options, emit, max_bytes
+
+__all__ = ["EXTENSIONS", "FORMATS", "add_parser", "format_for", "run"]
+
+FORMATS = ("html", "markdown", "json", "csv")
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+}
+# From this many pairs on, a terminal gets a progress bar while they are compared.
+PROGRESS_MIN_PAIRS = 10
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {number}")
+    return number
 
 
 def add_parser(sub: Any) -> None:
-    """Register the `report` subcommand (not available yet)."""
-    del sub
+    """Register the `report` subcommand."""
+    parser = sub.add_parser(
+        "report",
+        help="write an overlap report of two or more versions (HTML, Markdown, JSON, CSV)",
+        description=(
+            "Compare two versions of a story (a side-by-side report) or three and more (overlap matrix, "
+            "likely source, sentence provenance) and write the report to a file."
+        ),
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="FILE", help="two or more versions: files, or - for standard input"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="where to write the report (atomically); - for standard output (not for HTML)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="report format (default: from the output's extension: .html, .md, .json, .csv)",
+    )
+    parser.add_argument(
+        "-t",
+        "--threshold",
+        type=_fraction,
+        default=AlignOptions.threshold,
+        metavar="X",
+        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
+    )
+    parser.add_argument(
+        "--changes-only",
+        action="store_true",
+        help="Markdown, two versions: list the changed groups only, without the full side-by-side table",
+    )
+    parser.add_argument(
+        "--table",
+        choices=("provenance", "matrix", "pairs"),
+        default="provenance",
+        help="CSV, three or more versions: which table to write (default provenance)",
+    )
+    parser.add_argument("--title", metavar="TEXT", help="HTML: the page title")
+    add_input_options(parser)
+    parser.set_defaults(run=run)
+
+
+def format_for(output: str, chosen: str | None) -> str:
+    """The report format: `--format` if given, else from the output file's extension."""
+    if chosen:
+        fmt = chosen
+    elif output == "-":
+        raise OptionError("writing to standard output: say which format with --format (markdown, json or csv)")
+    else:
+        suffix = output[output.rfind(".") :].lower() if "." in output.rsplit("/", 1)[-1] else ""
+        if suffix not in EXTENSIONS:
+            raise OptionError(
+                f"cannot tell the format of {output!r} from its extension; "
+                "name it .html, .md, .json or .csv, or give --format"
+            )
+        fmt = EXTENSIONS[suffix]
+    if fmt == "html" and output == "-":
+        raise OptionError("an HTML report is a file to open in a browser; give a file name with -o (e.g. report.html)")
+    return fmt
+
+
+def _read(args: argparse.Namespace) -> list[Any]:
+    from ..collection import unique_labels
+    from ..ingest import read_source
+
+    if len(args.inputs) < 2:
+        raise InputError("a report needs at least two versions of the story; give two or more files")
+    if args.inputs.count("-") > 1:
+        raise InputError("standard input can be only one of the inputs; give the others as files")
+    limit = max_bytes(args)
+    docs = [read_source(spec, max_bytes=limit) for spec in args.inputs]
+    # Versions with the same file name in different folders are told apart by their folder
+    # (a document's title, when it has one, is its label and is left alone).
+    labels = unique_labels(docs)
+    return [
+        replace(doc, name=name) if doc.label != name and not doc.title else doc
+        for doc, name in zip(docs, labels, strict=True)
+    ]
+
+
+def _progress_bar(pairs: int) -> Any:
+    """A rich progress bar on standard error, or None when it would not help (not a terminal, few pairs)."""
+    if pairs < PROGRESS_MIN_PAIRS or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn("comparing pairs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, compare (one pair or all pairs), render, write atomically."""
+    from .. import compare, compare_many
+    from ..output import check_writable
+    from ..render import render
+
+    if len(args.inputs) < 2:
+        raise InputError("a report needs at least two versions of the story; give two or more files")
+    if args.output != "-":
+        check_writable(args.output)
+    fmt = format_for(args.output, args.format)
+    docs = _read(args)
+    result: Any
+    if len(docs) == 2:
+        result = compare(docs[0], docs[1], threshold=args.threshold)
+    else:
+        pairs = len(docs) * (len(docs) - 1) // 2
+        bar = _progress_bar(pairs)
+        if bar is None:
+            result = compare_many(docs, threshold=args.threshold)
+        else:
+            with bar:
+                task = bar.add_task("pairs", total=pairs)
+                result = compare_many(
+                    docs, threshold=args.threshold, progress=lambda done, _total: bar.update(task, completed=done)
+                )
+    text = render(result, fmt, changes_only=args.changes_only, table=args.table, title=args.title)
+    emit(text, args.output)
+    return 0

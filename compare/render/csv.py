@@ -1,24 +1,63 @@
-"""CSV output: one row per alignment group, for spreadsheets and scripts."""
+"""CSV output, for spreadsheets and scripts.
+
+A comparison gives one row per alignment group, in reading order. The last
+column, `findings`, holds the fact-drift findings of that group (kind and
+explanation, several joined by " | "), empty where there are none; findings
+tied to no group are left to the JSON output. The column is always present,
+so the header does not change with the content.
+
+Article text is untrusted: a text cell that starts with `=`, `+`, `-`, `@`,
+a tab or a carriage return gets a leading `'` so a spreadsheet shows it as
+text instead of running it as a formula (CSV injection; OWASP's advice).
+
+A collection gives one table, chosen by `table`:
+
+* `provenance` (the default): one row per sentence of each version, with one
+  column per version saying `identical`, `modified` or empty (absent);
+* `matrix`: the overlap matrix, row X, column Y: share of X's words in Y;
+* `pairs`: one row per pair of versions with their scores.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Comparison
+from ..errors import OptionError
+from ..model import KINDS, Comparison
+from .summary import findings_by_group
 
-__all__ = ["COLUMNS", "render_csv"]
+if TYPE_CHECKING:
+    from ..collection import Collection
 
-COLUMNS = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed"]
+__all__ = ["COLLECTION_TABLES", "COLUMNS", "render_csv", "text_cell"]
+
+COLUMNS = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "findings"]
+COLLECTION_TABLES = ("provenance", "matrix", "pairs")
 
 
-def render_csv(result: Comparison, **_: Any) -> str:
-    """Groups in reading order; sentence indices are 0-based and joined by spaces."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """Untrusted text made safe to open in a spreadsheet: never read as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _writer(buffer: io.StringIO) -> Any:
+    return csv.writer(buffer, lineterminator="\n")
+
+
+def _comparison_csv(result: Comparison) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _writer(buffer)
     writer.writerow(COLUMNS)
+    findings = findings_by_group(result)
     for n, group in enumerate(result.groups):
+        notes = " | ".join(
+            f"{f['kind']}: {f['explanation']}" if f["explanation"] else f["kind"] for f in findings.get(n, [])
+        )
         writer.writerow(
             [
                 n,
@@ -27,9 +66,75 @@ def render_csv(result: Comparison, **_: Any) -> str:
                 f"{group.score:.4f}",
                 " ".join(map(str, group.a)),
                 " ".join(map(str, group.b)),
-                result.group_text(group, "a"),
-                result.group_text(group, "b"),
+                text_cell(result.group_text(group, "a")),
+                text_cell(result.group_text(group, "b")),
                 sum(1 for op in group.diff if op.op != "equal"),
+                text_cell(notes),
             ]
         )
     return buffer.getvalue()
+
+
+def _collection_csv(collection: Collection, table: str) -> str:
+    buffer = io.StringIO()
+    writer = _writer(buffer)
+    labels = list(collection.labels)
+    if table == "provenance":
+        carried = collection.carried()
+        writer.writerow(["article", "sentence", "text", "carried_by", *map(text_cell, labels)])
+        for i, label in enumerate(labels):
+            for k, sentence in enumerate(collection.sentences[i]):
+                marks = carried[i][k]
+                cells = ["self" if other == label else (marks.get(other) or "") for other in labels]
+                carried_by = sum(1 for m in marks.values() if m)
+                writer.writerow([text_cell(label), k, text_cell(sentence.text), carried_by, *cells])
+    elif table == "matrix":
+        n = len(labels)
+        writer.writerow(["x_in_y", *map(text_cell, labels)])
+        for i, label in enumerate(labels):
+            cells = ["" if i == j else f"{collection.pairs[(i, j)].scores['overlap_a_in_b']:.4f}" for j in range(n)]
+            writer.writerow([text_cell(label), *cells])
+    elif table == "pairs":
+        writer.writerow(
+            [
+                "a",
+                "b",
+                "overlap_a_in_b",
+                "overlap_b_in_a",
+                "jaccard",
+                "shingle_a_in_b",
+                "shingle_b_in_a",
+                *KINDS,
+                "moved",
+            ]
+        )
+        for i, j, pair in collection.iter_pairs():
+            s = pair.scores
+            counts = s.get("counts", {})
+            writer.writerow(
+                [
+                    text_cell(labels[i]),
+                    text_cell(labels[j]),
+                    f"{s['overlap_a_in_b']:.4f}",
+                    f"{s['overlap_b_in_a']:.4f}",
+                    f"{s['jaccard']:.4f}",
+                    f"{s['shingle_containment_a_in_b']:.4f}",
+                    f"{s['shingle_containment_b_in_a']:.4f}",
+                    *(counts.get(kind, 0) for kind in KINDS),
+                    counts.get("moved", 0),
+                ]
+            )
+    else:
+        raise OptionError(f"unknown CSV table {table!r}; choose one of {', '.join(COLLECTION_TABLES)}")
+    return buffer.getvalue()
+
+
+def render_csv(result: Comparison | Collection, *, table: str = "provenance", **_: Any) -> str:
+    """CSV text: groups for a comparison (indices 0-based, joined by spaces); `table` for a collection."""
+    if isinstance(result, Comparison):
+        return _comparison_csv(result)
+    from ..collection import Collection
+
+    if isinstance(result, Collection):
+        return _collection_csv(result, table)
+    raise TypeError(f"cannot render a {type(result).__name__} as CSV; pass a Comparison or a Collection")

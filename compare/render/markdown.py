@@ -1,4 +1,10 @@
-"""Markdown output: the summary, then a table of changed groups with word changes marked.
+"""Markdown output: reports that read well on GitHub, GitLab, in Obsidian or pasted into an email.
+
+For two versions: the summary scores with a histogram of group similarities,
+fact-drift findings when there are any, the changed groups, and (with
+`changes_only=False`) the full side-by-side table. For a collection of
+versions: the versions, the likely source with its evidence, the overlap
+matrix and sentence provenance.
 
 Article text is untrusted: Markdown and HTML special characters are escaped so
 a sentence cannot turn into a link, an image or markup in a viewer.
@@ -7,66 +13,207 @@ a sentence cannot turn into a link, an image or markup in a viewer.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..highlight import pieces
 from ..model import Comparison, Group
+from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+
+if TYPE_CHECKING:
+    from ..collection import Collection
 
 __all__ = ["escape", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>~&])")
+_AS_ENTITY = "<>&|"
+_SPACE = re.compile(r"\s+")
+_BAR = "█"
+_BAR_WIDTH = 20
 
 
 def escape(text: str) -> str:
-    """Text that renders as itself in Markdown (and as text, never HTML)."""
-    text = text.replace("\n", " ").replace("\r", " ")
-    return _SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};" if m.group(1) in "<>&|" else "\\" + m.group(1), text)
+    """Text that renders as itself in Markdown (and as text, never HTML), on one line."""
+    text = _SPACE.sub(" ", text)
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};" if m.group(1) in _AS_ENTITY else "\\" + m.group(1), text)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
 
 
 def _side(result: Comparison, group: Group, side: str) -> str:
     out = []
+    highlight = bool(group.a and group.b)  # inserted/deleted groups are shown plain: the kind says it all
     for sentence in pieces(result, group, side):  # type: ignore[arg-type]
         parts = []
         for chunk, tag in sentence:
-            if tag == "delete" or (tag == "replace" and side == "a"):
-                parts.append(f"~~{escape(chunk)}~~")
-            elif tag in ("insert", "replace"):
-                parts.append(f"**{escape(chunk)}**")
-            else:
+            if not highlight or tag is None or not chunk.strip():
                 parts.append(escape(chunk))
-        out.append("".join(parts))
-    return " ".join(out)
+            elif tag == "delete" or (tag == "replace" and side == "a"):
+                parts.append(_wrap(chunk, "~~"))
+            else:
+                parts.append(_wrap(chunk, "**"))
+        out.append("".join(parts).strip())
+    return " ".join(out) or "—"
 
 
-def render_markdown(result: Comparison, *, changes_only: bool = True, **_: Any) -> str:
-    """A Markdown report: summary scores, then the changed groups (or all with `changes_only=False`)."""
+def _wrap(chunk: str, mark: str) -> str:
+    """`mark` around the words of `chunk`, keeping its outer spaces outside (Markdown needs that)."""
+    lead = chunk[: len(chunk) - len(chunk.lstrip())]
+    trail = chunk[len(chunk.rstrip()) :]
+    return f"{' ' if lead else ''}{mark}{escape(chunk.strip())}{mark}{' ' if trail else ''}"
+
+
+def _ref(prefix: str, indices: tuple[int, ...]) -> str:
+    return prefix + ",".join(str(i + 1) for i in indices) if indices else ""
+
+
+def _group_rows(result: Comparison, groups: list[tuple[int, Group]]) -> list[str]:
+    rows = ["| # | kind | sentences | A | B | similarity |", "| ---: | --- | --- | --- | --- | ---: |"]
+    for n, group in groups:
+        refs = f"{_ref('A', group.a) or '–'} → {_ref('B', group.b) or '–'}"
+        a_cell = _side(result, group, "a") if group.a else "—"
+        b_cell = _side(result, group, "b") if group.b else "—"
+        similarity = f"{group.score:.2f}" if group.a and group.b else "–"
+        rows.append(
+            f"| {n + 1} | `{symbol(group).strip()}` {label(group)} | {refs} | {a_cell} | {b_cell} | {similarity} |"
+        )
+    return rows
+
+
+def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
     s = result.scores
     counts = s["counts"]
     lines = [
         f"# storydiff: {escape(result.a.label)} → {escape(result.b.label)}",
         "",
-        "| measure | value |",
-        "| --- | --- |",
-        f"| overlap A→B | {s['overlap_a_in_b']:.1%} |",
-        f"| overlap B→A | {s['overlap_b_in_a']:.1%} |",
-        f"| jaccard | {s['jaccard']:.3f} |",
-        f"| 5-word shingles A in B | {s['shingle_containment_a_in_b']:.1%} |",
-        f"| 5-word shingles B in A | {s['shingle_containment_b_in_a']:.1%} |",
-        "| groups | "
-        + ", ".join(f"{KIND_SYMBOL[k]} {k} {counts[k]}" for k in KIND_SYMBOL)
-        + f", {MOVED_SYMBOL} moved {counts['moved']} |",
+        f"- **A**: {escape(result.a.label)} ({s['words_a']} words, {len(result.a_sentences)} sentences)",
+        f"- **B**: {escape(result.b.label)} ({s['words_b']} words, {len(result.b_sentences)} sentences)",
         "",
     ]
-    shown = [g for g in result.groups if g.changed or not changes_only]
-    lines += [f"## {'Changed groups' if changes_only else 'All groups'} ({len(shown)} of {len(result.groups)})", ""]
-    if shown:
-        lines += ["| | kind | A | B | similarity |", "| --- | --- | --- | --- | --- |"]
-        for group in shown:
-            lines.append(
-                f"| `{symbol(group).strip()}` | {label(group)} | {_side(result, group, 'a')} | "
-                f"{_side(result, group, 'b')} | {group.score:.2f} |"
-            )
+    findings = finding_rows(result)
+    if findings:
+        lines += [f"## Facts that changed ({len(findings)})", ""]
+        lines.append("Found automatically: check each one against the articles.")
+        lines.append("")
+        for n, f in enumerate(findings, 1):
+            where = f" (group {f['group'] + 1})" if f["group"] is not None else ""
+            kind = f["kind"].replace("_", " ").capitalize()
+            explanation = f": {escape(f['explanation'])}" if f["explanation"] else ""
+            lines.append(f"{n}. **{escape(kind)}**{explanation}{where}")
+            lines.append(f"   - A: {escape(f['a_text']) or '—'}")
+            lines.append(f"   - B: {escape(f['b_text']) or '—'}")
+        lines.append("")
+    lines += [
+        "## Summary",
+        "",
+        "| measure | value |",
+        "| --- | ---: |",
+        f"| overlap A→B (A's words unchanged in B) | {_pct(s['overlap_a_in_b'])} |",
+        f"| overlap B→A (B's words unchanged from A) | {_pct(s['overlap_b_in_a'])} |",
+        f"| Jaccard (shared distinct words) | {s['jaccard']:.3f} |",
+        f"| 5-word shingles of A in B | {_pct(s['shingle_containment_a_in_b'])} |",
+        f"| 5-word shingles of B in A | {_pct(s['shingle_containment_b_in_a'])} |",
+        "",
+        "| kind | groups |",
+        "| --- | ---: |",
+        *(f"| `{KIND_SYMBOL[k]}` {k} | {counts[k]} |" for k in KIND_SYMBOL),
+        f"| `{MOVED_SYMBOL}` moved | {counts['moved']} |",
+        "",
+    ]
+    histogram = similarity_histogram(result)
+    peak = max((b["count"] for b in histogram), default=0) or 1
+    lines += [
+        "Similarity of matched groups (inserted and deleted groups have none):",
+        "",
+        "| similarity | groups | |",
+        "| --- | ---: | --- |",
+    ]
+    for bin_ in reversed(histogram):
+        bar = _BAR * round(_BAR_WIDTH * bin_["count"] / peak)
+        lines.append(f"| {bin_['label']} | {bin_['count']} | {bar} |")
+    lines.append("")
+    numbered = list(enumerate(result.groups))
+    changed = [(n, g) for n, g in numbered if g.changed]
+    lines += [f"## Changed groups ({len(changed)} of {len(result.groups)})", ""]
+    if changed:
+        lines += ["~~struck through~~: only in A (or replaced); **bold**: only in B (or the replacement).", ""]
+        lines += _group_rows(result, changed)
     else:
         lines.append("No changes: every sentence is identical and in place.")
+    if not changes_only:
+        lines += ["", f"## Side by side (all {len(result.groups)} groups)", ""]
+        lines += _group_rows(result, numbered)
     return "\n".join(lines) + "\n"
+
+
+def _collection_markdown(collection: Collection) -> str:
+    labels = collection.labels
+    n = len(labels)
+    codes = [f"V{i + 1}" for i in range(n)]
+    carried = collection.carried()
+    source = collection.likely_source()
+    lines = [f"# storydiff: {n} versions of a story", ""]
+    lines += ["| code | version | date | words | sentences | only here | in all others |"]
+    lines += ["| --- | --- | --- | ---: | ---: | ---: | ---: |"]
+    for i, doc in enumerate(collection.documents):
+        counts = [sum(1 for m in marks.values() if m) for marks in carried[i]]
+        words = collection.pairs[(i, (i + 1) % n)].scores.get("words_a", "?")
+        tag = " (likely source)" if i == source.index else ""
+        lines.append(
+            f"| {codes[i]} | {escape(labels[i])}{tag} | {escape(doc.date or '–')} | {words} | "
+            f"{len(collection.sentences[i])} | {counts.count(0)} | {counts.count(n - 1)} |"
+        )
+    lines += ["", "## Likely source", "", f"> {escape(source.statement)}", ""]
+    lines += [f"| other version | its words in {escape(source.label)} | {escape(source.label)}'s words in it |"]
+    lines += ["| --- | ---: | ---: |"]
+    for row in source.evidence:
+        lines.append(f"| {escape(row['other'])} | {_pct(row['other_in_source'])} | {_pct(row['source_in_other'])} |")
+    matrix = collection.overlap_matrix()
+    lines += [
+        "",
+        "## Overlap matrix",
+        "",
+        "Row X, column Y: the share of X's words that are unchanged in Y.",
+        "",
+        "| X ↓ in Y → | " + " | ".join(codes) + " |",
+        "| --- | " + " | ".join("---:" for _ in codes) + " |",
+    ]
+    for i in range(n):
+        cells = ["—" if i == j else f"{matrix.iat[i, j]:.0%}" for j in range(n)]
+        lines.append(f"| {codes[i]} {escape(labels[i])} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## Sentence provenance",
+        "",
+        "`=` identical there, `~` reworded, split or merged there, blank: not there, `·` the version itself.",
+    ]
+    for i in range(n):
+        lines += ["", f"### {codes[i]} {escape(labels[i])}", ""]
+        lines += ["| # | sentence | " + " | ".join(codes) + " | in |"]
+        lines += ["| ---: | --- | " + " | ".join(":---:" for _ in codes) + " | ---: |"]
+        for k, sentence in enumerate(collection.sentences[i]):
+            marks = carried[i][k]
+            cells = [
+                "·" if j == i else {"identical": "=", "modified": "~"}.get(marks.get(labels[j]) or "", "")
+                for j in range(n)
+            ]
+            count = sum(1 for m in marks.values() if m)
+            lines.append(f"| {k + 1} | {escape(sentence.text)} | " + " | ".join(cells) + f" | {count} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(result: Comparison | Collection, *, changes_only: bool = True, **_: Any) -> str:
+    """A Markdown report of a comparison or a collection.
+
+    For a comparison, `changes_only=True` stops after the changed groups;
+    `changes_only=False` adds the full side-by-side table of every group.
+    """
+    if isinstance(result, Comparison):
+        return _comparison_markdown(result, changes_only=changes_only)
+    from ..collection import Collection
+
+    if isinstance(result, Collection):
+        return _collection_markdown(result)
+    raise TypeError(f"cannot render a {type(result).__name__} as Markdown; pass a Comparison or a Collection")
