@@ -12,6 +12,7 @@ from .__about__ import __version__
 from .align import AlignOptions
 from .api import Source, compare, prepare
 from .collection import Collection, compare_many
+from .corpus_engine import CorpusResult, corpus
 from .errors import InputError, OptionError, StorydiffError
 from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
 from .normalise import normalise, tokenize
@@ -23,6 +24,7 @@ __all__ = [
     "AlignOptions",
     "Collection",
     "Comparison",
+    "CorpusResult",
     "Document",
     "Group",
     "InputError",
@@ -35,6 +37,7 @@ __all__ = [
     "__version__",
     "compare",
     "compare_many",
+    "corpus",
     "normalise",
     "prepare",
     "segment",

@@ -176,7 +176,7 @@ class DaskEngine(Engine):
         futures = self.client.compute(bag.to_delayed())
         index = {future.key: k for k, future in enumerate(futures)}
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=self.client.loop):
                 (result,) = future.result()
                 yield index[future.key], result
         finally:
