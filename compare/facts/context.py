@@ -1,0 +1,175 @@
+"""What every fact detector needs to know about one aligned group.
+
+A `GroupView` holds both sides of a group: the document texts, the group's
+sentences, their word tokens (with offsets into the documents) and which of
+those words stand where any word would be capitalised anyway (sentence or
+quote starts). Detectors read it; `finding()` turns a detection into a
+`Finding` with the side offsets filled in consistently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from ..model import Comparison, Group, Sentence, WordOp
+from ..normalise import Token, normalise, tokenize
+from .finding import Finding, FindingKind
+
+__all__ = ["MIN_SCORE", "GroupView", "Side", "finding", "views"]
+
+# Below this similarity the two sides of a group may not say the same thing at all (the aligner pairs
+# leftovers between matched neighbours generously), so only quotes matched by their own words are compared.
+MIN_SCORE = 0.5
+
+# Characters after which the next word is capitalised by convention, not because it is a name.
+_OPENERS = set("\u201c\u2018\u00ab\"'(:[\u2014\u2013-")
+
+
+@dataclass
+class Side:
+    """One side of a group: its document text and the group's sentences on that side."""
+
+    name: Literal["a", "b"]
+    text: str
+    sentences: tuple[Sentence, ...]
+    anchor: int  # where an empty span goes when the side has no sentence
+    document_words: str = field(repr=False, default="")  # the whole document's token keys, space-padded
+
+    @property
+    def start(self) -> int:
+        """Where the side's first sentence starts (the anchor when there is none)."""
+        return self.sentences[0].start if self.sentences else self.anchor
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The words of the side's sentences, offsets into the document text."""
+        return [t for s in self.sentences for t in tokenize(self.text, s.start, s.end)]
+
+    @cached_property
+    def key(self) -> str:
+        """The normalised text of the side's sentences, for "does this appear here at all" checks."""
+        return " " + " ".join(normalise(s.text) for s in self.sentences) + " "
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The token keys of the side."""
+        return {t.key for t in self.tokens}
+
+    @cached_property
+    def initial(self) -> set[int]:
+        """Start offsets of tokens capitalised by position: a sentence's first word, or the first after a quote mark."""
+        out: set[int] = set()
+        for s in self.sentences:
+            previous_end = s.start
+            for n, token in enumerate(tokenize(self.text, s.start, s.end)):
+                gap = self.text[previous_end : token.start]
+                if n == 0 or any(c in _OPENERS for c in gap):
+                    out.add(token.start)
+                previous_end = token.end
+        return out
+
+    def contains(self, phrase: str, *, anywhere: bool = False) -> bool:
+        """True when the words of `phrase` appear, in order and as whole words, in this side
+        (or anywhere in its document when `anywhere`); case and typography do not count."""
+        words = " ".join(t.key for t in tokenize(phrase))
+        return bool(words) and f" {words} " in (self.document_words if anywhere else self.word_key)
+
+    @cached_property
+    def word_key(self) -> str:
+        """The side's token keys joined by single spaces (punctuation dropped), padded with spaces."""
+        return _word_key(self.tokens)
+
+
+def _word_key(tokens: Sequence[Token]) -> str:
+    return " " + " ".join(t.key for t in tokens) + " "
+
+
+@dataclass
+class GroupView:
+    """Both sides of one aligned group, with its word diff."""
+
+    index: int
+    group: Group
+    a: Side
+    b: Side
+
+    @property
+    def reliable(self) -> bool:
+        """The two sides are similar enough that a different name, date, figure or hedge is a change of fact."""
+        return self.group.score >= MIN_SCORE
+
+    def side(self, name: Literal["a", "b"]) -> Side:
+        """Side `name`."""
+        return self.a if name == "a" else self.b
+
+    @cached_property
+    def replaced(self) -> list[tuple[list[Token], list[Token]]]:
+        """The words on each side of every `replace` operation of the group's word diff."""
+        out = []
+        for op in self.group.diff:
+            if op.op == "replace":
+                out.append(
+                    (
+                        [t for t in self.a.tokens if op.a_start <= t.start < op.a_end],
+                        [t for t in self.b.tokens if op.b_start <= t.start < op.b_end],
+                    )
+                )
+        return out
+
+
+def views(result: Comparison) -> list[GroupView]:
+    """A view of every group that has sentences on both sides (the only ones whose facts can differ)."""
+    a_key = _word_key(tokenize(result.a.text))
+    b_key = _word_key(tokenize(result.b.text))
+    out = []
+    for n, group in enumerate(result.groups):
+        if not group.a or not group.b or group.kind == "identical":
+            continue
+        a = Side("a", result.a.text, tuple(result.a_sentences[i] for i in group.a), 0, a_key)
+        b = Side("b", result.b.text, tuple(result.b_sentences[j] for j in group.b), 0, b_key)
+        out.append(GroupView(n, group, a, b))
+    return out
+
+
+def finding(
+    view: GroupView,
+    kind: FindingKind,
+    a_span: tuple[int, int] | None,
+    b_span: tuple[int, int] | None,
+    explanation: str,
+    **extra: Any,
+) -> Finding:
+    """A `Finding` for `view`'s group; a side given as None gets an empty span where its group starts."""
+    a_start, a_end = a_span if a_span else (view.a.start, view.a.start)
+    b_start, b_end = b_span if b_span else (view.b.start, view.b.start)
+    return Finding(
+        kind=kind,
+        group=view.index,
+        a_text=view.a.text[a_start:a_end],
+        a_start=a_start,
+        a_end=a_end,
+        b_text=view.b.text[b_start:b_end],
+        b_start=b_start,
+        b_end=b_end,
+        explanation=explanation,
+        **extra,
+    )
+
+
+def plain_diff(ops: Sequence[WordOp], a_text: str, b_text: str) -> str:
+    """Word operations as `git diff --word-diff` text: `kept [-old-]{+new+}`."""
+    parts = []
+    for op in ops:
+        old, new = a_text[op.a_start : op.a_end], b_text[op.b_start : op.b_end]
+        if op.op == "equal":
+            parts.append(old)
+        elif op.op == "delete":
+            parts.append(f"[-{old}-]")
+        elif op.op == "insert":
+            parts.append(f"{{+{new}+}}")
+        else:
+            parts.append(f"[-{old}-]{{+{new}+}}")
+    return " ".join(parts)

@@ -1,0 +1,116 @@
+"""Hedges and attribution words dropped or added: `hedge_dropped`, `hedge_added`.
+
+"Reportedly", "allegedly", "according to", "is believed to", "said": the words
+that tell a reader a claim is somebody's, not the outlet's. Dropping one
+turns a claim into a statement of fact; adding one distances the outlet.
+
+Words come in classes of near-equivalents, and only a class that is present
+on one side of a group and absent from the other is reported — so "said"
+becoming "told reporters" or "according to" is a rewording, not a finding.
+Words inside quotation marks are the speaker's, not the outlet's, and are
+ignored (a changed quote is reported as a quote).
+"""
+
+from __future__ import annotations
+
+from ..normalise import Token
+from .context import GroupView, Side, finding
+from .finding import Finding
+from .quotes import quote_spans
+
+__all__ = ["HEDGES", "find_hedges", "hedges"]
+
+# class → the phrases that are reported when one side has them and the other has none of the class's *equivalents*.
+HEDGES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "reported": (("reportedly",), ("reported",), ("according", "to", "reports")),
+    "alleged": (("allegedly",), ("alleged",), ("alleges",), ("purportedly",), ("supposedly",), ("claimed",)),
+    "uncertain": (
+        ("appeared", "to"), ("appears", "to"), ("appear", "to"), ("apparently",), ("is", "believed", "to"),
+        ("are", "believed", "to"), ("was", "believed", "to"), ("were", "believed", "to"), ("thought", "to"),
+        ("understood", "to"), ("possibly",), ("probably",), ("seemingly",), ("unconfirmed",),
+    ),
+    "attribution": (
+        ("said",), ("says",), ("according", "to"), ("stated",), ("claimed",), ("claims",),
+    ),
+}  # fmt: skip
+# Words that, present on the other side, say the same thing in other words: then nothing was dropped or added.
+_SPEECH = {
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "according", "stated", "claimed",
+    "claims", "claim", "announced", "insisted", "explained", "argued", "warned", "noted", "confirmed", "denied",
+    "admitted", "revealed", "wrote", "writes", "asked", "replied", "responded", "commented", "suggested",
+    "suggests", "estimated", "estimates", "acknowledged", "accused", "described", "stressed", "reiterated",
+    "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
+    "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
+    "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
+    "criticised", "criticized", "praised", "remembered", "recalled", "remembers", "continued", "spokesman",
+    "spokeswoman", "spokesperson", "statement", "report", "study", "survey", "research", "researchers",
+    "interview", "poll", "sources", "source", "officials", "allegedly", "alleged", "alleges", "pressed",
+    "demanded", "lamented", "vowed", "condemned", "quoted", "quoting", "cited", "citing",
+}  # fmt: skip
+_UNCERTAIN = {
+    "appeared", "appears", "appear", "apparently", "believed", "thought", "understood", "possibly", "probably",
+    "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely", "unlikely", "may", "might", "could", "would",
+    "perhaps", "maybe", "expected", "expect", "expects", "anticipated", "predicted", "forecast", "estimated",
+    "possible", "suspected", "suggests", "suggest", "suggested", "reportedly", "allegedly", "should",
+}  # fmt: skip
+EQUIVALENTS: dict[str, set[str]] = {
+    "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
+    "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "claims",
+                "claim", "accused", "suspected", "accusations", "allegations", "charged"},
+    "uncertain": _UNCERTAIN,
+    "attribution": _SPEECH,
+}  # fmt: skip
+
+_WHY = {
+    "reported": "it is presented as reported",
+    "alleged": "it is presented as alleged or claimed",
+    "uncertain": "it is presented as uncertain",
+    "attribution": "it is attributed to a source",
+}
+
+
+def _unquoted_words(side: Side) -> set[str]:
+    quoted = quote_spans(side)
+    return {t.key for t in side.tokens if not any(s <= t.start < e for s, e in quoted)}
+
+
+def hedges(side: Side) -> dict[str, list[tuple[int, int]]]:
+    """For each hedge class, the spans of its phrases on `side`, outside quotation marks."""
+    quoted = quote_spans(side)
+    tokens: list[Token] = [t for t in side.tokens if not any(s <= t.start < e for s, e in quoted)]
+    keys = [t.key for t in tokens]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for cls, phrases in HEDGES.items():
+        for n in range(len(keys)):
+            for phrase in phrases:
+                if tuple(keys[n : n + len(phrase)]) == phrase:
+                    out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
+    return out
+
+
+def find_hedges(view: GroupView) -> list[Finding]:
+    """`hedge_dropped` and `hedge_added` findings for one group (at most one per word)."""
+    in_a, in_b = hedges(view.a), hedges(view.b)
+    out: list[Finding] = []
+    seen: set[tuple[str, int]] = set()
+    if not view.reliable:
+        return []
+    words_a, words_b = _unquoted_words(view.a), _unquoted_words(view.b)
+    for cls in HEDGES:
+        if cls in in_a and not words_b & EQUIVALENTS[cls]:
+            span = in_a[cls][0]
+            if ("a", span[0]) in seen:
+                continue
+            seen.add(("a", span[0]))
+            word = view.a.text[span[0] : span[1]]
+            out.append(
+                finding(view, "hedge_dropped", span, None, f"B drops '{word}': in A {_WHY[cls]}, in B it is not")
+            )
+        elif cls in in_b and not words_a & EQUIVALENTS[cls]:
+            span = in_b[cls][0]
+            if ("b", span[0]) in seen:
+                continue
+            seen.add(("b", span[0]))
+            word = view.b.text[span[0] : span[1]]
+            out.append(finding(view, "hedge_added", None, span, f"B adds '{word}': in B {_WHY[cls]}, in A it is not"))
+    return out

@@ -1,0 +1,290 @@
+"""Numbers that change between the two sides of a group: `number_changed`.
+
+Every figure is read as a value first — numerals ("1,100", "2.5"), words
+("ten", "twenty-five", "two-thirds"), currencies ("$1.1bn", "£30,000",
+"1,100 pounds"), percentages ("85%", "85 per cent") and magnitudes ("bn",
+"million") — so that "ten minutes" and "10 minutes" are the same figure.
+
+Conservative by design: a figure on one side that has an equal value
+anywhere on the other side of the group is never reported; what is left is
+reported only when it can be paired with a leftover figure on the other side,
+either because the word diff replaced one with the other or because both
+count the same thing (the same currency, "%", or the same following word:
+"10 minutes" / "20 minutes"). A figure that is simply dropped is not a
+changed figure. Years and days of the month belong to `dates`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..normalise import tokenize
+from .context import GroupView, Side, finding
+from .finding import Finding
+
+__all__ = ["Figure", "figures", "find_numbers"]
+
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_FRACTIONS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
+}  # fmt: skip
+_MAGNITUDE = {
+    "hundred": 1e2, "dozen": 12, "thousand": 1e3, "k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+    "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12,
+}  # fmt: skip
+_CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORD = {
+    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
+    "yen": "JPY", "rupees": "INR", "rupee": "INR",
+}  # fmt: skip
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+# Words after which "one" is a pronoun, not a count ("no one", "the one who"), and words after it that make it one.
+_PRONOUN_ONE = {"no", "any", "every", "the", "this", "that", "which", "each", "someone", "anyone"}
+_PRONOUN_ONE_AFTER = {"that", "who", "which", "another", "whose", "whom"}
+# Time units in one unit: "four decades" is "forty years".
+_IN_YEARS = {"decade": 10.0, "century": 100.0, "centurie": 100.0}
+# A replaced stretch of words longer than this is a rewording; figures in it are paired only by what they count.
+_SMALL_EDIT = 3
+# Words that say nothing about what is counted, skipped when looking for the unit.
+_FILLER = {
+    "of", "the", "a", "an", "more", "than", "per", "about", "around", "some", "nearly", "almost", "over",
+    "its", "their", "his", "her", "our", "your", "my", "them", "these", "those", "all", "and", "or", "to", "in",
+}  # fmt: skip
+
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10) + r"))?"
+    r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
+)
+# "a third" and "30%" are the same rough figure; "a third" and "25%" are not.
+_FRACTION_TOLERANCE = 0.035
+_FIGURE = re.compile(
+    r"""
+    (?<![\w.,/:\-\u2010\u2011])
+    (?:
+        (?P<fraction>(?:(?P<numerator>one|two|three|four|five|six|seven|eight|nine)[-\u2010\u2011\s]|a\s)
+            (?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)
+          | (?P<half>half)(?=\s+(?:of|the)\b))
+      | (?P<currency>US\$|\$|£|€|¥)?\s?
+        (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"""
+    + _WORD_NUMBER
+    + r""")
+        (?:[\s-]?(?P<magnitude>hundred|dozen|thousand|million|billion|trillion|bn|mn|tn|m|k)(?![\w]))?
+        (?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?
+    )
+    (?![\w%\u00a3$\u20ac]|[/:.,]\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure read from text: its value, what sort of value it is, what it counts, and where it is."""
+
+    value: float
+    alternative: float | None  # another reading of the same words: "10m" is 10 million, or 10 metres
+    sort: str  # "percent", "fraction" or "count" (a count may carry a currency)
+    unit: str  # "%", a currency code, or the word that follows ("minute" for "10 minutes"); may be ""
+    start: int
+    end: int
+
+    def same_value(self, other: Figure) -> bool:
+        """True when the two figures say the same amount ("two-thirds" and "67%" count as the same)."""
+        if {self.sort, other.sort} == {"percent", "fraction"}:
+            pct, frac = (self, other) if self.sort == "percent" else (other, self)
+            return abs(pct.value / 100 - frac.value) <= _FRACTION_TOLERANCE
+        mine = {self.value, self.alternative} - {None}
+        theirs = {other.value, other.alternative} - {None}
+        return any(math.isclose(x, y, rel_tol=1e-9) for x in mine for y in theirs)  # type: ignore[arg-type]
+
+    def comparable(self, other: Figure) -> bool:
+        """True when one could have been edited into the other: the same sort, and not two different currencies."""
+        if self.sort != other.sort and {self.sort, other.sort} != {"percent", "fraction"}:
+            return False
+        currencies = {u for u in (self.unit, other.unit) if u.isupper() and len(u) == 3}
+        return len(currencies) <= 1
+
+
+def _word_value(word: str) -> float:
+    word = word.lower().replace("\u2010", "-").replace("\u2011", "-")
+    if word in _SMALL:
+        return _SMALL[word]
+    if "-" in word:
+        tens, unit = word.split("-", 1)
+        return _TENS[tens] + _SMALL[unit]
+    return _TENS[word]
+
+
+def figures(text: str, start: int, end: int) -> list[Figure]:
+    """The figures in `text[start:end]`, offsets into `text`.
+
+    >>> [(f.value, f.sort, f.unit) for f in figures("Talks lasted ten minutes, down 85 per cent to $1.1bn.", 0, 54)]
+    [(10.0, 'count', 'minute'), (85.0, 'percent', '%'), (1100000000.0, 'count', 'USD')]
+    """
+    out = []
+    for m in _FIGURE.finditer(text, start, end):
+        unit = ""
+        alternative = None
+        if m.group("fraction"):
+            if m.group("half"):
+                value = 0.5
+            else:
+                numerator = m.group("numerator")
+                value = (_SMALL[numerator.lower()] if numerator else 1) * _FRACTIONS[m.group("denominator").lower()]
+            sort = "fraction"
+        else:
+            raw = m.group("number")
+            if raw[0].isdigit():
+                value = float(raw.replace(",", ""))
+            else:
+                value = float(_word_value(raw))
+                if raw.lower() == "one" and (
+                    _previous_word(text, m.start(), start) in _PRONOUN_ONE
+                    or _following_unit(text, m.end(), end, raw=True) in _PRONOUN_ONE_AFTER
+                ):
+                    continue
+            if _label_or_name(text, m.start(), m.end(), start):
+                continue
+            magnitude = m.group("magnitude")
+            if magnitude:
+                if magnitude.lower() in ("m", "k") and not m.group("currency"):
+                    alternative = value  # "10m" may be metres, "5k" a race
+                value *= _MAGNITUDE[magnitude.lower()]
+            if m.group("percent"):
+                sort, unit = "percent", "%"
+            else:
+                sort = "count"
+                if m.group("currency"):
+                    unit = _CURRENCY_SYMBOL[m.group("currency").lower()]
+            if (
+                sort == "count"
+                and not m.group("currency")
+                and not magnitude
+                and raw.isdigit()
+                and (1800 <= value <= 2100 or _near_month(text, m.start(), m.end(), start, end))
+            ):
+                continue  # a year or a day of the month: a date, not a figure
+        if not unit:
+            unit = _following_unit(text, m.end(), end)
+            if unit in _IN_YEARS:
+                value, unit = value * _IN_YEARS[unit], "year"
+        out.append(Figure(value, alternative, sort, unit, m.start(), m.end()))
+    return out
+
+
+def _previous_word(text: str, position: int, floor: int) -> str:
+    words = tokenize(text, max(floor, position - 30), position)
+    return words[-1].key if words else ""
+
+
+def _label_or_name(text: str, start: int, end: int, floor: int) -> bool:
+    """A list label ("8 You can't cure jet lag") or part of a name ("Clermont Foot 63", "Boeing 747")."""
+    before = text[floor:start]
+    if not before.strip():
+        following = tokenize(text, end, min(len(text), end + 30))
+        return bool(following) and text[following[0].start].isupper()
+    window = before[-30:]
+    words = tokenize(window)
+    if not words or window[words[-1].end :] != " ":
+        return False
+    word = window[words[-1].start : words[-1].end]
+    preceding = before[: len(before) - len(window) + words[-1].start]
+    sentence_initial = not preceding.strip() or preceding.rstrip()[-1:] in "“\"'(:"
+    return word[:1].isupper() and not sentence_initial
+
+
+def _near_month(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
+    before = tokenize(text, max(floor, start - 12), start)
+    after = tokenize(text, end, min(ceiling, end + 12))
+    return bool((before and before[-1].key.rstrip(".") in _MONTHS) or (after and after[0].key in _MONTHS))
+
+
+def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False) -> str:
+    """What a figure counts: the first following word that is not filler, singular ("minutes" → "minute").
+
+    With `raw`, simply the next word.
+    """
+    previous = position
+    for token in tokenize(text, position, min(ceiling, position + 40))[:3]:
+        if text[previous : token.start].strip(" -\u2010\u2011"):
+            return ""  # punctuation: what follows is not what the figure counts ("Costa, 36, was born")
+        previous = token.end
+        key = token.key
+        if raw:
+            return key
+        if key in _FILLER:
+            continue
+        if key in _CURRENCY_WORD:
+            return _CURRENCY_WORD[key]
+        if not key.isalpha():
+            return ""
+        return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+    return ""
+
+
+def _side_figures(side: Side) -> list[Figure]:
+    return [f for s in side.sentences for f in figures(side.text, s.start, s.end)]
+
+
+def find_numbers(view: GroupView) -> list[Finding]:
+    """`number_changed` findings for one group: leftover figures paired across the sides."""
+    if not view.reliable:
+        return []
+    a_figures = _side_figures(view.a)
+    b_figures = _side_figures(view.b)
+    if not a_figures or not b_figures:
+        return []
+    left_a = list(a_figures)
+    left_b = list(b_figures)
+    for fig in a_figures:  # a value said on both sides is not a change, whatever the wording around it
+        twin = next((g for g in left_b if fig.same_value(g)), None)
+        if twin is not None:
+            left_a.remove(fig)
+            left_b.remove(twin)
+    pairs: list[tuple[Figure, Figure]] = []
+    for a_words, b_words in view.replaced:  # first: figures the word diff replaced one by the other
+        if not a_words or not b_words:
+            continue
+        span_a = (a_words[0].start, a_words[-1].end)
+        span_b = (b_words[0].start, b_words[-1].end)
+        in_a = [f for f in left_a if span_a[0] <= f.start < span_a[1]]
+        in_b = [g for g in left_b if span_b[0] <= g.start < span_b[1]]
+        small = max(len(a_words), len(b_words)) <= _SMALL_EDIT
+        for fig in in_a:
+            twin = next((g for g in in_b if fig.comparable(g) and (small or (fig.unit and fig.unit == g.unit))), None)
+            if twin is not None:
+                pairs.append((fig, twin))
+                in_b.remove(twin)
+                left_a.remove(fig)
+                left_b.remove(twin)
+    for fig in list(left_a):  # then: figures that count the same thing
+        if not fig.unit:
+            continue
+        twin = next((g for g in left_b if g.unit == fig.unit and fig.comparable(g)), None)
+        if twin is not None:
+            pairs.append((fig, twin))
+            left_a.remove(fig)
+            left_b.remove(twin)
+    return [
+        finding(
+            view,
+            "number_changed",
+            (fig.start, fig.end),
+            (twin.start, twin.end),
+            f"{view.a.text[fig.start : fig.end]} became {view.b.text[twin.start : twin.end]}",
+            a_value=fig.value,
+            b_value=twin.value,
+        )
+        for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)
+    ]

@@ -1,0 +1,324 @@
+"""Quotations that change between the two sides of a group.
+
+`quote_altered` (the quoted words differ; the finding carries the word diff
+of the quote alone), `quote_dropped`, `quote_added`, and
+`attribution_changed` (the same quote given to a different named speaker).
+
+Quotes are found in the whole document first, so a quote that runs over
+several sentences, or several paragraphs (news style: each paragraph opens
+with a quotation mark, only the last one closes), is one quote; then each
+group sees the parts of quotes inside its sentences. Curly and straight
+double quotes, guillemets and curly single quotes at the top level are
+quotation marks; a single quote inside a double-quoted span is part of it
+(nested). A quote split around its attribution — “We will,” he said, “go on.”
+— is one quote. Quoted words are compared by their word keys, so curly
+versus straight marks, case and punctuation never count as a change.
+
+Decisions, for precision: dropped and added quotes are reported only inside
+groups aligned on both sides — a deleted sentence is already reported as
+deleted — and not when the quote (or a close version of it) appears
+elsewhere in the other document, where it has moved rather than gone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..normalise import Token, tokenize
+from ..worddiff import word_diff
+from .context import GroupView, Side, finding, plain_diff
+from .finding import Finding
+
+__all__ = ["Quote", "document_quotes", "find_quotes", "quote_spans", "side_quotes"]
+
+_OPEN = "\u201c\u00ab\u201e"
+_CLOSE = "\u201d\u00bb"
+_TRIM = " \t,.;:\u2014\u2013-"
+_VERBS = (
+    r"said|says|say|added|adds|told|tells|asked|asks|explained|continued|insisted|wrote|writes|warned|"
+    r"argued|replied|stressed|noted|declared|claimed|claims|admitted|recalled|tweeted"
+)
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+_NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'\u2019.\-]*)*"
+# Someone unnamed: "a spokesman", "the official", "a senior State Department official".
+_ROLE = (
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|"
+    r"sources|aide|diplomat|minister|statement|adviser|advisor|analyst|expert|witness|police|ministry|department)"
+)
+_AFTER = re.compile(
+    rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b)"
+)
+_BEFORE = re.compile(rf"(?P<name>{_ROLE}|{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$")
+# An interruption between two parts of one quote: "…,” he said, “…" — a few words and a speech verb.
+_INTERRUPTION = re.compile(
+    rf"^[\s,.\u2014\u2013-]*(?:\S+\s+){{0,5}}?(?:{_VERBS})(?:\s+\S+){{0,5}}?[\s,:.\u2014\u2013-]*$"
+)
+
+
+@lru_cache(maxsize=8)
+def document_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the quotations in `text`, without their marks (and without closing punctuation).
+
+    A quote left open at the end of a paragraph ends there.
+
+    >>> text = "\u201cWe will,\u201d he said, \\"go on\\". It was \u2018bad\u2019, they\u2019re sure."
+    >>> [text[s:e] for s, e in document_quotes(text)]
+    ['We will', 'go on', 'bad']
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n\r]+", text):
+        opened: int | None = None
+        closer = ""
+        for pos in range(line.start(), line.end()):
+            c = text[pos]
+            before = text[pos - 1] if pos > line.start() else " "
+            after = text[pos + 1] if pos + 1 < line.end() else " "
+            if opened is None:
+                if c in _OPEN or (c == '"' and not after.isspace()) or (c == "\u2018" and not before.isalnum()):
+                    opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019"}.get(c, _CLOSE)
+            elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
+                spans.append((opened, pos))
+                opened = None
+            elif c in _OPEN and closer == _CLOSE and not before.isspace() and not after.isalnum():
+                spans.append((opened, pos))  # an opening mark used to close ("as common as rooms“ in")
+                opened = None
+            elif c in _OPEN and closer == _CLOSE:  # a new opening mark: the last quote was never closed
+                spans.append((opened, pos))
+                opened = pos + 1
+        if opened is not None:
+            spans.append((opened, line.end()))
+    trimmed = (_trim(text, start, end) for start, end in spans)
+    return tuple((start, end) for start, end in trimmed if any(ch.isalnum() for ch in text[start:end]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start:end` without surrounding spaces and closing punctuation (a quote's words, not its commas)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def quote_spans(side: Side) -> list[tuple[int, int]]:
+    """The parts of the document's quotes that fall inside the side's sentences."""
+    out = []
+    for s in side.sentences:
+        for start, end in document_quotes(side.text):
+            lo, hi = _trim(side.text, max(start, s.start), min(end, s.end))
+            if lo < hi:
+                out.append((lo, hi))
+    return out
+
+
+@dataclass
+class Quote:
+    """One quotation on one side of a group, possibly in parts (split by an attribution or a sentence break)."""
+
+    parts: list[tuple[int, int]]
+    tokens: list[Token]
+    speaker: str | None  # a name, a pronoun, or None when no "X said" pattern is near
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.tokens]
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.keys)
+
+
+def side_quotes(side: Side) -> list[Quote]:
+    """The quotes of one side, parts joined when only an attribution or a sentence break lies between them."""
+    whole = document_quotes(side.text)
+    quotes: list[Quote] = []
+    previous_source = -1
+    for lo, hi in quote_spans(side):
+        source = next(n for n, (s, e) in enumerate(whole) if s <= lo < e)
+        tokens = tokenize(side.text, lo, hi)
+        if quotes:
+            last = quotes[-1]
+            joined = source == previous_source or _interrupted(side.text, last.end, lo)
+            if joined:
+                last.parts.append((lo, hi))
+                last.tokens.extend(tokens)
+                previous_source = source
+                continue
+        quotes.append(Quote([(lo, hi)], tokens, None))
+        previous_source = source
+    for quote in quotes:
+        quote.speaker = _speaker(side, quote)
+    return quotes
+
+
+def _interrupted(text: str, end: int, start: int) -> bool:
+    """Only an attribution lies between two quotes, and the first goes on: “We will,” he said, “go on.”"""
+    between = text[end:start]
+    if len(between) > 60 or any(c in "?!." for c in between.split("\u201d")[0].split('"')[0]):
+        return False  # the first quote ended its sentence: the second is a new one
+    if between.rstrip(' \u201c"').endswith(":"):
+        return False  # "X said: “…" introduces a quote of its own
+    return bool(_INTERRUPTION.match(between.replace("\u201d", "").replace("\u201c", "").replace('"', "")))
+
+
+def _speaker(side: Side, quote: Quote) -> str | None:
+    """Who says the quote, from "…,” X said" / "said X" after it, between its parts, or "X said: “…" before it."""
+    sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
+    if sentence is None:
+        return None
+    for (_, end), (nxt, _) in zip(quote.parts, [*quote.parts[1:], (sentence.end, 0)], strict=True):
+        tail = side.text[end : min(nxt, sentence.end)].lstrip(_TRIM + "\u201d\"'\u2019")
+        m = _AFTER.match(" " + tail)
+        if m:
+            return m.group("name1") or m.group("name2")
+    head = side.text[sentence.start : quote.start].rstrip("\u201c\"'\u2018 ")
+    m = _BEFORE.search(head)
+    return m.group("name") if m else None
+
+
+def _similar(a: Quote, b: Quote) -> float:
+    return fuzz.ratio(a.key, b.key) / 100
+
+
+@lru_cache(maxsize=8)
+def _document_quote_keys(text: str) -> tuple[str, ...]:
+    return tuple(" ".join(t.key for t in tokenize(text, s, e)) for s, e in document_quotes(text))
+
+
+def _elsewhere(quote: Quote, other: Side) -> bool:
+    """The quote, or a close version of it, is quoted somewhere in the other document (it moved, not went)."""
+    if not quote.key:
+        return True
+    return any(
+        quote.key in key or (len(quote.keys) > 3 and fuzz.partial_ratio(quote.key, key) >= 90)
+        for key in _document_quote_keys(other.text)
+    )
+
+
+def find_quotes(view: GroupView) -> list[Finding]:
+    """Quote findings for one group."""
+    quotes_a, quotes_b = side_quotes(view.a), side_quotes(view.b)
+    if not quotes_a and not quotes_b:
+        return []
+    pairs: list[tuple[Quote, Quote]] = []
+    left_b = list(quotes_b)
+    for quote in quotes_a:
+        best = max(left_b, key=lambda q: _similar(quote, q), default=None)
+        if best is not None and (quote.key == best.key or _similar(quote, best) >= 0.6):
+            pairs.append((quote, best))
+            left_b.remove(best)
+    left_a = [q for q in quotes_a if all(q is not p for p, _ in pairs)]
+    if len(left_a) == 1 and len(left_b) == 1:  # one quote on each side of an aligned group: the same quote, edited
+        pairs.append((left_a[0], left_b[0]))
+        left_a, left_b = [], []
+    out: list[Finding] = []
+    for qa, qb in sorted(pairs, key=lambda pair: pair[0].start):
+        if _reworded(_canonical(view.a, qa), _canonical(view.b, qb)):
+            out.append(_altered(view, qa, qb))
+        changed = _speaker_changed(qa.speaker, qb.speaker)
+        if changed:
+            out.append(
+                finding(
+                    view,
+                    "attribution_changed",
+                    (qa.start, qa.end),
+                    (qb.start, qb.end),
+                    f"the quote is attributed to {qb.speaker} instead of {qa.speaker}",
+                )
+            )
+    for quote in left_a:
+        if _elsewhere(quote, view.b):
+            continue
+        unquoted = view.b.contains(view.a.text[quote.start : quote.end])
+        explanation = "B keeps the words but not as a quote" if unquoted else "B drops this quote"
+        out.append(finding(view, "quote_dropped", (quote.start, quote.end), None, explanation))
+    for quote in left_b:
+        if _elsewhere(quote, view.a):
+            continue
+        unquoted = view.a.contains(view.b.text[quote.start : quote.end])
+        explanation = "B quotes words A did not present as a quote" if unquoted else "B adds this quote"
+        out.append(finding(view, "quote_added", None, (quote.start, quote.end), explanation))
+    return out
+
+
+def _reworded(a: list[str], b: list[str]) -> bool:
+    """The quoted words differ, other than by one side quoting only a stretch of the other's words.
+
+    A trimmed quote ("“We must continue … from Ukraine,”" for a longer sentence) is how
+    outlets shorten copy, not a misquote; only words that were changed, added inside or
+    removed from inside a quote make it a different quote.
+    """
+    if a == b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    return not any(long[k : k + n] == short for k in range(len(long) - n + 1))
+
+
+def _canonical(side: Side, quote: Quote) -> list[str]:
+    """The quote's word keys with each figure replaced by its value: "£62bn" and "£62 billion" read the same."""
+    from .numbers import figures
+
+    out: list[str] = []
+    for lo, hi in quote.parts:
+        cursor = lo
+        for fig in figures(side.text, lo, hi):
+            out.extend(t.key for t in tokenize(side.text, cursor, fig.start))
+            out.append(f"#{fig.value:g}{fig.sort}")
+            cursor = fig.end
+        out.extend(t.key for t in tokenize(side.text, cursor, hi))
+    return out
+
+
+def _altered(view: GroupView, qa: Quote, qb: Quote) -> Finding:
+    ops = word_diff(qa.tokens, qb.tokens, qa.start, qb.start)
+    changed = sum(1 for op in ops if op.op != "equal")
+    explanation = f"the quoted words differ ({changed} change{'s' if changed != 1 else ''})"
+    return finding(
+        view,
+        "quote_altered",
+        (qa.start, qa.end),
+        (qb.start, qb.end),
+        explanation,
+        quote_diff=ops,
+        diff_text=plain_diff(ops, view.a.text, view.b.text),
+    )
+
+
+def _speaker_changed(a: str | None, b: str | None) -> bool:
+    """The speakers cannot be the same: two different names, or a person and an unnamed other
+    ("he" or "Mr Lavrov" becoming "a spokesman"). A pronoun and a name may be the same person: no claim."""
+    if not a or not b:
+        return False
+    from .entities import same_entity
+
+    kind_a, kind_b = _speaker_kind(a), _speaker_kind(b)
+    if kind_a == "name" and kind_b == "name":
+        return not same_entity(tokenize(a), tokenize(b))
+    if "role" in (kind_a, kind_b) and kind_a != kind_b:
+        return True
+    if kind_a == kind_b == "role":
+        return tokenize(a)[-1].key != tokenize(b)[-1].key
+    return False
+
+
+def _speaker_kind(speaker: str) -> str:
+    """ "pronoun" (he), "role" (a spokesman, the official) or "name" (Mr Lavrov)."""
+    words = speaker.split()
+    if speaker.lower() in _PRONOUNS:
+        return "pronoun"
+    if words[0].lower() in ("a", "an", "the", "one") or not speaker[:1].isupper():
+        return "role"
+    return "name"
