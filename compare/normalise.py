@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["Token", "normalise", "normalise_token", "tokenize"]
@@ -49,8 +50,11 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+@lru_cache(maxsize=100_000)
 def normalise_token(word: str) -> str:
-    """The matching key of one word (see `normalise`)."""
+    """The matching key of one word (see `normalise`); cached, since news repeats its words."""
+    if word.isascii():
+        return word.lower()
     return unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()
 
 

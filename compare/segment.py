@@ -14,7 +14,7 @@ On top of it we add what it does not do for us:
 * a piece that ends in a title ("Mr.", "Dr.") is joined to the next one —
   the one systematic error BlingFire makes on news copy;
 * offsets: `text[s.start:s.end] == s.text` always holds;
-* speed: a line with no possible boundary inside it skips the breaker.
+* speed: a text with no possible boundary inside skips the breaker.
 """
 
 from __future__ import annotations
@@ -36,24 +36,43 @@ _ENDS_IN_TITLE = re.compile(
 )
 
 
-def _split_line(line: str) -> list[tuple[int, int]]:
-    """Sentence spans within one line, as offsets into the line (whitespace trimmed)."""
-    stripped = line.strip()
-    lead = len(line) - len(line.lstrip())
-    if not _INNER_BOUNDARY.search(stripped):
-        return [(lead, lead + len(stripped))]
-    _, offsets = blingfire.text_to_sentences_and_offsets(line)
-    spans: list[tuple[int, int]] = []
-    for start, end in offsets:
-        piece = line[start:end]
-        start, end = start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
-        if end <= start:
+def _locate_folded(text: str, piece: str, cursor: int) -> tuple[int, int] | None:
+    """Where `piece` stands in `text` from `cursor`, if they differ only in white space."""
+    n = len(text)
+    while cursor < n and text[cursor].isspace():
+        cursor += 1
+    start = position = cursor
+    for char in piece:
+        if char.isspace():
             continue
-        if spans and _ENDS_IN_TITLE.search(line[spans[-1][0] : spans[-1][1]]):
-            spans[-1] = (spans[-1][0], end)
+        while position < n and text[position].isspace():
+            position += 1
+        if position >= n or text[position] != char:
+            return None
+        position += 1
+    return start, position
+
+
+def _breaker_spans(text: str) -> list[tuple[int, int]]:
+    """BlingFire's sentences located in `text` (it may fold white space, so each is searched for)."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in blingfire.text_to_sentences(text).split("\n"):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = text.find(piece, cursor)
+        if found >= 0:
+            end = found + len(piece)
         else:
-            spans.append((start, end))
-    return spans or [(lead, lead + len(stripped))]
+            located = _locate_folded(text, piece, cursor)
+            if located is None:  # the breaker changed the text: the rest stays one piece, split by lines below
+                spans.append((cursor, len(text)))
+                return spans
+            found, end = located
+        spans.append((found, end))
+        cursor = end
+    return spans
 
 
 def segment(text: str) -> list[Sentence]:
@@ -65,13 +84,23 @@ def segment(text: str) -> list[Sentence]:
     >>> [s.text for s in segment("Mr. Smith paid $2.5m. \\u201cIt\\u2019s done,\\u201d he said.\\nNEXT HEADLINE")]
     ['Mr. Smith paid $2.5m.', '\\u201cIt\\u2019s done,\\u201d he said.', 'NEXT HEADLINE']
     """
+    spans = _breaker_spans(text) if _INNER_BOUNDARY.search(text) else [(0, len(text))]
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        for start, end in _split_line(line.group()):
-            first, last = line.start() + start, line.start() + end
-            sentences.append(Sentence(len(sentences), text[first:last], first, last))
+    previous_line_end = -1
+    for span_start, span_end in spans:
+        for line in _LINE.finditer(text, span_start, span_end):
+            piece = line.group()
+            first = line.start() + len(piece) - len(piece.lstrip())
+            last = line.end() - (len(piece) - len(piece.rstrip()))
+            if last <= first:
+                continue
+            same_line = "\n" not in text[previous_line_end:first] and "\r" not in text[previous_line_end:first]
+            if sentences and same_line and _ENDS_IN_TITLE.search(sentences[-1].text):
+                joined = sentences[-1]
+                sentences[-1] = Sentence(joined.index, text[joined.start : last], joined.start, last)
+            else:
+                sentences.append(Sentence(len(sentences), text[first:last], first, last))
+            previous_line_end = last
     return sentences
 
 
