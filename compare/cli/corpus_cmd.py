@@ -1,12 +1,134 @@
-"""`storydiff corpus`: not built yet (see the issue tracker)."""
+"""`storydiff corpus INPUT... -o OUT`: every story told by several outlets in a collection of articles.
+
+`OUT` is a directory: it holds the checkpoints of each stage (so an
+interrupted run resumes and a re-run does no repeated work) and the outputs:
+``corpus.json`` (schema ``storydiff/corpus/v1``), ``report.html`` and, when
+asked, ``pairs.csv`` or ``pairs.parquet``.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
 from typing import Any
 
-__all__ = ["add_parser"]
+from ._common import add_input_options, max_bytes
+
+__all__ = ["add_parser", "run"]
+
+
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, not {number}")
+    return number
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def add_parser(sub: Any) -> None:
-    """Register the `corpus` subcommand (not available yet)."""
-    del sub
+    """Register the `corpus` subcommand."""
+    from ..corpus_engine import CorpusOptions
+
+    parser = sub.add_parser(
+        "corpus",
+        help="find every story told by several articles of a corpus",
+        description=(
+            "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
+            "containment, grouped into clusters) and align the articles of each story sentence by sentence. "
+            "Runs on all local cores, or on a Dask cluster with --scheduler."
+        ),
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="directories of .txt/.md/.html/.json/.jsonl articles, files, or quoted glob patterns",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output directory: checkpoints, corpus.json, report.html (re-running resumes there)",
+    )
+    parser.add_argument(
+        "--pairs",
+        choices=("csv", "parquet"),
+        help="also write the aligned pairs as OUT/pairs.csv or OUT/pairs.parquet",
+    )
+    parser.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
+    parser.add_argument(
+        "--force", action="store_true", help="replace a run over a different set of inputs found in OUT"
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
+        help="run on the Dask cluster at tcp://HOST:PORT (default: $DASK_SCHEDULER_ADDRESS, else locally)",
+    )
+    parser.add_argument("--workers", type=_count, metavar="N", help="local processes (default: all cores)")
+    parser.add_argument(
+        "--min-containment",
+        type=_fraction,
+        default=CorpusOptions.min_containment,
+        metavar="X",
+        help=(
+            "link two articles when this share of the smaller one's 5-word shingles is in the other "
+            f"(default {CorpusOptions.min_containment})"
+        ),
+    )
+    parser.add_argument(
+        "--lsh-threshold",
+        type=_fraction,
+        default=CorpusOptions.lsh_threshold,
+        metavar="X",
+        help=f"Jaccard level the MinHash LSH search is tuned to find (default {CorpusOptions.lsh_threshold})",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    add_input_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the stages, write the outputs, print a summary; warn about skipped inputs."""
+    from ..corpus_engine import corpus
+    from ..corpus_engine.outputs import write_outputs
+    from ..corpus_engine.pipeline import describe_problems
+
+    result = corpus(
+        args.inputs,
+        output=args.output,
+        engine="dask" if args.scheduler else "local",
+        scheduler=args.scheduler,
+        workers=args.workers,
+        force=args.force,
+        progress=None if not args.quiet else False,
+        min_containment=args.min_containment,
+        lsh_threshold=args.lsh_threshold,
+        max_bytes=max_bytes(args),
+    )
+    written = write_outputs(result, args.output, pairs=args.pairs, report=not args.no_report)
+    if result.problems:
+        print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
+    summary = result.summary
+    print(
+        f"{summary['articles']} articles, {summary['clusters']} stories told more than once "
+        f"({summary['articles_in_clusters']} articles), {summary['pairs']} aligned pairs "
+        f"in {summary['stages']['total']['seconds']:.1f} s ({summary['engine']})"
+    )
+    for path in written:
+        print(f"wrote {path}")
+    return 0
