@@ -1,12 +1,81 @@
-"""`storydiff tui`: not built yet (see the issue tracker)."""
+"""`storydiff tui [A B]`: the interactive terminal UI (Textual).
+
+The inputs are read and compared *before* the app starts, so a bad input is one
+line on standard error and exit code 2, never a half-drawn screen. `tui` (and
+Textual) is imported only here, inside `run`.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
 from typing import Any
 
-__all__ = ["add_parser"]
+from ..align import AlignOptions
+from ..errors import InputError
+from ._common import add_input_options, max_bytes
+from .compare_cmd import _fraction, load_pair
+
+__all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    """Register the `tui` subcommand (not available yet)."""
-    del sub
+    """Register the `tui` subcommand."""
+    parser = sub.add_parser(
+        "tui",
+        help="compare two versions side by side in an interactive terminal UI",
+        description=(
+            "Show two versions of a story side by side, sentence by sentence, with word changes. "
+            "Without files, a picker opens to choose them. Press ? in the app for the keys."
+        ),
+    )
+    parser.add_argument("a", metavar="A", nargs="?", help="first version: a file, or - for standard input")
+    parser.add_argument("b", metavar="B", nargs="?", help="second version: a file, or - for standard input")
+    parser.add_argument(
+        "-t",
+        "--threshold",
+        type=_fraction,
+        default=AlignOptions.threshold,
+        metavar="X",
+        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold}); "
+        "+ and - change it in the app",
+    )
+    add_input_options(parser)
+    parser.set_defaults(run=run)
+
+
+def _terminal_for_keys() -> None:
+    """After an article came through standard input, read the keys from the terminal instead."""
+    if sys.stdin.isatty():
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError as exc:
+        raise InputError(
+            "standard input held an article and there is no terminal to read keys from; give both files as paths"
+        ) from exc
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's life
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read (and compare) the inputs, then hand the terminal to the app."""
+    from .. import compare
+    from ..ingest import read_source
+
+    result = sources = first = None
+    if args.a is not None and args.b is not None:
+        sources = load_pair(args)
+        result = compare(*sources, threshold=args.threshold)
+    elif args.a is not None:
+        first = read_source(args.a, max_bytes=max_bytes(args))
+    if "-" in (args.a, args.b):
+        _terminal_for_keys()
+
+    from tui import StorydiffApp
+
+    app = StorydiffApp(result, sources=sources, first=first, threshold=args.threshold, max_bytes=max_bytes(args))
+    app.run()
+    return app.return_code or 0

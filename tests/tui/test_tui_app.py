@@ -1,0 +1,317 @@
+"""The terminal UI driven by its keys and mouse through Textual's Pilot, on real articles and the real core."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from textual.widgets import DirectoryTree, Input
+
+from compare import Comparison, compare
+from compare.cli import main
+from tui import StorydiffApp
+from tui.screens import CompareScreen, ExportScreen, HelpScreen
+from tui.widgets import DetailPanel, DiffView, SummaryBar
+
+SIZE = (120, 40)
+
+
+def _screen(app: StorydiffApp) -> CompareScreen:
+    assert isinstance(app.screen, CompareScreen)
+    return app.screen
+
+
+def _view(app: StorydiffApp) -> DiffView:
+    return app.screen.query_one(DiffView)
+
+
+async def test_arrow_keys_and_j_k_move_the_row_cursor(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        assert _view(app).cursor_group == 0
+        await pilot.press("down", "j")
+        assert _view(app).cursor_group == 2
+        await pilot.press("k")
+        assert _view(app).cursor_group == 1
+        await pilot.press("up", "up")
+        assert _view(app).cursor_group == 0  # stops at the top
+        await pilot.press("G")
+        assert _view(app).cursor_group == len(result.groups) - 1
+
+
+async def test_n_and_shift_n_step_through_changed_groups_only(altered) -> None:
+    result, sources = altered
+    changed = [n for n, g in enumerate(result.groups) if g.changed]
+    assert len(changed) >= 3
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        visited = []
+        for _ in changed:
+            await pilot.press("n")
+            visited.append(_view(app).cursor_group)
+        # Starting on group 0, n visits the later changes, then wraps round to the first.
+        assert sorted(visited) == changed
+        await pilot.press("N")
+        assert _view(app).cursor_group == visited[-2]
+
+
+async def test_m_jumps_to_moved_groups(reordered) -> None:
+    result, sources = reordered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.press("m")
+            assert result.groups[_view(app).cursor_group].moved
+
+
+async def test_f_hides_unchanged_groups_and_shows_them_again(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        view = _view(app)
+        everything = view.visible_groups()
+        await pilot.press("f")
+        shown = view.visible_groups()
+        assert view.changes_only
+        assert shown == [n for n, g in enumerate(result.groups) if g.changed or n in view.findings]
+        assert len(shown) < len(everything)
+        assert view.cursor_group in shown
+        assert "changes only" in app.screen.query_one(SummaryBar).status
+        await pilot.press("f")
+        assert view.visible_groups() == everything
+
+
+async def test_plus_realigns_in_a_worker_and_the_groups_change(banksy) -> None:
+    result, sources = banksy
+    start = result.options["threshold"]
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        for _ in range(5):
+            await pilot.press("plus")
+        expected_threshold = round(start + 5 * 0.05, 2)
+        assert screen.threshold == expected_threshold
+        # The app answers keys while the worker runs.
+        await pilot.press("d")
+        assert screen.query_one(DetailPanel).display
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.realigning
+        shown = _view(app).result
+        expected = compare(*sources, threshold=expected_threshold)
+        assert shown.options["threshold"] == expected_threshold
+        assert [(g.a, g.b, g.kind) for g in shown.groups] == [(g.a, g.b, g.kind) for g in expected.groups]
+        assert [(g.a, g.b, g.kind) for g in shown.groups] != [(g.a, g.b, g.kind) for g in result.groups]
+        await pilot.press("minus")
+        assert screen.threshold == round(expected_threshold - 0.05, 2)
+        await app.workers.wait_for_complete()
+
+
+async def test_realigning_does_not_block_the_interface(banksy) -> None:
+    # What the + key runs returns at once: the alignment goes on in a worker thread, a spinner shows,
+    # the old result stays on screen and the cursor still moves until the new one arrives.
+    result, sources = banksy
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = _screen(app)
+        screen.action_threshold(1)
+        assert screen.realigning
+        assert "re-aligning" in screen.query_one(SummaryBar).busy
+        assert _view(app).result is result
+        workers = [w for w in app.workers if w.group == "realign"]
+        assert len(workers) == 1 and workers[0]._thread_worker
+        _view(app).move(1)
+        assert _view(app).cursor_group == 1
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.realigning and not screen.query_one(SummaryBar).busy
+        assert _view(app).result is not result
+
+
+async def test_s_swaps_the_sides_without_realigning(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        shown = _view(app).result
+        assert shown.a is result.b and shown.b is result.a
+        assert shown.groups == result.swapped().groups
+        assert _screen(app).swapped
+        await pilot.press("s")
+        assert _view(app).result.a is result.a
+        assert _view(app).result.groups == result.groups
+
+
+async def test_space_switches_to_the_stacked_layout(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        side_by_side = _view(app).virtual_size.height
+        await pilot.press("space")
+        assert _view(app).stacked
+        assert _view(app).virtual_size.height != side_by_side
+        await pilot.press("space")
+        assert not _view(app).stacked
+
+
+async def test_d_shows_details_of_the_group_under_the_cursor(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "d")
+        panel = app.screen.query_one(DetailPanel)
+        assert panel.display
+        group = result.groups[_view(app).cursor_group]
+        text = str(panel.query_one("#detail-text").render())
+        assert f"similarity {group.score:.2f}" in text
+        sentence = result.a_sentences[group.a[0]] if group.a else result.b_sentences[group.b[0]]
+        assert f"{sentence.start}–{sentence.end}" in text
+        await pilot.press("d")
+        assert not panel.display
+
+
+async def test_search_highlights_groups_and_n_steps_through_matches(altered) -> None:
+    result, sources = altered
+    word = "Lavrov"
+    holding = sorted(
+        n
+        for n, g in enumerate(result.groups)
+        if word.lower() in (result.group_text(g, "a") + result.group_text(g, "b")).lower()
+    )
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert app.screen.query_one("#search", Input).has_focus
+        await pilot.press(*"lavrov", "enter")
+        view = _view(app)
+        assert view.match_groups == holding
+        assert view.cursor_group == holding[0]
+        await pilot.press("n")
+        assert view.cursor_group == holding[1]
+        await pilot.press("N")
+        assert view.cursor_group == holding[0]
+        assert "lavrov" in app.screen.query_one(SummaryBar).status
+        await pilot.press("escape")
+        assert view.query == "" and view.match_groups == []
+
+
+async def test_click_selects_the_row_under_the_pointer(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        view = _view(app)
+        layout = view._layout
+        assert layout is not None
+        target = 3
+        await pilot.click(DiffView, offset=(20, layout.starts[target] + 1))
+        assert view.cursor_group == layout.visible[target]
+
+
+async def test_e_exports_json_through_the_core(altered, tmp_path: Path) -> None:
+    result, sources = altered
+    out = tmp_path / "report.json"
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path", Input).value = str(out)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert Comparison.from_dict(data).groups == result.groups
+
+
+async def test_export_to_a_missing_folder_is_a_notification_not_a_crash(altered, tmp_path: Path) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "no" / "such" / "x.md")
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Export failed" in m and "does not exist" in m for m in messages)
+        assert app.is_running
+
+
+async def test_question_mark_lists_every_binding(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = {description for _, description in app.screen.rows}
+        for binding in [*CompareScreen.BINDINGS, *DiffView.BINDINGS, *StorydiffApp.BINDINGS]:
+            assert binding.description in listed  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("q")
+    assert not app.is_running
+
+
+@dataclass(frozen=True)
+class _Finding:
+    kind: str
+    group: int
+    explanation: str
+
+
+async def test_x_jumps_to_findings_and_the_details_list_them(altered) -> None:
+    result, sources = altered
+    findings = (_Finding("number", 4, "10 minutes became 20"), _Finding("quote", 2, "quote changed"))
+    app = StorydiffApp(replace(result, findings=findings), sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        assert _view(app).cursor_group == 2
+        await pilot.press("x")
+        assert _view(app).cursor_group == 4
+        await pilot.press("d")
+        text = str(app.screen.query_one("#detail-text").render())
+        assert "number" in text and "10 minutes became 20" in text
+
+
+async def test_no_findings_means_x_does_nothing(altered) -> None:
+    result, sources = altered
+    app = StorydiffApp(replace(result, findings=()), sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        assert _view(app).cursor_group == 0
+        assert not _screen(app).check_action("next_finding", ())
+
+
+async def test_picker_compares_the_two_files_chosen(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The talks lasted ten minutes. Both sides spoke.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Both sides spoke. The talks lasted 20 minutes.", encoding="utf-8")
+    app = StorydiffApp(None, start=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.screen.query_one(DirectoryTree)
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")  # a.txt
+        await pilot.press("down", "enter")  # b.txt
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        del tree
+        screen = _screen(app)
+        assert screen.result.a.name == "a.txt" and screen.result.b.name == "b.txt"
+        assert screen.result.counts()["moved"] == 1
+
+
+def test_tui_with_a_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
+    (tmp_path / "b.txt").write_text("Some text.", encoding="utf-8")
+    code = main(["tui", str(tmp_path / "missing.txt"), str(tmp_path / "b.txt")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "missing.txt" in err and "no such file" in err
+
+
+def test_tui_with_an_empty_file_is_refused_before_the_app_starts(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Some text.", encoding="utf-8")
+    assert main(["tui", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
+    assert "empty" in capsys.readouterr().err

@@ -1,0 +1,303 @@
+"""The main screen: header, the diff, the detail panel, the search box and the footer.
+
+It owns the comparison being shown and the two sources it came from, so it can
+re-align (in an exclusive worker thread) when the threshold changes; swapping
+uses `Comparison.swapped()` and never aligns again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from compare import Comparison, StorydiffError, compare
+from compare.api import Source
+from compare.model import Group
+
+from ..messages import CursorMoved
+from ..widgets import DetailPanel, DiffView, SummaryBar
+from .export import ExportScreen
+from .help import HelpScreen, binding_rows
+
+__all__ = ["THRESHOLD_STEP", "CompareScreen"]
+
+THRESHOLD_STEP = 0.05
+_THRESHOLD = Binding.Group("threshold", compact=True)
+
+
+def _same_sentences(old: Group | None, swapped: bool = False) -> object:
+    """A function finding, in a new result, the group holding the first sentence `old` held."""
+
+    def keep(result: Comparison) -> int | None:
+        if old is None:
+            return None
+        a, b = (old.b, old.a) if swapped else (old.a, old.b)
+        for n, group in enumerate(result.groups):
+            if (a and a[0] in group.a) or (not a and b and b[0] in group.b):
+                return n
+        return None
+
+    return keep
+
+
+class CompareScreen(Screen[None]):
+    """Two versions of a story, aligned, with keys to move, filter, search, re-align, swap and export."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_change", "Next change"),
+        Binding("N", "previous_change", "Previous change", key_display="N", show=False),
+        Binding("m", "next_moved", "Next moved", show=False),
+        Binding("x", "next_finding", "Next finding"),
+        Binding("f", "toggle_changes_only", "Changes only"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("plus,equals_sign", "threshold(1)", "Raise threshold", key_display="+", group=_THRESHOLD),
+        Binding("minus,underscore", "threshold(-1)", "Lower threshold", key_display="-", group=_THRESHOLD),
+        Binding("s", "swap", "Swap A/B"),
+        Binding("space", "toggle_layout", "Layout", key_display="space"),
+        Binding("d", "toggle_detail", "Details"),
+        Binding("e", "export", "Export"),
+    ]
+    """n/N step through matches instead of changes while a search is active."""
+
+    DEFAULT_CSS = """
+    CompareScreen #search { dock: bottom; display: none; }
+    """
+
+    def __init__(self, result: Comparison, sources: tuple[Source, Source] | None = None) -> None:
+        super().__init__()
+        self.sources: tuple[Source, Source] = sources or (result.a, result.b)
+        self.initial = result
+        self.threshold = float(result.options.get("threshold", 0.6))
+        self.swapped = False
+        self.realigning = False
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(self.initial, id="summary")
+        yield DiffView(self.initial, id="diff")
+        yield DetailPanel(id="detail")
+        yield Input(placeholder="search both sides (enter to find, esc to cancel)", id="search")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self._update_header()
+
+    # -- parts -------------------------------------------------------------------------
+    @property
+    def view(self) -> DiffView:
+        """The diff."""
+        return self.query_one(DiffView)
+
+    @property
+    def result(self) -> Comparison:
+        """The comparison on screen."""
+        return self.view.result
+
+    def _status(self) -> str:
+        view = self.view
+        parts = ["stacked" if view.stacked else "side by side"]
+        if view.changes_only:
+            shown = len(view.visible_groups())
+            parts.append(f"changes only ({shown} of {len(self.result.groups)} groups)")
+        if self.swapped:
+            parts.append("swapped")
+        if view.query:
+            parts.append(f"search “{view.query}”: {len(view.match_groups)} groups · n/N step · esc clears")
+        if view.findings:
+            parts.append(f"{sum(len(f) for f in view.findings.values())} findings (x)")
+        return " · ".join(parts)
+
+    def _update_header(self) -> None:
+        self.query_one(SummaryBar).show(self.result, self.threshold, self._status())
+
+    @on(CursorMoved)
+    def _cursor_moved(self, message: CursorMoved) -> None:
+        detail = self.query_one(DetailPanel)
+        if detail.display:
+            detail.show(self.result, message.group, self.view.findings.get(message.group or 0, ()))
+
+    # -- moving ------------------------------------------------------------------------
+    def action_next_change(self) -> None:
+        """Next changed group (or next search match while searching)."""
+        self._step(backwards=False)
+
+    def action_previous_change(self) -> None:
+        """Previous changed group (or previous search match while searching)."""
+        self._step(backwards=True)
+
+    def _step(self, *, backwards: bool) -> None:
+        view = self.view
+        if view.query:
+            if not view.step_to(view.match_groups, backwards=backwards):
+                self.notify(f"No match for “{view.query}”.", severity="warning")
+            return
+        changed = [n for n, g in enumerate(self.result.groups) if g.changed]
+        if not view.step_to(changed, backwards=backwards):
+            self.notify("No changes: the two versions are identical.")
+
+    def action_next_moved(self) -> None:
+        """Next group that moved."""
+        moved = [n for n, g in enumerate(self.result.groups) if g.moved]
+        if not self.view.step_to(moved):
+            self.notify("No sentence moved.")
+
+    def action_next_finding(self) -> None:
+        """Next group with a finding (fact drift)."""
+        if not self.view.step_to(sorted(self.view.findings)):
+            self.notify("No findings in this comparison.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show `x` only when there are findings to jump to."""
+        if action == "next_finding":
+            return bool(self.is_mounted and self.query(DiffView) and self.view.findings)
+        return True
+
+    # -- what is shown -------------------------------------------------------------------
+    def action_toggle_changes_only(self) -> None:
+        """Hide (or show again) identical groups that did not move."""
+        self.view.changes_only = not self.view.changes_only
+        self._update_header()
+
+    def action_toggle_layout(self) -> None:
+        """Side by side, or stacked (A's sentences above B's) for narrow terminals."""
+        self.view.stacked = not self.view.stacked
+        self._update_header()
+
+    def action_toggle_detail(self) -> None:
+        """Show or hide the detail panel."""
+        detail = self.query_one(DetailPanel)
+        detail.display = not detail.display
+        if detail.display:
+            group = self.view.cursor_group
+            detail.show(self.result, group, self.view.findings.get(group if group is not None else -1, ()))
+        self.call_after_refresh(self.view.scroll_to_cursor)
+
+    # -- search ------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        """Open the search box."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.view.query
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        box = self.query_one("#search", Input)
+        box.display = False
+        self.view.focus()
+        text = event.value.strip()
+        matches = self.view.search(text)
+        if text and not matches:
+            self.notify(f"No match for “{text}”.", severity="warning")
+        elif text and not self.view.step_to(matches, here=True):
+            self.notify("The matches are in unchanged groups: press f to show them.")
+        self._update_header()
+
+    def action_clear_search(self) -> None:
+        """Close the search box, or forget the search."""
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.display = False
+            self.view.focus()
+            return
+        if self.view.query:
+            self.view.search("")
+            self._update_header()
+
+    # -- threshold ----------------------------------------------------------------------------
+    def action_threshold(self, direction: int) -> None:
+        """Raise or lower the similarity threshold by one step and re-align in the background."""
+        new = round(min(1.0, max(THRESHOLD_STEP, self.threshold + direction * THRESHOLD_STEP)), 2)
+        if new == self.threshold:
+            self.notify(f"The threshold is already {new:.2f}.")
+            return
+        self.threshold = new
+        self.realigning = True
+        self.query_one(SummaryBar).start_busy(f"re-aligning at threshold {new:.2f}…")
+        self._update_header()
+        self.realign(new, self.swapped)
+
+    @work(thread=True, exclusive=True, group="realign")
+    def realign(self, threshold: float, swapped: bool) -> None:
+        """Compare the sources again at `threshold` (a newer request cancels this one)."""
+        worker = get_current_worker()
+        try:
+            result = compare(*self.sources, threshold=threshold)
+        except StorydiffError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._realign_failed, str(exc))
+            return
+        if swapped:
+            result = result.swapped()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._realigned, result, threshold, swapped)
+
+    def _realigned(self, result: Comparison, threshold: float, swapped: bool) -> None:
+        if threshold != self.threshold:
+            return  # a newer request is on its way
+        if swapped != self.swapped:
+            result = result.swapped()
+        old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
+        self.view.show(result, keep=_same_sentences(old))  # type: ignore[arg-type]
+        self.realigning = False
+        self.query_one(SummaryBar).stop_busy()
+        self._update_header()
+        self.refresh_bindings()
+        self.notify(f"Re-aligned at threshold {threshold:.2f}: {len(result.groups)} groups.")
+
+    def _realign_failed(self, message: str) -> None:
+        self.realigning = False
+        self.query_one(SummaryBar).stop_busy()
+        self.notify(message, severity="error")
+
+    # -- swap ----------------------------------------------------------------------------------
+    def action_swap(self) -> None:
+        """Put B on the left and A on the right (no re-alignment)."""
+        old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
+        self.swapped = not self.swapped
+        self.view.show(self.result.swapped(), keep=_same_sentences(old, swapped=True))  # type: ignore[arg-type]
+        self._update_header()
+        self.refresh_bindings()
+
+    # -- export --------------------------------------------------------------------------------
+    def action_export(self) -> None:
+        """Ask for a format and a file, then write the comparison there."""
+        stem = "storydiff-" + "-vs-".join(_slug(doc.label) for doc in (self.result.a, self.result.b))
+        self.app.push_screen(ExportScreen(Path.cwd(), stem), self._export_chosen)
+
+    def _export_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is not None:
+            self.export(*choice)
+
+    @work(thread=True, group="export")
+    def export(self, fmt: str, path: str) -> None:
+        """Render through the core and write atomically; report where, or why not."""
+        from compare.output import write_atomic
+        from compare.render import render
+
+        try:
+            written = write_atomic(path, render(self.result, fmt))
+        except (StorydiffError, ImportError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Saved {fmt} to {written}", title="Exported")
+
+    # -- help --------------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        """List every binding."""
+        rows = binding_rows([*DiffView.BINDINGS, *self.BINDINGS, *self.app.BINDINGS])
+        self.app.push_screen(HelpScreen(rows))
+
+
+def _slug(label: str) -> str:
+    stem = Path(label).stem if "/" not in label else Path(label).name
+    return re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()[:40] or "article"

@@ -1,0 +1,111 @@
+"""The export dialog: pick a format and a file name; the compare screen writes it through the core."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from compare.render import FORMATS
+
+__all__ = ["EXTENSIONS", "ExportScreen", "available_formats", "default_path"]
+
+EXTENSIONS = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv", "text": ".txt"}
+# The order offered: the formats meant for sharing first.
+_ORDER = ("json", "markdown", "html", "csv", "text")
+
+
+def available_formats() -> list[str]:
+    """The formats `compare.render` can produce in this installation (HTML only once its renderer exists)."""
+    out = []
+    for fmt in _ORDER:
+        if fmt not in FORMATS:
+            continue
+        if fmt == "html" and importlib.util.find_spec("compare.render.html") is None:
+            continue
+        out.append(fmt)
+    return out
+
+
+def default_path(directory: Path, stem: str, fmt: str) -> Path:
+    """`<stem>.<ext>` in `directory`, numbered so an existing file is never the default."""
+    ext = EXTENSIONS.get(fmt, f".{fmt}")
+    candidate = directory / f"{stem}{ext}"
+    n = 1
+    while candidate.exists():
+        candidate = directory / f"{stem}-{n}{ext}"
+        n += 1
+    return candidate
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    """Returns (format, path), or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ExportScreen OptionList { height: auto; max-height: 7; }
+    """
+
+    def __init__(self, directory: Path, stem: str) -> None:
+        super().__init__()
+        self.directory = directory
+        self.stem = stem
+        self.formats = available_formats()
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export the comparison"
+            box.border_subtitle = "enter saves · esc cancels"
+            yield Label("Format:")
+            yield OptionList(*(Option(fmt, id=fmt) for fmt in self.formats), id="formats")
+            yield Label("File:")
+            yield Input(str(default_path(self.directory, self.stem, self.formats[0])), id="path")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+        self.query_one(OptionList).focus()
+
+    @property
+    def chosen_format(self) -> str:
+        """The highlighted format."""
+        index = self.query_one(OptionList).highlighted
+        return self.formats[index or 0]
+
+    @on(OptionList.OptionHighlighted)
+    def _format_changed(self) -> None:
+        """Follow the format with the file name's extension, unless the user typed their own name."""
+        path_input = self.query_one("#path", Input)
+        current = Path(path_input.value)
+        if current.suffix in EXTENSIONS.values():
+            stem = current.with_suffix("")
+            path_input.value = str(stem.with_suffix(EXTENSIONS[self.chosen_format]))
+
+    @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("Give a file name to export to.", severity="warning")
+            return
+        self.dismiss((self.chosen_format, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

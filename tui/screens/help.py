@@ -1,0 +1,106 @@
+"""The help screen: every key binding and what the gutter symbols mean."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+
+__all__ = ["HelpScreen", "binding_rows"]
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "underscore": "_",
+    "space": "space",
+    "escape": "esc",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "down": "↓",
+    "up": "↑",
+}
+
+
+def binding_rows(bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) for each binding, keys spelled as they are typed."""
+    rows: list[tuple[str, str]] = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            keys, description = binding.key, binding.description
+        else:
+            keys, description = binding[0], binding[2] if len(binding) > 2 else binding[1]
+        shown = " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+        rows.append((shown, description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """A dialog listing every binding; any of esc, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", key_display="esc"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        border-title-align: center;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = list(rows)
+
+    def compose(self) -> ComposeResult:
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column()
+        for shown, description in self.rows:
+            keys.add_row(shown, description)
+        keys.add_row("click", "select the row under the pointer")
+        keys.add_row("wheel", "scroll")
+        gutter = Table.grid(padding=(0, 2))
+        gutter.add_column(style="bold", no_wrap=True)
+        gutter.add_column()
+        for kind, symbol in KIND_SYMBOL.items():
+            gutter.add_row(symbol, kind)
+        gutter.add_row(MOVED_SYMBOL, "moved: out of order relative to the rest")
+        gutter.add_row("!", "a finding (fact drift) on this row, listed in the details")
+        words = Text()
+        words.append("Words: ")
+        words.append("deleted", style="strike")
+        words.append(" (red, struck through), ")
+        words.append("inserted", style="underline")
+        words.append(" (green, underlined), ")
+        words.append("replaced", style="bold")
+        words.append(" (yellow, bold).")
+        box = VerticalScroll(
+            Static(Text("Keys", style="bold underline")),
+            Static(keys),
+            Static(Text("\nGutter", style="bold underline")),
+            Static(gutter),
+            Static(words),
+        )
+        box.border_title = "storydiff help"
+        box.border_subtitle = "esc closes"
+        yield box

@@ -1,0 +1,94 @@
+"""The detail panel: everything known about the group under the cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from compare.model import Comparison
+from compare.render.symbols import label, symbol
+
+from ..layout import flatten
+
+__all__ = ["DetailPanel", "describe_group"]
+
+_OP_STYLE = {"delete": "strike", "insert": "underline", "replace": "bold"}
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(flatten(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_group(result: Comparison, index: int | None, findings: Sequence[object] = ()) -> Text:
+    """A plain description of group `index`: kind, similarity, sentences with offsets, word edits, findings."""
+    text = Text()
+    if index is None or not 0 <= index < len(result.groups):
+        text.append("No group selected.")
+        return text
+    group = result.groups[index]
+    text.append(f"{symbol(group)} {label(group)}", style="bold")
+    text.append(f"   similarity {group.score:.2f}   group {index + 1} of {len(result.groups)}\n")
+    for side, indices, sentences in (("A", group.a, result.a_sentences), ("B", group.b, result.b_sentences)):
+        text.append(f"{side} ", style="bold")
+        if not indices:
+            text.append("no sentence\n")
+            continue
+        text.append(
+            ", ".join(f"sentence {i + 1} (characters {sentences[i].start}–{sentences[i].end})" for i in indices) + "\n"
+        )
+    edits = [op for op in group.diff if op.op != "equal"]
+    if group.kind in ("inserted", "deleted"):
+        pass
+    elif edits:
+        text.append(f"Word changes ({len(edits)}):\n", style="bold")
+        for op in edits:
+            before = _excerpt(result.a.text[op.a_start : op.a_end])
+            after = _excerpt(result.b.text[op.b_start : op.b_end])
+            text.append(f"  {op.op:<8} ")
+            if op.op == "insert":
+                text.append(after, style=_OP_STYLE["insert"])
+            elif op.op == "delete":
+                text.append(before, style=_OP_STYLE["delete"])
+            else:
+                text.append(before, style="strike")
+                text.append(" → ")
+                text.append(after, style="bold")
+            text.append(f"   (A {op.a_start}–{op.a_end}, B {op.b_start}–{op.b_end})\n")
+    else:
+        text.append("No word changes.\n")
+    if findings:
+        text.append(f"Findings ({len(findings)}):\n", style="bold")
+        for finding in findings:
+            kind = flatten(str(getattr(finding, "kind", "finding")))
+            explanation = flatten(str(getattr(finding, "explanation", "") or ""))
+            text.append(f"  ! {kind}", style="bold")
+            text.append(f": {explanation}\n" if explanation else "\n")
+    text.rstrip()
+    return text
+
+
+class DetailPanel(VerticalScroll):
+    """A scrollable panel under the diff, shown with `d`."""
+
+    DEFAULT_CSS = """
+    DetailPanel {
+        dock: bottom;
+        height: 10;
+        max-height: 45%;
+        border-top: solid $primary;
+        padding: 0 1;
+        background: $surface;
+        display: none;
+    }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-text")
+
+    def show(self, result: Comparison, index: int | None, findings: Sequence[object] = ()) -> None:
+        """Describe group `index` of `result`."""
+        self.query_one("#detail-text", Static).update(describe_group(result, index, findings))

@@ -1,0 +1,110 @@
+"""The header: both versions' names, the overlap scores, the counts per kind and what the view is doing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from compare.model import Comparison, Document
+from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+
+from ..layout import flatten
+
+__all__ = ["SPINNER", "SummaryBar"]
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+def _describe(doc: Document, sentences: int, words: int) -> str:
+    name = doc.title or doc.source or doc.name or "untitled"
+    if doc.title and doc.source:
+        name += f" ({doc.source})"
+    return f"{flatten(name)} · {sentences} sentences, {words} words"
+
+
+def _counts(counts: dict[str, int], *, words: bool) -> str:
+    """The group counts: `= 13 identical · ~ 5 modified` (zeros left out), or `=13 ~5 <0` when short of room."""
+    if not words:
+        return (
+            " ".join(f"{symbol}{counts[kind]}" for kind, symbol in KIND_SYMBOL.items())
+            + f" {MOVED_SYMBOL}{counts['moved']}"
+        )
+    parts = [f"{symbol} {counts[kind]} {kind}" for kind, symbol in KIND_SYMBOL.items() if counts[kind]]
+    if counts["moved"]:
+        parts.append(f"{MOVED_SYMBOL} {counts['moved']} moved")
+    return " · ".join(parts)
+
+
+class SummaryBar(Widget):
+    """Three or four lines at the top: A, B, scores and counts, and a status line when there is news."""
+
+    DEFAULT_CSS = """
+    SummaryBar {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    def __init__(self, result: Comparison, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.result = result
+        self.threshold = float(result.options.get("threshold", 0.0))
+        self.status = ""
+        self.busy = ""
+        self._frame = 0
+        self._timer = None
+
+    def show(self, result: Comparison, threshold: float, status: str) -> None:
+        """Describe another result, threshold or status."""
+        self.result, self.threshold, self.status = result, threshold, status
+        self.refresh(layout=True)
+
+    def start_busy(self, message: str) -> None:
+        """Show a spinner with `message` until `stop_busy`."""
+        self.busy = message
+        if self._timer is None:
+            self._timer = self.set_interval(0.1, self._spin)
+        self.refresh(layout=True)
+
+    def stop_busy(self) -> None:
+        """Hide the spinner."""
+        self.busy = ""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.refresh(layout=True)
+
+    def _spin(self) -> None:
+        self._frame = (self._frame + 1) % len(SPINNER)
+        self.refresh()
+
+    def render(self) -> Text:
+        """The header's lines, built from the result (article text is never parsed as markup)."""
+        result = self.result
+        scores = result.scores
+        a = _describe(result.a, len(result.a_sentences), int(scores.get("words_a", 0)))
+        b = _describe(result.b, len(result.b_sentences), int(scores.get("words_b", 0)))
+        width = max(1, self.size.width)
+        a_in_b, b_in_a = float(scores.get("overlap_a_in_b", 0)), float(scores.get("overlap_b_in_a", 0))
+        overlap = f"overlap A→B {a_in_b:.1%}  B→A {b_in_a:.1%}"
+        threshold = f"threshold {self.threshold:.2f}"
+        counts = result.counts()
+        stats = f"{overlap} · {_counts(counts, words=True)} · {threshold}"
+        if len(stats) > width:
+            stats = f"{overlap} · {_counts(counts, words=False)} · {threshold}"
+        lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), Text(stats)]
+        if self.busy or self.status:
+            status = Text()
+            if self.busy:
+                status.append(f"{SPINNER[self._frame]} {self.busy}", style="bold")
+                if self.status:
+                    status.append("  ·  ")
+            status.append(self.status)
+            lines.append(status)
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
+        text = Text("\n").join(lines)
+        text.no_wrap = True
+        return text
