@@ -17,7 +17,7 @@ from typing import Any
 
 from ..align import AlignOptions
 from ..errors import InputError, OptionError
-from ._common import add_input_options, emit, max_bytes
+from ._common import add_input_options, emit, read_input
 
 __all__ = ["EXTENSIONS", "FORMATS", "add_parser", "format_for", "run"]
 
@@ -115,14 +115,12 @@ def format_for(output: str, chosen: str | None) -> str:
 
 def _read(args: argparse.Namespace) -> list[Any]:
     from ..collection import unique_labels
-    from ..ingest import read_source
 
     if len(args.inputs) < 2:
         raise InputError("a report needs at least two versions of the story; give two or more files")
     if args.inputs.count("-") > 1:
         raise InputError("standard input can be only one of the inputs; give the others as files")
-    limit = max_bytes(args)
-    docs = [read_source(spec, max_bytes=limit) for spec in args.inputs]
+    docs = [read_input(spec, args) for spec in args.inputs]
     # Versions with the same file name in different folders are told apart by their folder
     # (a document's title, when it has one, is its label and is left alone).
     labels = unique_labels(docs)

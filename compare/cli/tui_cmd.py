@@ -14,7 +14,7 @@ from typing import Any
 
 from ..align import AlignOptions
 from ..errors import InputError
-from ._common import add_input_options, max_bytes
+from ._common import add_input_options, max_bytes, read_input
 from .compare_cmd import _fraction, load_pair
 
 __all__ = ["add_parser", "run"]
@@ -63,14 +63,13 @@ def _terminal_for_keys() -> None:
 def run(args: argparse.Namespace) -> int:
     """Read (and compare) the inputs, then hand the terminal to the app."""
     from .. import compare
-    from ..ingest import read_source
 
     result = sources = first = None
     if args.a is not None and args.b is not None:
         sources = load_pair(args)
         result = compare(*sources, threshold=args.threshold)
     elif args.a is not None:
-        first = read_source(args.a, max_bytes=max_bytes(args))
+        first = read_input(args.a, args)
     if "-" in (args.a, args.b):
         _terminal_for_keys()
 

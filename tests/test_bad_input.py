@@ -1,0 +1,250 @@
+"""The bad-input catalogue: every way an input can be wrong, and what the user is told.
+
+Each case runs the real command line (`compare.cli.main`) for every command
+that reads articles — `compare`, `report` and `tui` — and checks the contract:
+exit code 2, nothing on standard output, and exactly one line on standard
+error, ``storydiff: <message>``, whose message says what is wrong (the
+fragment below). No traceback, no half-written output file, no app started.
+
+The URL cases use the real local HTTP server of tests/ingest (http_fixture.py).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from compare.cli import build_parser, main
+
+sys.path.insert(0, str(Path(__file__).parent / "ingest"))
+from http_fixture import serve  # the shared fixture server lives beside the ingest tests
+
+HERE = Path(__file__).parent
+GOOD = HERE / "data" / "onestop" / "ele" / "banksy.txt"
+PAGES = HERE / "ingest" / "pages"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input: how to make it, the options to pass, and the message fragment expected."""
+
+    id: str
+    make: Callable[[Path, str], str]  # (tmp_path, server URL) -> the argument naming the bad input
+    message: str
+    options: tuple[str, ...] = ()
+    stdin: bytes | None = None
+    exit_code: int = 2
+    commands: tuple[str, ...] = field(default=("compare", "report", "tui"))
+
+
+def _file(name: str, data: bytes) -> Callable[[Path, str], str]:
+    def make(tmp: Path, _server: str) -> str:
+        path = tmp / name
+        path.write_bytes(data)
+        return str(path)
+
+    return make
+
+
+def _url(path: str) -> Callable[[Path, str], str]:
+    return lambda _tmp, server: server + path
+
+
+def _fixed(spec: str) -> Callable[[Path, str], str]:
+    return lambda _tmp, _server: spec
+
+
+def _free_port_url(_tmp: Path, _server: str) -> str:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/story.html"
+
+
+CASES = [
+    # -- files ---------------------------------------------------------------------
+    Case("missing file", lambda tmp, _: str(tmp / "nope.txt"), "no such file"),
+    Case("directory", lambda tmp, _: str(tmp), "it is a directory; give a file"),
+    Case("empty file", _file("empty.txt", b""), "it is empty"),
+    Case("whitespace only", _file("blank.txt", b" \n\t\r\n  "), "it is empty"),
+    Case("PDF", _file("story.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "it is a PDF document, not text"),
+    Case("PNG named .txt", _file("story.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "it is a PNG image, not text"),
+    Case("Word document", _file("story.docx", b"PK\x03\x04\x14\x00word/document.xml"), "it is a ZIP archive"),
+    Case("binary noise", _file("noise.txt", bytes(range(256)) * 8), "it is a binary file, not text"),
+    Case("broken UTF-16", _file("story.txt", b"\xff\xfeA\x00B"), "starts like utf-16 but is not valid utf-16"),
+    Case(
+        "over --max-size", _file("big.txt", b"A sentence. " * 2000), "raise it with --max-size", ("--max-size", "0.01")
+    ),
+    # -- JSON records ----------------------------------------------------------------
+    Case("invalid JSON", _file("story.json", b'{"text": "unterminated'), "not valid JSON"),
+    Case("bad JSON line", _file("s.jsonl", b'{"text": "One."}\n{"text": \n'), "line 2 is not valid JSON"),
+    Case("record without text", _file("story.json", b'{"title": "T"}'), "the record has no 'text' field"),
+    Case("record text not a string", _file("story.json", b'{"text": ["a"]}'), "'text' is a JSON array"),
+    Case("no records", _file("story.json", b"[]"), "it holds no records"),
+    Case(
+        "record number out of range",
+        lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": "Two."}\n')(tmp, _) + "#5",
+        "there is no record 5; it holds 2 records",
+    ),
+    Case(
+        "unknown record id",
+        lambda tmp, _: _file("s.jsonl", b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')(tmp, _) + "#zz",
+        "no record has id 'zz'",
+    ),
+    Case("selector on a text file", lambda tmp, _: str(GOOD) + "#2", "'#' picks a record only in JSON"),
+    # -- web pages -------------------------------------------------------------------
+    Case("page of links", _fixed(str(PAGES / "live-blog.html")), "mostly links"),
+    Case(
+        "page without text", _file("blank.html", b"<html><body><script>x()</script></body></html>"), "no article text"
+    ),
+    # -- URLs ------------------------------------------------------------------------
+    Case("file:// URL", _fixed("file:///etc/passwd"), "only http:// and https:// URLs are fetched"),
+    Case("ftp:// URL", _fixed("ftp://example.org/story.txt"), "only http:// and https:// URLs are fetched"),
+    Case("404", _url("/status/404"), "the server answered 404 Not Found"),
+    Case("500", _url("/status/503"), "the server answered 503 Service Unavailable"),
+    Case("image URL", _url("/image.png"), "it is image/png, not a web page or text"),
+    Case("slow server", _url("/slow"), "timed out after 0.3 s", ("--timeout", "0.3")),
+    Case("endless body", _url("/huge"), "over the 1 MB limit; raise it with --max-size", ("--max-size", "1")),
+    Case("declared huge body", _url("/huge-declared"), "over the 20 MB limit; raise it with --max-size"),
+    Case("redirect loop", _url("/redirect/9"), "more than 5 redirects"),
+    Case("redirect to file://", _url("/redirect-to-file"), "redirects to an address that is not http or https"),
+    Case("nothing listening", _free_port_url, "cannot connect", ("--timeout", "2")),
+    # -- standard input --------------------------------------------------------------
+    Case("binary on stdin", _fixed("-"), "cannot read '<stdin>': it is a PNG image", stdin=b"\x89PNG\r\n\x1a\n\x00"),
+    Case("empty stdin", _fixed("-"), "cannot compare '<stdin>': it is empty", stdin=b""),
+    Case("stdin over --max-size", _fixed("-"), "standard input is over", ("--max-size", "0.001"), stdin=b"x " * 1000),
+]
+
+
+def _subcommands() -> set[str]:
+    parser = build_parser()
+    for action in parser._subparsers._group_actions if parser._subparsers else []:  # argparse keeps them here
+        return set(getattr(action, "choices", {}) or {})
+    return set()
+
+
+COMMANDS = [c for c in ("compare", "report", "tui") if c in _subcommands()]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(autouse=True)
+def _no_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A safety net, not the contract under test: if a bad input were accepted, fail rather than open the TUI."""
+    if "tui" not in COMMANDS:
+        return
+    import tui
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the app started although an input was bad")
+
+    monkeypatch.setattr(tui.StorydiffApp, "run", refuse)
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _argv(command: str, inputs: list[str], options: tuple[str, ...], tmp: Path) -> list[str]:
+    if command == "report":
+        return ["report", *inputs, "-o", str(tmp / "report.md"), *options]
+    return [command, *inputs, *options]
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The exit code, standard output and standard error of one run of the real command line."""
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse usage errors exit through SystemExit
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code: int, out: str, err: str, fragment: str, exit_code: int = 2) -> None:
+    assert code == exit_code, err
+    assert out == ""
+    assert "Traceback" not in err
+    assert err.endswith("\n") and err.count("\n") == 1, f"not one line: {err!r}"
+    assert err.startswith(("storydiff: ", "storydiff ")), err
+    assert fragment in err, err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_bad_input_gets_one_clear_line_and_exit_2(
+    case: Case,
+    command: str,
+    tmp_path: Path,
+    server: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = case.make(tmp_path, server)
+    if case.stdin is not None:
+        monkeypatch.setattr(sys, "stdin", _Stdin(case.stdin))
+    code, out, err = run_cli(_argv(command, [bad, str(GOOD)], case.options, tmp_path), capsys)
+    assert_one_line_error(code, out, err, case.message, case.exit_code)
+    assert not (tmp_path / "report.md").exists(), "a report was written although an input was bad"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_bad_input_may_come_second(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(_argv(command, [str(GOOD), str(tmp_path / "missing.txt")], (), tmp_path), capsys)
+    assert_one_line_error(code, out, err, "missing.txt': no such file")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_standard_input_twice(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(_argv(command, ["-", "-"], (), tmp_path), capsys)
+    assert_one_line_error(code, out, err, "standard input can be only one")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
+@pytest.mark.parametrize("command", COMMANDS)
+def test_unreadable_file(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("The bridge reopened.", encoding="utf-8")
+    locked.chmod(0)
+    code, out, err = run_cli(_argv(command, [str(locked), str(GOOD)], (), tmp_path), capsys)
+    assert_one_line_error(code, out, err, "permission denied")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        (("--max-size", "-1"), "--max-size: must be more than 0"),
+        (("--max-size", "lots"), "not a number of megabytes"),
+        (("--timeout", "0"), "--timeout: must be more than 0"),
+        (("--threshold", "2"), "must be between 0 and 1"),
+    ],
+)
+def test_bad_input_options(
+    command: str, options: tuple[str, ...], fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(_argv(command, [str(GOOD), str(GOOD)], options, tmp_path), capsys)
+    assert_one_line_error(code, out, err, fragment)
+
+
+def test_every_reading_command_is_in_the_catalogue() -> None:
+    """When a new command that reads articles lands, add it to `_argv` and to COMMANDS' list above."""
+    known = {"compare", "report", "tui", "corpus"}
+    assert _subcommands() <= known, f"new commands to catalogue: {_subcommands() - known}"
+    assert "compare" in COMMANDS
