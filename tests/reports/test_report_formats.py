@@ -1,0 +1,236 @@
+"""Golden-structure tests: each report format, parsed back, says what the API says."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+import lxml.html
+import pytest
+from markdown_it import MarkdownIt
+
+from compare import Collection, Comparison
+from compare.render import render
+from compare.render.csv import COLUMNS
+from compare.render.summary import similarity_histogram
+
+
+def html_tree(text: str) -> Any:
+    return lxml.html.fromstring(text)
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Every table of a Markdown document as rendered by a CommonMark + GFM-tables parser: rows of cell texts."""
+    tree = lxml.html.fromstring(f"<div>{MarkdownIt('gfm-like').render(text)}</div>")
+    return [
+        [[cell.text_content().strip() for cell in row.xpath("./th|./td")] for row in table.xpath(".//tr")]
+        for table in tree.xpath("//table")
+    ]
+
+
+def with_findings(result: Comparison) -> Comparison:
+    """The result with two findings of the shape the fact-drift stage produces (a dict and an object)."""
+
+    class Finding:
+        def to_dict(self) -> dict[str, Any]:
+            return {"kind": "number_changed", "group": 4, "explanation": "85 became 80", "a_text": "85", "b_text": "80"}
+
+    loose = {
+        "kind": "quote_altered",
+        "group": 1,
+        "explanation": "quote reworded",
+        "a_text": "it takes",
+        "b_text": "necessary",
+    }
+    return replace(result, findings=(Finding(), loose))
+
+
+# -- JSON ---------------------------------------------------------------------
+def test_json_of_two_versions_is_the_comparison_schema(seed_wire: Comparison) -> None:
+    data = json.loads(render(seed_wire, "json"))
+    assert data["schema"] == "storydiff/comparison/v1"
+    assert data["scores"] == json.loads(json.dumps(dict(seed_wire.scores)))
+    assert [g["kind"] for g in data["alignment"]] == [g.kind for g in seed_wire.groups]
+
+
+def test_json_of_many_versions_is_the_collection_schema(banksy: Collection) -> None:
+    data = json.loads(render(banksy, "json"))
+    assert data["schema"] == "storydiff/collection/v1"
+    matrix = banksy.overlap_matrix("shingles")
+    assert data["shingle_containment"]["values"][2][0] == matrix.iloc[2, 0]
+
+
+# -- CSV ----------------------------------------------------------------------
+def test_csv_has_one_row_per_group_with_the_api_numbers(seed_wire: Comparison) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(seed_wire, "csv"))))
+    assert list(rows[0]) == COLUMNS and COLUMNS[-1] == "findings"
+    assert len(rows) == len(seed_wire.groups)
+    for row, group in zip(rows, seed_wire.groups, strict=True):
+        assert row["kind"] == group.kind and float(row["score"]) == pytest.approx(group.score)
+        assert row["a_index"] == " ".join(map(str, group.a)) and row["b_index"] == " ".join(map(str, group.b))
+        assert row["a_text"] == seed_wire.group_text(group, "a")
+
+
+def test_csv_findings_column_holds_each_groups_findings(seed_altered: Comparison) -> None:
+    plain = list(csv.DictReader(io.StringIO(render(replace(seed_altered, findings=()), "csv"))))
+    assert all(row["findings"] == "" for row in plain)  # works while the fact stage finds nothing
+    rows = list(csv.DictReader(io.StringIO(render(with_findings(seed_altered), "csv"))))
+    assert rows[4]["findings"] == "number_changed: 85 became 80"
+    assert rows[1]["findings"] == "quote_altered: quote reworded"
+    assert sum(1 for row in rows if row["findings"]) == 2
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula() -> None:
+    from compare import compare
+
+    result = compare('=HYPERLINK("http://x","y")\nSafe line.', "@SUM(1+1)\nSafe line.")
+    rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+    cells = [row[c] for row in rows for c in ("a_text", "b_text") if row[c]]
+    assert cells and not any(cell.startswith(("=", "@", "+", "-")) for cell in cells)
+    assert '\'=HYPERLINK("http://x","y")' in cells
+
+
+def test_csv_of_many_versions_is_the_provenance_table(banksy: Collection) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(banksy, "csv"))))
+    frame = banksy.provenance()
+    assert len(rows) == len(frame)
+    for row in rows:
+        expected = frame.loc[(row["article"], int(row["sentence"]))]
+        assert row["text"] == expected["text"] and int(row["carried_by"]) == expected["carried_by"]
+        for label in banksy.labels:
+            assert row[label] == ("self" if label == row["article"] else expected[label])
+
+
+def test_csv_matrix_and_pairs_tables_agree_with_the_matrix(banksy: Collection) -> None:
+    matrix = banksy.overlap_matrix()
+    for row in csv.DictReader(io.StringIO(render(banksy, "csv", table="matrix"))):
+        for label in banksy.labels:
+            value = row[label]
+            assert (
+                value == ""
+                if label == row["x_in_y"]
+                else float(value) == pytest.approx(matrix.loc[row["x_in_y"], label])
+            )
+    pairs = list(csv.DictReader(io.StringIO(render(banksy, "csv", table="pairs"))))
+    assert len(pairs) == 3
+    for row in pairs:
+        assert float(row["overlap_a_in_b"]) == pytest.approx(matrix.loc[row["a"], row["b"]])
+        assert float(row["overlap_b_in_a"]) == pytest.approx(matrix.loc[row["b"], row["a"]])
+
+
+# -- Markdown -----------------------------------------------------------------
+def test_markdown_renders_summary_histogram_changes_and_full_table(seed_wire: Comparison) -> None:
+    text = render(seed_wire, "markdown", changes_only=False)
+    summary, kinds, histogram, changed, full = markdown_tables(text)
+    measures = dict(summary[1:])
+    s = seed_wire.scores
+    assert measures["overlap A→B (A's words unchanged in B)"] == f"{s['overlap_a_in_b']:.1%}"
+    assert measures["overlap B→A (B's words unchanged from A)"] == f"{s['overlap_b_in_a']:.1%}"
+    assert measures["Jaccard (shared distinct words)"] == f"{s['jaccard']:.3f}"
+    assert measures["5-word shingles of A in B"] == f"{s['shingle_containment_a_in_b']:.1%}"
+    counts = {row[0].split()[-1]: int(row[1]) for row in kinds[1:]}
+    assert counts == seed_wire.counts()
+    bins = {row[0]: int(row[1]) for row in histogram[1:]}
+    assert bins == {b["label"]: b["count"] for b in similarity_histogram(seed_wire)}
+    assert sum(bins.values()) == sum(1 for g in seed_wire.groups if g.a and g.b)
+    assert [int(row[0]) - 1 for row in changed[1:]] == [n for n, g in enumerate(seed_wire.groups) if g.changed]
+    assert len(full) - 1 == len(seed_wire.groups)
+    assert text.index("## Changed groups") < text.index("## Side by side")
+
+
+def test_markdown_word_changes_render_as_strike_and_bold(seed_altered: Comparison) -> None:
+    html = MarkdownIt("gfm-like").render(render(seed_altered, "markdown"))
+    assert "<s>85</s>" in html and "<strong>80</strong>" in html
+
+
+def test_markdown_lists_findings_first(seed_altered: Comparison) -> None:
+    text = render(with_findings(seed_altered), "markdown")
+    assert text.index("## Facts that changed (2)") < text.index("## Summary")
+    assert "**Number changed**: 85 became 80 (group 5)" in text
+
+
+def test_markdown_of_many_versions_has_matrix_source_and_provenance(banksy: Collection) -> None:
+    text = render(banksy, "markdown")
+    tables = markdown_tables(text)
+    matrix_table = next(t for t in tables if t[0][0] == "X ↓ in Y →")
+    matrix = banksy.overlap_matrix()
+    for i, row in enumerate(matrix_table[1:]):
+        for j, cell in enumerate(row[1:]):
+            assert cell == ("—" if i == j else f"{matrix.iat[i, j]:.0%}")
+    assert banksy.likely_source().statement in text
+    provenance_rows = [r for t in tables if t[0][:2] == ["#", "sentence"] for r in t[1:]]
+    assert len(provenance_rows) == sum(len(s) for s in banksy.sentences)
+
+
+# -- HTML ---------------------------------------------------------------------
+def test_html_report_has_every_group_and_the_api_scores(seed_wire: Comparison) -> None:
+    tree = html_tree(render(seed_wire, "html"))
+    rows = tree.xpath("//table[contains(@class,'sd-full')]/tbody/tr")
+    assert [r.get("id") for r in rows] == [f"g{n + 1}" for n in range(len(seed_wire.groups))]
+    assert [re.search(r"sd-k-(\w+)", r.get("class")).group(1) for r in rows] == [g.kind for g in seed_wire.groups]
+    changed = tree.xpath("//section[@id='sd-changes']//tbody/tr")
+    assert len(changed) == sum(1 for g in seed_wire.groups if g.changed)
+    # Each changed row links to its place in the full table.
+    assert all(row.xpath(".//a/@href")[0] in {f"#{r.get('id')}" for r in rows} for row in changed)
+    metrics = " ".join(tree.xpath("//div[@class='sd-metric']//text()"))
+    assert (
+        f"{seed_wire.scores['overlap_a_in_b']:.1%}" in metrics
+        and f"{seed_wire.scores['overlap_b_in_a']:.1%}" in metrics
+    )
+    assert f"{seed_wire.scores['jaccard']:.3f}" in metrics
+
+
+def test_html_highlights_changed_words(seed_altered: Comparison) -> None:
+    tree = html_tree(render(seed_altered, "html"))
+    row = next(r for r in tree.xpath("//table[contains(@class,'sd-full')]/tbody/tr") if "85" in r.text_content())
+    assert row.xpath(".//td[contains(@class,'sd-a')]//del/text()") == ["85"]
+    assert row.xpath(".//td[contains(@class,'sd-b')]//ins/text()") == ["80"]
+
+
+def test_html_lists_findings_at_the_top_with_links(seed_altered: Comparison) -> None:
+    tree = html_tree(render(with_findings(seed_altered), "html"))
+    items = tree.xpath("//section[@id='sd-findings']//li")
+    assert len(items) == 2 and "85 became 80" in items[0].text_content()
+    assert items[0].xpath(".//a/@href") == ["#g5"] and tree.xpath("//*[@id='g5']")
+    sections = [s.get("id") for s in tree.xpath("//section[@id]")]
+    assert sections.index("sd-findings") < sections.index("sd-summary")
+
+
+def test_html_is_self_contained(seed_wire: Comparison, banksy: Collection) -> None:
+    for page in (render(seed_wire, "html"), render(banksy, "html")):
+        tree = html_tree(page)
+        assert not tree.xpath("//*[@src]") and not tree.xpath("//link") and not tree.xpath("//iframe|//object|//embed")
+        assert all(href.startswith("#") for href in tree.xpath("//@href"))
+        assert "url(" not in page and "@import" not in page
+        csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+        assert "default-src 'none'" in csp
+
+
+def test_html_collection_shows_heat_matrix_source_and_provenance(banksy: Collection) -> None:
+    tree = html_tree(render(banksy, "html"))
+    matrix = banksy.overlap_matrix()
+    table = tree.xpath("//section[@id='sd-matrix']//table")[0]
+    cells = [[td for td in tr.xpath("./td")] for tr in table.xpath("./tbody/tr")]
+    for i, row in enumerate(cells):
+        for j, td in enumerate(row):
+            if i == j:
+                assert td.text_content() == "—"
+            else:
+                assert td.text_content() == f"{matrix.iat[i, j]:.0%}"
+                assert float(re.search(r"--v:([\d.]+)", td.get("style")).group(1)) == pytest.approx(
+                    matrix.iat[i, j], abs=1e-3
+                )
+    assert banksy.likely_source().statement in tree.xpath("//section[@id='sd-source']")[0].text_content()
+    prov_rows = tree.xpath("//section[@id='sd-provenance']//tbody/tr")
+    assert len(prov_rows) == sum(len(s) for s in banksy.sentences)
+
+
+def test_repr_html_is_the_report_body_without_script(seed_wire: Comparison) -> None:
+    fragment = seed_wire._repr_html_()
+    tree = html_tree(fragment)
+    assert "<script" not in fragment and tree.get("class") == "sd-report sd-fragment"
+    assert len(tree.xpath("//table[contains(@class,'sd-full')]/tbody/tr")) == len(seed_wire.groups)
