@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import OptionError
-from .signatures import bucket_pairs
+from .signatures import MIN_SHARED_SAMPLES, bucket_pairs, count_pairs, pair_codes, shared_pairs
 
 __all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
 
@@ -84,6 +84,9 @@ class Engine:
     def bucket_pairs(self, keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
+    def shared_pairs(self, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release processes or connections."""
 
@@ -124,6 +127,9 @@ class LocalEngine(Engine):
     def bucket_pairs(self, keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
         return bucket_pairs(keys, docs)
 
+    def shared_pairs(self, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        return shared_pairs(values, docs)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -143,6 +149,14 @@ def _bucket_frame(frame: Any) -> Any:
         pairs = bucket_pairs(rows["key"].to_numpy(np.uint64)[:, None], rows["doc"].to_numpy(np.int64))
         found.append(pairs)
     pairs = np.concatenate(found) if found else np.empty((0, 2), np.int64)
+    return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
+
+
+def _shared_frame(frame: Any) -> Any:
+    """Pairs (with repeats) sharing a sampled shingle within one partition of the shuffled (value, doc) frame."""
+    import pandas as pd
+
+    pairs = pair_codes(frame["value"].to_numpy(np.uint32), frame["doc"].to_numpy(np.int64))
     return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
 
 
@@ -206,6 +220,21 @@ class DaskEngine(Engine):
             return np.empty((0, 2), np.int64)
         order = np.lexsort((out[:, 1], out[:, 0]))
         return out[order]
+
+    def shared_pairs(self, values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        if not len(values):
+            return np.empty((0, 2), np.int64)
+        frame = pd.DataFrame({"value": values, "doc": np.asarray(docs, np.int64)})
+        partitions = max(1, min(4 * self.workers, len(frame) // 200_000 + 1))
+        shuffled = dd.from_pandas(frame, npartitions=partitions).shuffle(on="value", npartitions=partitions)
+        meta = pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
+        counts = shuffled.map_partitions(_shared_frame, meta=meta).groupby(["a", "b"]).size()
+        kept = self.client.compute(counts[counts >= MIN_SHARED_SAMPLES]).result()
+        pairs = np.array(list(kept.index), dtype=np.int64).reshape(-1, 2)
+        return count_pairs(pairs, 1)
 
     def close(self) -> None:
         self.client.close()

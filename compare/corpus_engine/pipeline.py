@@ -36,7 +36,7 @@ from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
 from .clusters import components, verify_batch
 from .engines import Engine, Progress, make_engine
 from .result import CorpusResult
-from .signatures import band_keys, band_params, shingle_hashes, signature
+from .signatures import band_keys, band_params, count_pairs, sampled_shingles, shingle_hashes, signature
 from .sources import Problem, Unit, expand_inputs, fingerprint, read_unit
 
 __all__ = ["CorpusOptions", "corpus"]
@@ -209,12 +209,17 @@ class _Run:
         if self.cp.done("candidates", key):
             pairs = self.cp.load_array("stages/candidates.npy")
             self._stat("candidates", started, 0, 1)
+            self.channels = {}
             return key, pairs
         self.cp.begin("candidates", key)
         docs = np.flatnonzero(self.kept)
-        with self.progress.stage("candidates", 1) as advance:
-            pairs = self.engine.bucket_pairs(band_keys(self.signatures[docs], bands, rows), docs)
+        with self.progress.stage("candidates", 2) as advance:
+            similar = self.engine.bucket_pairs(band_keys(self.signatures[docs], bands, rows), docs)
             advance(1)
+            contained = self.engine.shared_pairs(*sampled_shingles(self.hashes, self.offsets, docs))
+            advance(1)
+        pairs = count_pairs(np.concatenate([similar, contained]), 1)
+        self.channels = {"lsh": len(similar), "containment": len(contained)}
         self.cp.save_array("stages/candidates.npy", pairs)
         self.cp.finish("candidates", key)
         self._stat("candidates", started, 1, 0)
@@ -443,6 +448,7 @@ def _run(
     summary["candidates"] = len(candidates)
     summary["edges"] = len(edges)
     summary["lsh_bands"] = list(run.bands)
+    summary["candidates_by_channel"] = run.channels
     return CorpusResult(result.clusters_, result.pairs_, result.articles_, summary, result.options)
 
 

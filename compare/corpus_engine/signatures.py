@@ -29,7 +29,18 @@ import numpy as np
 from ..normalise import WORD, normalise
 from ..scores import SHINGLE_SIZE
 
-__all__ = ["band_keys", "band_params", "bucket_pairs", "shingle_hashes", "signature"]
+__all__ = [
+    "SAMPLE_BELOW",
+    "band_keys",
+    "band_params",
+    "bucket_pairs",
+    "count_pairs",
+    "pair_codes",
+    "sampled_shingles",
+    "shared_pairs",
+    "shingle_hashes",
+    "signature",
+]
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants for mixing
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
@@ -101,11 +112,12 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
 MAX_BUCKET = 256  # a bucket larger than this (near-duplicate floods) is linked as a chain, not all pairs
 
 
-def _pairs_in_runs(sorted_keys: np.ndarray, sorted_docs: np.ndarray) -> list[np.ndarray]:
+def _pairs_in_runs(sorted_keys: np.ndarray, sorted_docs: np.ndarray, *, skip_big: bool = False) -> list[np.ndarray]:
     """Pairs of documents that share a key, from keys sorted with their documents.
 
     Runs of the same length are expanded together with one vectorised step,
-    so a band with thousands of small buckets costs a few numpy calls.
+    so a band with thousands of small buckets costs a few numpy calls. A run
+    longer than `MAX_BUCKET` becomes a chain, or nothing with `skip_big`.
     """
     if sorted_keys.size < 2:
         return []
@@ -116,6 +128,8 @@ def _pairs_in_runs(sorted_keys: np.ndarray, sorted_docs: np.ndarray) -> list[np.
     for length in np.unique(lengths[lengths > 1]):
         run_starts = starts[lengths == length]
         if length > MAX_BUCKET:
+            if skip_big:
+                continue
             for s in run_starts:
                 members = sorted_docs[s : s + length]
                 found.append(np.stack([members[:-1], members[1:]], axis=1))
@@ -147,3 +161,51 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     span = np.int64(high.max() + 1)
     codes = np.unique(low * span + high)
     return np.stack([codes // span, codes % span], axis=1)
+
+
+# -- the containment channel -----------------------------------------------------------------------------
+SAMPLE_BELOW = 1 << 29  # keep the shingles whose hash is below this: one in eight, the same in every article
+MIN_SHARED_SAMPLES = 2
+
+
+def sampled_shingles(hashes: np.ndarray, offsets: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sampled hash, document) rows for the given documents of a concatenated hash array.
+
+    Sampling by hash value, not by position, keeps the same shingles in every
+    article: two articles sharing a passage of s shingles share about s/8
+    samples, however long the rest of either article is. That is what finds a
+    short article copied whole into a long one, whose Jaccard similarity (all
+    MinHash LSH sees) is small.
+    """
+    positions = np.flatnonzero(hashes < SAMPLE_BELOW)
+    owner = np.searchsorted(offsets, positions, side="right") - 1
+    wanted = np.zeros(len(offsets) - 1, dtype=bool)
+    wanted[docs] = True
+    keep = wanted[owner]
+    return hashes[positions[keep]], owner[keep].astype(np.int64)
+
+
+def pair_codes(values: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Every pair of documents sharing a value, as (m, 2) rows with repeats (one per shared value).
+
+    Values held by more than `MAX_BUCKET` documents are boilerplate and skipped.
+    """
+    order = np.lexsort((docs, values))
+    found = _pairs_in_runs(values[order], docs[order], skip_big=True)
+    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
+
+
+def count_pairs(pairs: np.ndarray, min_count: int) -> np.ndarray:
+    """The distinct rows of `pairs` that occur at least `min_count` times, sorted."""
+    if not len(pairs):
+        return np.empty((0, 2), dtype=np.int64)
+    low, high = pairs.min(axis=1), pairs.max(axis=1)
+    span = np.int64(high.max() + 1)
+    codes, counts = np.unique(low * span + high, return_counts=True)
+    codes = codes[counts >= min_count]
+    return np.stack([codes // span, codes % span], axis=1)
+
+
+def shared_pairs(values: np.ndarray, docs: np.ndarray, min_count: int = MIN_SHARED_SAMPLES) -> np.ndarray:
+    """Pairs of documents sharing at least `min_count` sampled shingles."""
+    return count_pairs(pair_codes(values, docs), min_count)
