@@ -9,6 +9,7 @@ convention of `git diff --word-diff`. Each group starts with its kind's symbol.
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -113,9 +114,14 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
 
 
 def render_text(
-    result: Comparison, *, colour: bool = False, width: int = 100, changes_only: bool = True, **_: Any
+    result: Comparison, *, colour: bool = False, width: int | None = None, changes_only: bool = True, **_: Any
 ) -> str:
-    """The text report as a string; `colour=True` embeds ANSI styles for a terminal."""
+    """The text report as a string; `colour=True` embeds ANSI styles for a terminal.
+
+    Lines wrap at `width` (default: the terminal's width in colour, else 100) and carry no trailing spaces.
+    """
+    if width is None:
+        width = shutil.get_terminal_size((100, 24)).columns if colour else 100
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -129,4 +135,4 @@ def render_text(
     )
     for renderable in rich_renderables(result, colour=colour, changes_only=changes_only):
         console.print(renderable)
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
