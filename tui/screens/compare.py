@@ -85,7 +85,7 @@ class CompareScreen(Screen[None]):
         yield DiffView(self.initial, id="diff")
         yield DetailPanel(id="detail")
         yield Input(placeholder="search both sides (enter to find, esc to cancel)", id="search")
-        yield Footer(compact=True, show_command_palette=False)
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.view.focus()

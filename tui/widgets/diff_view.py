@@ -35,6 +35,7 @@ __all__ = ["DiffView", "finding_groups"]
 FINDING_SYMBOL = "!"
 SEPARATOR_TEXT = " │ "
 CURSOR_BAR = "▌"  # marks the cursor's band even without colour
+_BLENDED = {"diff--cursor", "diff--delete", "diff--insert", "diff--replace", "diff--match"}
 
 
 def finding_groups(result: Comparison) -> dict[int, list[object]]:
@@ -85,8 +86,8 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--insert { color: $text-success; background: $success-muted 40%; text-style: underline; }
     DiffView > .diff--replace { color: $text-warning; background: $warning-muted 40%; text-style: bold; }
     DiffView > .diff--match { background: $accent 60%; color: $text; text-style: bold reverse; }
-    DiffView > .diff--cursor { background: $boost 250%; }
-    DiffView:focus > .diff--cursor { background: $primary 20%; }
+    DiffView > .diff--cursor { background: $foreground 8%; }
+    DiffView:focus > .diff--cursor { background: $primary 25%; }
     DiffView > .diff--cursor-bar { color: $primary; }
     DiffView > .diff--separator { color: $foreground-muted; }
     DiffView > .diff--label { color: $foreground-muted; text-style: bold; }
@@ -350,10 +351,10 @@ class DiffView(ScrollView, can_focus=True):
         """Screen line `y`: its band's row, from the cache or styled now."""
         width = self.text_width
         if self._layout is None or self._layout.width != width:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         located = self._layout.locate(round(self.scroll_offset.y) + y)
         if located is None:
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         position, row_index = located
         strip = self._strips.get((position, row_index))
         if strip is None:
@@ -363,14 +364,17 @@ class DiffView(ScrollView, can_focus=True):
         if self._layout.visible[position] == self.cursor_group and not row.gap:
             bar = Strip([Segment(CURSOR_BAR, self._style("diff--cursor-bar"))], 1)
             strip = Strip.join([bar, strip.crop(1, width)]).apply_style(self._style("diff--cursor"))
-        return strip
+        # The widget's own colours go under everything (the cached rows carry only their highlights).
+        return strip.apply_style(self.rich_style)
 
     def _style(self, name: str) -> Style:
         """The rich style of component class `name`, read from the CSS on first use."""
         style = self._styles.get(name)
         if style is None:
             try:
-                style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+                # Styles with a translucent background are blended over the widget's own (partial=False).
+                partial = name not in _BLENDED
+                style = self._styles[name] = self.get_component_rich_style(name, partial=partial)
             except KeyError:  # the CSS is not applied yet
                 return Style()
         return style
@@ -404,7 +408,7 @@ class DiffView(ScrollView, can_focus=True):
             Segment(" "),
             Segment(KIND_SYMBOL[group.kind], kind_style),
             Segment(MOVED_SYMBOL if group.moved else " ", self._style("diff--moved")),
-            Segment(finding, self._style("diff--finding")),
+            Segment(finding, self._style("diff--finding")) if finding != " " else Segment(" "),
             Segment(" "),
         ]
 
