@@ -14,6 +14,7 @@ from .api import Source, compare, prepare
 from .collection import Collection, compare_many
 from .corpus_engine import CorpusResult, corpus
 from .errors import InputError, OptionError, StorydiffError
+from .facts import Finding
 from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
 from .normalise import normalise, tokenize
 from .segment import segment
@@ -26,6 +27,7 @@ __all__ = [
     "Comparison",
     "CorpusResult",
     "Document",
+    "Finding",
     "Group",
     "InputError",
     "Kind",

@@ -180,7 +180,7 @@ class Comparison:
         from .scores import mirror_scores
 
         groups = tuple(group.mirrored() for group in self.groups)
-        return replace(
+        swapped = replace(
             self,
             a=self.b,
             b=self.a,
@@ -190,6 +190,11 @@ class Comparison:
             scores=mirror_scores(self.scores),
             findings=(),
         )
+        if not self.findings:
+            return swapped
+        from .facts import find_facts  # findings name groups by index: find them again in the new order
+
+        return replace(swapped, findings=tuple(find_facts(swapped)))
 
     # -- serialisation -------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -228,8 +233,7 @@ class Comparison:
             "scores": dict(self.scores),
             "options": dict(self.options),
         }
-        if self.findings:
-            data["findings"] = [f.to_dict() if hasattr(f, "to_dict") else f for f in self.findings]
+        data["findings"] = [f.to_dict() if hasattr(f, "to_dict") else f for f in self.findings]
         return data
 
     @classmethod
@@ -263,7 +267,11 @@ class Comparison:
             )
             for g in data["alignment"]
         )
-        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), dict(data.get("options", {})))
+        from .facts import Finding
+
+        findings = tuple(Finding.from_dict(f) for f in data.get("findings", ()))
+        options = dict(data.get("options", {}))
+        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings)
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame with one row per group, in reading order."""
@@ -285,6 +293,17 @@ class Comparison:
         ]
         columns = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed"]
         return pd.DataFrame(rows, columns=columns).set_index("group")
+
+    def findings_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order."""
+        import pandas as pd
+
+        columns = [
+            "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
+            "explanation", "a_value", "b_value", "diff_text",
+        ]  # fmt: skip
+        rows = [{k: v for k, v in f.to_dict().items() if k in columns} for f in self.findings]
+        return pd.DataFrame(rows, columns=columns)
 
     def _repr_html_(self) -> str:
         """Jupyter shows a comparison as its HTML report body."""

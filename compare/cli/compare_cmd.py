@@ -43,6 +43,14 @@ def add_parser(sub: Any) -> None:
         help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
     )
     parser.add_argument("--all", action="store_true", help="list unchanged sentences too, not only changes")
+    parser.add_argument(
+        "--facts-only",
+        action="store_true",
+        help="print only the changed facts (quotes, figures, names, dates, hedges), in the chosen format",
+    )
+    parser.add_argument(
+        "--fail-on-drift", action="store_true", help="exit with status 1 when any changed fact is found (for scripts)"
+    )
     add_input_options(parser)
     parser.set_defaults(run=run)
 
@@ -67,5 +75,10 @@ def run(args: argparse.Namespace) -> int:
     doc_a, doc_b = load_pair(args)
     result = compare(doc_a, doc_b, threshold=args.threshold)
     colour = args.format == "text" and args.output in (None, "-") and use_colour()
-    emit(render(result, args.format, colour=colour, changes_only=not args.all), args.output)
-    return 0
+    if args.facts_only:
+        from ..render.facts_text import render_findings
+
+        emit(render_findings(result, args.format, colour=colour), args.output)
+    else:
+        emit(render(result, args.format, colour=colour, changes_only=not args.all), args.output)
+    return 1 if args.fail_on_drift and result.findings else 0

@@ -9,7 +9,11 @@ when the two cannot be the same entity:
 * they share no word besides titles ("Mr Lavrov" and "Sergei Lavrov" are one person);
 * neither is the initials of the other ("United States" / "US");
 * the old name does not appear anywhere on the new side of the group, nor the
-  new name on the old side (reordered names are not changed names).
+  new name on the old side (reordered names are not changed names);
+* the new name is not one the old document already uses elsewhere: rewrites
+  mostly put a broader or shorter reference there ("Turnpike Lane" → "London",
+  "Union Flag" → "British"). The price: two known people swapped ("Mr Blinken"
+  → "Mr Lavrov") are not reported.
 
 Month and weekday names are left to `dates`.
 """
@@ -177,6 +181,8 @@ def find_entities(view: GroupView) -> list[Finding]:
         changed_b = " ".join(t.key for t in run_b if t.start in starts_b)
         if f" {changed_a} " in view.b.word_key or f" {changed_b} " in view.a.word_key:
             continue  # the name is still there (or was already there): moved, not changed
+        if view.a.contains(text_b, anywhere=True):
+            continue  # a name A already used elsewhere: most often a broader or shorter reference ("London")
         reported.add(run_a[0].start)
         out.append(
             finding(

@@ -45,7 +45,9 @@ _SPEECH = {
     "criticised", "criticized", "praised", "remembered", "recalled", "remembers", "continued", "spokesman",
     "spokeswoman", "spokesperson", "statement", "report", "study", "survey", "research", "researchers",
     "interview", "poll", "sources", "source", "officials", "allegedly", "alleged", "alleges", "pressed",
-    "demanded", "lamented", "vowed", "condemned", "quoted", "quoting", "cited", "citing",
+    "demanded", "lamented", "vowed", "enthuses", "enthused", "admits", "explains", "insists", "argues", "warns",
+    "notes", "recalls", "points", "pointed", "answered", "answers", "laughs", "laughed", "condemned", "quoted",
+    "quoting", "cited", "citing",
 }  # fmt: skip
 _UNCERTAIN = {
     "appeared", "appears", "appear", "apparently", "believed", "thought", "understood", "possibly", "probably",
@@ -96,6 +98,10 @@ def find_hedges(view: GroupView) -> list[Finding]:
     if not view.reliable:
         return []
     words_a, words_b = _unquoted_words(view.a), _unquoted_words(view.b)
+    if len(words_a) * 2 < len(view.a.words) or len(words_b) * 2 < len(view.b.words):
+        # One side is mostly quotation: its speaker is named in a neighbouring sentence.
+        in_a.pop("attribution", None)
+        in_b.pop("attribution", None)
     for cls in HEDGES:
         if cls in in_a and not words_b & EQUIVALENTS[cls]:
             span = in_a[cls][0]

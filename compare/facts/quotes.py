@@ -220,7 +220,7 @@ def find_quotes(view: GroupView) -> list[Finding]:
             pairs.append((quote, best))
             left_b.remove(best)
     left_a = [q for q in quotes_a if all(q is not p for p, _ in pairs)]
-    if len(left_a) == 1 and len(left_b) == 1:  # one quote on each side of an aligned group: the same quote, edited
+    if len(left_a) == 1 and len(left_b) == 1 and view.reliable:  # one quote each side: the same quote, edited
         pairs.append((left_a[0], left_b[0]))
         left_a, left_b = [], []
     out: list[Finding] = []
@@ -235,7 +235,7 @@ def find_quotes(view: GroupView) -> list[Finding]:
                     "attribution_changed",
                     (qa.start, qa.end),
                     (qb.start, qb.end),
-                    f"the quote is attributed to {qb.speaker} instead of {qa.speaker}",
+                    f"A attributes the quote to '{qa.speaker}', B to '{qb.speaker}'",
                 )
             )
     for quote in left_a:
@@ -308,7 +308,8 @@ def _speaker_changed(a: str | None, b: str | None) -> bool:
     if kind_a == "name" and kind_b == "name":
         return not same_entity(tokenize(a), tokenize(b))
     if "role" in (kind_a, kind_b) and kind_a != kind_b:
-        return True
+        other = b if kind_a == "role" else a
+        return other.lower() not in ("they", "it", "we")  # "they" may be the organisation the role speaks for
     if kind_a == kind_b == "role":
         return tokenize(a)[-1].key != tokenize(b)[-1].key
     return False
@@ -316,9 +317,6 @@ def _speaker_changed(a: str | None, b: str | None) -> bool:
 
 def _speaker_kind(speaker: str) -> str:
     """ "pronoun" (he), "role" (a spokesman, the official) or "name" (Mr Lavrov)."""
-    words = speaker.split()
     if speaker.lower() in _PRONOUNS:
         return "pronoun"
-    if words[0].lower() in ("a", "an", "the", "one") or not speaker[:1].isupper():
-        return "role"
-    return "name"
+    return "role" if re.fullmatch(_ROLE, speaker) else "name"

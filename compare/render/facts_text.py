@@ -1,0 +1,124 @@
+"""The "Changed facts" section of the text report: one line per fact-drift finding.
+
+Each line names the kind ("number changed"), where it is (A's and B's sentence
+numbers, 1-based as in the rest of the report) and the explanation; an altered
+quote adds its word diff on the next line — in colour as the report's word
+changes are, without colour as `[-old-]{+new+}`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Comparison
+
+__all__ = ["FINDING_COLUMNS", "findings_renderable", "kind_label", "render_findings"]
+
+FINDING_COLUMNS = [
+    "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
+    "explanation", "a_value", "b_value", "diff_text",
+]  # fmt: skip
+
+_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
+
+
+def kind_label(kind: str) -> str:
+    """A finding kind in words: `quote_altered` → `quote altered`."""
+    return kind.replace("_", " ")
+
+
+def findings_renderable(result: Comparison, colour: bool = True) -> RenderableType:
+    """The findings of `result` as a titled table (an empty note when there are none)."""
+    findings = result.findings
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold magenta" if colour else "", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for finding in findings:
+        group = result.groups[finding.group]
+        where = f"A{','.join(str(i + 1) for i in group.a)} → B{','.join(str(j + 1) for j in group.b)}"
+        explanation = Text(finding.explanation)
+        if finding.quote_diff:
+            explanation.append("\n")
+            explanation.append_text(_quote_diff(result, finding, colour))
+        elif finding.kind.startswith("quote") or finding.kind == "attribution_changed":
+            quoted = finding.a_text or finding.b_text
+            explanation.append(f"\n“{quoted}”", style="italic" if colour else "")
+        table.add_row(kind_label(finding.kind), where, explanation)
+    title = Text(f"Changed facts ({len(findings)}):", style="bold" if colour else "")
+    out = Table.grid()
+    out.add_row(Text(""))
+    out.add_row(title)
+    out.add_row(table if findings else Text("  none found"))
+    return out
+
+
+def _quote_diff(result: Comparison, finding: object, colour: bool) -> Text:
+    text = Text()
+    for n, op in enumerate(finding.quote_diff):  # type: ignore[attr-defined]
+        old, new = result.a.text[op.a_start : op.a_end], result.b.text[op.b_start : op.b_end]
+        if n:
+            text.append(" ")
+        if op.op == "equal":
+            text.append(old)
+        elif colour:
+            if op.op in ("delete", "replace"):
+                text.append(old, style=_STYLE["delete"])
+            if op.op == "replace":
+                text.append(" ")
+            if op.op in ("insert", "replace"):
+                text.append(new, style=_STYLE["insert"])
+        else:
+            if op.op in ("delete", "replace"):
+                text.append(f"[-{old}-]")
+            if op.op in ("insert", "replace"):
+                text.append(f"{{+{new}+}}")
+    return text
+
+
+def render_findings(result: Comparison, fmt: str, *, colour: bool = False, width: int = 100) -> str:
+    """Only the findings, in `fmt` (text, json, csv or markdown): what `storydiff compare --facts-only` prints."""
+    if fmt == "json":
+        data = {"a": result.a.label, "b": result.b.label, "findings": [f.to_dict() for f in result.findings]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(FINDING_COLUMNS)
+        for finding in result.findings:
+            row = finding.to_dict()
+            writer.writerow(["" if row[c] is None else row[c] for c in FINDING_COLUMNS])
+        return buffer.getvalue()
+    if fmt == "markdown":
+        lines = [f"## Changed facts ({len(result.findings)})", ""]
+        if result.findings:
+            lines += ["| # | Kind | A | B | What changed |", "|---|---|---|---|---|"]
+        for n, f in enumerate(result.findings, 1):
+            cells = [str(n), kind_label(f.kind), f.a_text, f.b_text, f.diff_text or f.explanation]
+            lines.append("| " + " | ".join(_markdown_cell(c) for c in cells) + " |")
+        return "\n".join(lines) + "\n"
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if colour else None,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(findings_renderable(result, colour=colour))
+    return buffer.getvalue()
+
+
+def _markdown_cell(text: str) -> str:
+    """Article text in a Markdown table cell: pipes, markup and line breaks escaped (the text is untrusted)."""
+    escaped = "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in text)
+    return " ".join(escaped.split())
