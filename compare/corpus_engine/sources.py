@@ -9,7 +9,9 @@ happens wherever the chunk runs; decoding and HTML extraction are those of
 Document ids: a record's ``id`` when it has one, else the path relative to the
 input directory (``2024/bbc-0412.txt``), with ``#N`` for the N-th record of a
 JSON or JSON Lines file (``feed.jsonl#17``: the same selector `storydiff
-compare` accepts).
+compare` accepts). When two inputs hold the same relative path (``bbc/a.txt``
+and ``cnn/a.txt`` given as ``bbc cnn``), the later file is named by its path as
+given instead, so different files never share an id.
 
 Bad input is never fatal here: a file that cannot be read or holds no words
 becomes a `Problem`, counted and reported, and the run goes on.
@@ -22,7 +24,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -127,6 +129,7 @@ def expand_inputs(
         raise InputError("no inputs: give directories, files or glob patterns of articles")
     excluded = Path(exclude).resolve() if exclude is not None else None
     seen: set[Path] = set()
+    names: set[str] = set()
     units: list[Unit] = []
     problems: list[Problem] = []
     for raw in inputs:
@@ -154,7 +157,12 @@ def expand_inputs(
                 continue
             seen.add(resolved)
             try:
-                units.extend(_units_of(path, base))
+                new = _units_of(path, base)
+                if new and new[0].rel in names:  # two inputs hold the same relative path: name it as given
+                    given = os.path.normpath(str(path)).replace(os.sep, "/")
+                    new = [replace(u, rel=given) for u in new]
+                names.update(u.rel for u in new)
+                units.extend(new)
             except OSError as exc:
                 problems.append(Problem("unreadable", str(path), exc.strerror or str(exc)))
     return units, problems

@@ -1,0 +1,124 @@
+"""`storydiff corpus`: outputs, exit codes, and checkpoints that make a re-run cheap."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from corpus_fixtures import EXPECTED_CLUSTERS
+
+from compare.cli import main
+
+
+def run(*argv: str) -> int:
+    return main(["corpus", *argv, "--workers", "1", "--quiet"])
+
+
+def stage_files(out: Path) -> dict[str, int]:
+    """Every checkpoint file with its modification time."""
+    return {
+        str(p.relative_to(out)): p.stat().st_mtime_ns
+        for sub in ("ingest", "stages", "align")
+        for p in (out / sub).iterdir()
+    }
+
+
+def test_writes_corpus_json_pairs_and_report(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out), "--pairs", "csv") == 0
+    data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    assert data["clusters"] == EXPECTED_CLUSTERS
+    header = (out / "pairs.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("a,b,overlap_a_in_b,overlap_b_in_a,shingle_containment_a_in_b,shingle_containment_b_in_a")
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "Cluster 0: 3 articles" in report and "Likely source" in report
+    assert "12 articles, 2 stories told more than once" in capsys.readouterr().out
+
+
+def test_re_run_reuses_every_stage(corpus_dir: Path, tmp_path: Path) -> None:
+    from compare import corpus
+
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    before = stage_files(out)
+    (out / "corpus.json").unlink()  # a final output lost: it is rebuilt from the checkpoints
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8"))["clusters"] == EXPECTED_CLUSTERS
+    assert stage_files(out) == before  # no checkpoint was rewritten
+    stages = corpus(corpus_dir, output=out, workers=1).summary["stages"]
+    assert all(stages[name]["computed"] == 0 for name in ("ingest", "candidates", "verify", "align"))
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(corpus_dir: Path, tmp_path: Path) -> None:
+    from compare import corpus
+
+    out = tmp_path / "out"
+    first = corpus(corpus_dir, output=out, workers=1)
+    # As if the run had stopped during alignment: the last batch and the stage's completion are missing.
+    batches = sorted((out / "align").iterdir())
+    batches[-1].unlink()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["stages"]["align"]
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    again = corpus(corpus_dir, output=out, workers=1)
+    assert again.summary["stages"]["align"] == {**again.summary["stages"]["align"], "computed": 1}
+    assert again.summary["stages"]["align"]["reused"] == len(batches) - 1
+    assert again.summary["stages"]["ingest"]["computed"] == 0
+    assert again.to_dict()["pairs"] == first.to_dict()["pairs"]
+
+
+def test_a_different_input_set_is_refused_without_force(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    capsys.readouterr()
+    assert run(str(corpus_dir / "adv"), str(corpus_dir / "int"), "-o", str(out)) == 2
+    assert "different set of inputs" in capsys.readouterr().err
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8"))["clusters"] == EXPECTED_CLUSTERS
+    assert run(str(corpus_dir / "adv"), str(corpus_dir / "int"), "-o", str(out), "--force") == 0
+    data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    # Both inputs hold banksy.txt: the second is named by its path, not skipped as a duplicate.
+    assert len(data["articles"]) == 4
+    assert sorted(data["clusters"][0]) == sorted(["banksy.txt", str(corpus_dir / "int" / "banksy.txt")])
+
+
+def test_a_directory_of_other_files_is_not_written_into(corpus_dir: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    assert run(str(corpus_dir), "-o", str(out)) == 2
+    assert "not empty" in capsys.readouterr().err
+    assert run(str(corpus_dir), "-o", str(out), "--force") == 0
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_bad_inputs_warn_and_exit_0_or_2_when_nothing_is_left(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus_dir / "other" / "empty.txt").write_text("", encoding="utf-8")
+    assert run(str(corpus_dir), "-o", str(tmp_path / "out")) == 0
+    assert "warning: skipped 1 input (1 empty): " in capsys.readouterr().err
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_text("", encoding="utf-8")
+    (bad / "b.html").write_bytes(b"%PDF-1.4 binary")
+    assert run(str(bad), "-o", str(tmp_path / "out2")) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("storydiff: no usable articles") and "Traceback" not in err
+
+
+def test_report_escapes_article_text(tmp_path: Path) -> None:
+    from corpus_fixtures import story
+
+    text = story("adv", "banksy")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("<script>alert(1)</script> " + text, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(text + " <img src=x onerror=alert(2)>", encoding="utf-8")
+    assert run(str(tmp_path / "in"), "-o", str(tmp_path / "out")) == 0
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in report and "<img src=x" not in report
+    assert "&lt;script&gt;alert(1)" in report
