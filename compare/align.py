@@ -18,12 +18,16 @@ The stages, each a plain function over the sentence lists:
 5. **Splits and merges** — a sentence left over whose content lies inside an
    already matched (or unmatched) sentence of the other side joins it, making a
    one-to-many (split) or many-to-one (merged) group.
-6. **Gaps** — between two matched anchors, leftover sentences in the same gap
-   on both sides are paired at a lower threshold: a local order prior, never a
-   global one.
-7. **Moves** — groups off the longest increasing subsequence of B positions
-   (taken in A's order) are flagged `moved`.
+6. **Gaps** — between two matched anchors that keep their order, the
+   leftovers on both sides are aligned in order by a small dynamic programme
+   (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
+   never a global one.
+7. **Extensions** — once all that has settled, a leftover next to a group
+   that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
+
+Moves (groups off the longest increasing run of B positions, taken in A's
+order) are flagged by the caller, `compare.api`, which also orders the groups.
 """
 
 from __future__ import annotations
@@ -265,6 +269,8 @@ def align(
     groups_b: dict[int, list[int]] = {j: [i] for j, i in match_b.items()}  # b -> its a sentences
     _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
     _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
+    # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
+    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True)
     return _links(groups_a, groups_b, len(bags_a), len(bags_b))
 
 
@@ -275,11 +281,15 @@ def _attach_parts(
     groups_b: dict[int, list[int]],
     n_a: int,
     n_b: int,
+    threshold: float | None = None,
+    extend_only: bool = False,
 ) -> None:
     """Join leftover sentences to the sentence of the other side that contains them.
 
-    A leftover B sentence joins A sentence i (a split) when most of it lies in i
-    and i has only one A sentence in its group; the reverse makes a merge.
+    A leftover B sentence joins A sentence i (a split) when at least `threshold`
+    (default: `part_threshold`) of it lies in i, i has only one A sentence in its
+    group, and the B sentence stands next to i's other parts; the reverse makes a
+    merge. With `extend_only`, only existing groups grow; no new pair is made.
     Best containment first, so the clearest parts are placed before the doubtful.
     """
     by_a: dict[int, list[int]] = defaultdict(list)
@@ -298,11 +308,13 @@ def _attach_parts(
                 options.append((-scorer.in_b(i, j), 1, i, j))
     options.sort()
     for neg, side, i, j in options:
-        if -neg < opts.part_threshold:
+        if -neg < (opts.part_threshold if threshold is None else threshold):
             break
         if side == 0 and j not in groups_b:
             partners = groups_a.get(i)
             if partners is None:
+                if extend_only:
+                    continue
                 groups_a[i] = [j]
                 groups_b[j] = [i]
             elif len(groups_b[partners[0]]) == 1 and _next_to(j, partners):  # a split into neighbours
@@ -311,6 +323,8 @@ def _attach_parts(
         elif side == 1 and i not in groups_a:
             partners = groups_b.get(j)
             if partners is None:
+                if extend_only:
+                    continue
                 groups_b[j] = [i]
                 groups_a[i] = [j]
             elif len(groups_a[partners[0]]) == 1 and _next_to(i, partners):  # a merge of neighbours
