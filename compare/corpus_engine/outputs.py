@@ -3,10 +3,9 @@
 Every file is written atomically. The HTML report lists clusters largest
 first; the largest `DETAILED_CLUSTERS` get a section with their articles, the
 overlap matrix (from the run's own alignments) and, for clusters of up to
-`COLLECTION_LIMIT` articles, the likely source and the sentence-level N-way
-report of `compare.collection` rendered by `compare.render.html`. Article text
-is untrusted: the template autoescapes everything, and the only markup it
-takes as is comes from that renderer, which escapes article text itself.
+`COLLECTION_LIMIT` articles, the likely source and the provenance of its
+sentences from `compare.collection`. Article text is untrusted: the template
+autoescapes everything and marks nothing safe.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -54,32 +52,33 @@ def write_outputs(
     return written
 
 
-def _scoped(fragment: str, prefix: str) -> str:
-    """A report fragment whose element ids (and the links to them) are unique on a page of many."""
-    return re.sub(
-        r'(\b(?:id|for|aria-labelledby|aria-describedby|aria-controls)="|href="#)(sd-)', rf"\1{prefix}\2", fragment
-    )
+def _collection_view(paths: list[str], ids: list[str]) -> tuple[str | None, str | None, list[dict[str, Any]]]:
+    """For a small cluster of files: the likely-source statement, its label, and its sentences' provenance.
 
-
-def _collection_view(paths: list[str], ids: list[str]) -> tuple[str | None, str | None]:
-    """The likely-source statement and N-way report fragment of a small cluster of files, or (None, None)."""
+    Provenance rows say, for each sentence of the likely source, which other
+    articles carry it unchanged or reworded (`Collection.provenance`).
+    """
     from ..collection import compare_many
     from ..errors import StorydiffError
     from ..ingest import load_path
-    from ..render.html import render_fragment
 
     try:
         documents = [load_path(path) for path in paths]
     except StorydiffError:  # a file changed or went away since the run: leave this cluster's details out
-        return None, None
+        return None, None, []
     collection = compare_many(documents, labels=ids)
-    return collection.likely_source().statement, render_fragment(collection)
+    source = collection.likely_source()
+    frame = collection.provenance()
+    rows = [
+        {"text": row["text"], "identical_in": list(row["identical_in"]), "modified_in": list(row["modified_in"])}
+        for row in frame.xs(source.label, level="article").to_dict("records")
+    ]
+    return source.statement, source.label, rows
 
 
 def render_report(result: CorpusResult) -> str:
     """The self-contained HTML report of a corpus run."""
     import jinja2
-    from markupsafe import Markup
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
@@ -101,11 +100,10 @@ def render_report(result: CorpusResult) -> str:
         view: dict[str, Any] = {"number": number, "size": len(ids), "members": members, "detailed": detailed}
         if detailed:
             view["matrix"] = [[overlap.get((x, y)) if x != y else None for y in ids] for x in ids]
-            statement = fragment = None
+            statement, label, rows = None, None, []
             if len(ids) <= COLLECTION_LIMIT and all(_is_file_article(a) for a in members):
-                statement, fragment = _collection_view([str(a["path"]) for a in members], list(ids))
-            view["likely_source"] = statement
-            view["fragment"] = Markup(_scoped(fragment, f"c{number}-")) if fragment else None
+                statement, label, rows = _collection_view([str(a["path"]) for a in members], list(ids))
+            view.update(likely_source=statement, source_label=label, provenance=rows)
         clusters.append(view)
     skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(result.summary.get("skipped", {}).items()))
     return env.get_template("corpus.html.j2").render(
