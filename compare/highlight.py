@@ -36,7 +36,7 @@ def pieces(result: Comparison, group: Group, side: Literal["a", "b"]) -> list[li
             continue
         start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
         if end > start:
-            spans.append((start, end, op.op))  # type: ignore[arg-type]
+            spans.append((start, end, op.op))
     out: list[list[Piece]] = []
     for k in indices:
         sentence = sentences[k]

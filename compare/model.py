@@ -169,11 +169,7 @@ class Comparison:
 
     def counts(self) -> dict[str, int]:
         """How many groups of each kind, plus `moved`."""
-        out = {kind: 0 for kind in KINDS}
-        for group in self.groups:
-            out[group.kind] += 1
-        out["moved"] = sum(1 for group in self.groups if group.moved)
-        return out
+        return count_kinds(self.groups)
 
     def swapped(self) -> Comparison:
         """The comparison of B with A, without aligning again."""
@@ -316,6 +312,15 @@ class Comparison:
         from .render.text import rich_renderables
 
         yield from rich_renderables(self)
+
+
+def count_kinds(groups: Sequence[Group]) -> dict[str, int]:
+    """How many of `groups` are of each kind, plus how many are `moved`."""
+    out: dict[str, int] = {kind: 0 for kind in KINDS}
+    for group in groups:
+        out[group.kind] += 1
+    out["moved"] = sum(1 for group in groups if group.moved)
+    return out
 
 
 def _reading_order(groups: Sequence[Group], n_b: int) -> tuple[Group, ...]:

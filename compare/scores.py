@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .model import KINDS, Group
+from .model import Group, count_kinds
 from .normalise import Token
 
 __all__ = ["SHINGLE_SIZE", "mirror_scores", "score"]
@@ -69,10 +69,7 @@ def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence
     keys_b = [t.key for t in tokens_b]
     set_a, set_b = set(keys_a), set(keys_b)
     sh_a, sh_b = shingles(keys_a), shingles(keys_b)
-    counts = {kind: 0 for kind in KINDS}
-    for group in groups:
-        counts[group.kind] += 1
-    counts["moved"] = sum(1 for group in groups if group.moved)
+    counts = count_kinds(groups)
     return {
         "overlap_a_in_b": round(_ratio(equal_a, len(tokens_a)), 4),
         "overlap_b_in_a": round(_ratio(equal_b, len(tokens_b)), 4),
