@@ -113,7 +113,8 @@ class CompareScreen(Screen[None]):
         if view.query:
             parts.append(f"search “{view.query}”: {len(view.match_groups)} groups · n/N step · esc clears")
         if view.findings:
-            parts.append(f"{sum(len(f) for f in view.findings.values())} findings (x)")
+            count = sum(len(f) for f in view.findings.values())
+            parts.append(f"{count} finding{'s' if count != 1 else ''} (x)")
         return " · ".join(parts)
 
     def _update_header(self) -> None:

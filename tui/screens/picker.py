@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,6 +21,13 @@ from compare.ingest import DEFAULT_MAX_BYTES, load_path
 from ..messages import ResultReady
 
 __all__ = ["PickerScreen"]
+
+
+class ArticleTree(DirectoryTree):
+    """A directory tree without hidden files and folders (.git, .venv, caches)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
 
 
 class PickerScreen(Screen[None]):
@@ -68,7 +76,7 @@ class PickerScreen(Screen[None]):
                 yield Button("samples/", id="samples", variant="primary")
             yield Button("start folder", id="home")
             yield Button("parent ..", id="up")
-        yield DirectoryTree(self.start)
+        yield ArticleTree(self.start)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,8 +125,13 @@ class PickerScreen(Screen[None]):
 
     @on(DirectoryTree.FileSelected)
     def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        path = Path(event.path)
         try:
-            document = load_path(event.path, max_bytes=self.max_bytes)
+            path = path.resolve().relative_to(Path.cwd().resolve())  # shorter names in the header
+        except ValueError:
+            pass
+        try:
+            document = load_path(path, max_bytes=self.max_bytes)
         except StorydiffError as exc:
             self.notify(str(exc), severity="error")
             return
