@@ -55,14 +55,21 @@ def run_chromium(page: Path, *args: str, timeout: float = 90) -> subprocess.Comp
 
 def dump_dom(page: Path) -> str:
     """The page's DOM after its scripts (and any injected ones) had time to run."""
-    done = run_chromium(page, "--virtual-time-budget=3000", "--dump-dom")
+    try:
+        done = run_chromium(page, "--virtual-time-budget=3000", "--dump-dom", timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("Chromium hung on the page: a script probably opened an alert() dialog")
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-def screenshot(page: Path, out: Path, *, width: int = 1280, height: int = 1600, dark: bool = False) -> Path:
-    """A PNG screenshot of the page (in dark mode with `dark`)."""
-    extra = ("--force-dark-mode", "--blink-settings=preferredColorScheme=0") if dark else ()
+def screenshot(
+    page: Path, out: Path, *, width: int = 1280, height: int = 1600, scale: float = 1.0, dark: bool = False
+) -> Path:
+    """A PNG screenshot of the page: `width` x `height` CSS pixels, drawn at `scale` (in dark mode with `dark`)."""
+    extra = ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] if dark else []
+    if scale != 1.0:
+        extra.append(f"--force-device-scale-factor={scale}")
     done = run_chromium(page, *extra, f"--window-size={width},{height}", f"--screenshot={out}")
     assert out.exists() and out.stat().st_size > 0, done.stderr[-2000:]
     return out
