@@ -421,8 +421,9 @@ def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
                     out[n] = tail
                     break
     seen: dict[str, int] = {}
+    clashes = {name for name in out if out.count(name) > 1}
     for n, name in enumerate(out):
-        if out.count(name) > 1:
+        if name in clashes:
             seen[name] = seen.get(name, 0) + 1
             out[n] = f"{name} ({seen[name]})"
     return tuple(out)
