@@ -12,7 +12,7 @@ import os
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from compare import Comparison, Group, compare
@@ -41,9 +41,16 @@ token = st.one_of(
 )
 # Text that looks a bit like prose (so sentences and matches happen) and a bit like anything at all.
 texts = st.one_of(st.lists(token, max_size=60).map("".join), st.text(max_size=200))
-# STORYDIFF_PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py  for a deeper search than the suite's.
-EXAMPLES = int(os.environ.get("STORYDIFF_PROPERTY_EXAMPLES", "80"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The suite runs a fixed, modest set of examples (derandomised: the same on every run and in CI).
+# STORYDIFF_PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py  searches deeper, with fresh random examples.
+DEEP = os.environ.get("STORYDIFF_PROPERTY_EXAMPLES")
+SETTINGS = settings(
+    max_examples=int(DEEP or 80),
+    derandomize=not DEEP,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _sentence_pool() -> st.SearchStrategy[str]:
@@ -216,7 +223,16 @@ def test_a_sentence_without_words_against_itself_is_identical(text: str) -> None
 # -- swapping the sides ------------------------------------------------------------
 
 
-@SETTINGS
+# While the swap properties fail (a known core bug), they stop at the first failing example unshrunk: fast.
+KNOWN_FAILING = settings(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+SWAP_BUG = (
+    "core bug: the alignment depends on which version is A (split one way, not merged the other; "
+    "duplicate sentences matched differently); see ASYMMETRIC below for minimal pairs"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=SWAP_BUG)
+@KNOWN_FAILING
 @given(story_pairs())
 @example(("Talks lasted ten minutes. Both sides spoke.", "Both sides spoke. Talks lasted 20 minutes."))
 def test_swapping_the_sides_mirrors_kinds_and_scores(pair: tuple[str, str]) -> None:
@@ -235,6 +251,25 @@ def test_swapping_the_sides_mirrors_kinds_and_scores(pair: tuple[str, str]) -> N
 def test_swapped_view_equals_comparing_the_other_way(pair: tuple[str, str]) -> None:
     a, b = pair
     assert signature(compare(a, b).swapped()) == signature(compare(b, a))
+
+
+ASYMMETRIC = [
+    # A0 splits into B0+B1 one way; the other way B1 splits into A0+A1 (the mirror would be a merge).
+    ("The talks talks minister. The minister.", "The talks. Talks minister and the minister."),
+    # Segmentation and alignment together: 'U.s.' keeps B's last sentences whole one way round only.
+    ("The the.\nTalks the.\nU.s. minister.", "Minister. Talks the. U.s. minister."),
+    # One way, "Minister talks." is split although B has it verbatim, and the last "The talks." is
+    # deleted although B ends with it verbatim; the other way both are identical.
+    ("The talks. Minister talks. The talks.", "The talks minister. Minister talks. The talks."),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=SWAP_BUG)
+@pytest.mark.parametrize("pair", ASYMMETRIC)
+def test_known_asymmetric_pairs(pair: tuple[str, str]) -> None:
+    a, b = pair
+    mirrored = {(bb, aa, MIRROR[kind], score) for aa, bb, kind, score in signature(compare(a, b))}
+    assert signature(compare(b, a)) == mirrored
 
 
 # -- a plain case, as a reader would check it --------------------------------------
