@@ -131,7 +131,8 @@ def main() -> None:
     )
     print(f"ratio StorydiffApp / DataTable first paint: {ours / table:.2f}")
     print(
-        f"alignment + first paint (what the user waits for): {align + ours:.2f} s; paint share {ours / (align + ours):.0%}"
+        f"alignment + first paint (what the user waits for): {align + ours:.2f} s; "
+        f"paint share {ours / (align + ours):.0%}"
     )
 
 

@@ -57,7 +57,7 @@ def _terminal_for_keys() -> None:
         ) from exc
     os.dup2(fd, 0)
     os.close(fd)
-    sys.stdin = sys.__stdin__ = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's life
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - stays open for the app's life
 
 
 def run(args: argparse.Namespace) -> int:

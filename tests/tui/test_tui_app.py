@@ -194,7 +194,7 @@ async def test_search_highlights_groups_and_n_steps_through_matches(altered) -> 
         assert view.cursor_group == holding[0]
         assert "lavrov" in app.screen.query_one(SummaryBar).status
         await pilot.press("escape")
-        assert view.query == "" and view.match_groups == []
+        assert view.search_text == "" and view.match_groups == []
 
 
 async def test_click_selects_the_row_under_the_pointer(altered) -> None:

@@ -110,8 +110,8 @@ class CompareScreen(Screen[None]):
             parts.append(f"changes only ({shown} of {len(self.result.groups)} groups)")
         if self.swapped:
             parts.append("swapped")
-        if view.query:
-            parts.append(f"search “{view.query}”: {len(view.match_groups)} groups · n/N step · esc clears")
+        if view.search_text:
+            parts.append(f"search “{view.search_text}”: {len(view.match_groups)} groups · n/N step · esc clears")
         if view.findings:
             count = sum(len(f) for f in view.findings.values())
             parts.append(f"{count} finding{'s' if count != 1 else ''} (x)")
@@ -137,9 +137,9 @@ class CompareScreen(Screen[None]):
 
     def _step(self, *, backwards: bool) -> None:
         view = self.view
-        if view.query:
+        if view.search_text:
             if not view.step_to(view.match_groups, backwards=backwards):
-                self.notify(f"No match for “{view.query}”.", severity="warning")
+                self.notify(f"No match for “{view.search_text}”.", severity="warning")
             return
         changed = [n for n, g in enumerate(self.result.groups) if g.changed]
         if not view.step_to(changed, backwards=backwards):
@@ -187,7 +187,7 @@ class CompareScreen(Screen[None]):
         """Open the search box."""
         box = self.query_one("#search", Input)
         box.display = True
-        box.value = self.view.query
+        box.value = self.view.search_text
         box.focus()
 
     @on(Input.Submitted, "#search")
@@ -210,7 +210,7 @@ class CompareScreen(Screen[None]):
             box.display = False
             self.view.focus()
             return
-        if self.view.query:
+        if self.view.search_text:
             self.view.search("")
             self._update_header()
 

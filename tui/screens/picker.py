@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -126,10 +127,8 @@ class PickerScreen(Screen[None]):
     @on(DirectoryTree.FileSelected)
     def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
         path = Path(event.path)
-        try:
-            path = path.resolve().relative_to(Path.cwd().resolve())  # shorter names in the header
-        except ValueError:
-            pass
+        with suppress(ValueError):  # a shorter name for the header when the file is under the current folder
+            path = path.resolve().relative_to(Path.cwd().resolve())
         try:
             document = load_path(path, max_bytes=self.max_bytes)
         except StorydiffError as exc:
@@ -147,8 +146,7 @@ class PickerScreen(Screen[None]):
         """Align the two chosen files without freezing the picker."""
         worker = get_current_worker()
         try:
-            options = {} if self.threshold is None else {"threshold": self.threshold}
-            result = compare(a, b, **options)
+            result = compare(a, b) if self.threshold is None else compare(a, b, threshold=self.threshold)
         except StorydiffError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return

@@ -162,7 +162,7 @@ class DiffView(ScrollView, can_focus=True):
         self.relayout(jump=True)
 
     @property
-    def query(self) -> str:
+    def search_text(self) -> str:
         """The search text ('' when not searching)."""
         return self._pattern.pattern if self._pattern else ""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widget import Widget
 
 from compare.model import Comparison, Document
@@ -54,7 +55,7 @@ class SummaryBar(Widget):
         self.status = ""
         self.busy = ""
         self._frame = 0
-        self._timer = None
+        self._timer: Timer | None = None
 
     def show(self, result: Comparison, threshold: float, status: str) -> None:
         """Describe another result, threshold or status."""
