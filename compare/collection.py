@@ -355,7 +355,8 @@ def compare_many(
         Called as `progress(done, total)` after each pair, for progress bars.
     options:
         Passed to `compare()` for every pair (`threshold`, `part_threshold`,
-        `gap_threshold`, `facts`).
+        `gap_threshold`, `facts`). Fact drift is off unless `facts=True`: the
+        collection's views do not use it, and it costs more than aligning.
 
     Returns
     -------
@@ -378,6 +379,7 @@ def compare_many(
     names = tuple(labels) if labels is not None else unique_labels(documents)
     if len(set(names)) != len(names):
         raise OptionError("labels must be different from each other")
+    options.setdefault("facts", False)
     order = _canonical_order(documents, names)
     rank = {position: r for r, position in enumerate(order)}
     pairs: dict[tuple[int, int], Comparison] = {}
