@@ -164,10 +164,10 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
             return data.decode(codecs.lookup(declared).name)
         except (LookupError, UnicodeDecodeError):
             pass
-    encoding = _detect(data)
-    if encoding is None:
+    detected = _detect(data)
+    if detected is None:
         raise InputError(f"cannot read {name!r}: its bytes are not text in any likely encoding; save it as UTF-8")
-    return data.decode(encoding, errors="replace")
+    return data.decode(detected, errors="replace")
 
 
 def _check_text(text: str, name: str) -> str:

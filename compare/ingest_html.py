@@ -77,7 +77,7 @@ def _page_text(html: str) -> tuple[str, frozenset[str]]:
 
     Both are empty when lxml cannot parse the page at all.
     """
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
     from lxml import html as lxml_html
 
     try:
