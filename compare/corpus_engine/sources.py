@@ -34,7 +34,7 @@ __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint"
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-LINES_RANGE_BYTES = 4 * 1024 * 1024  # one JSON Lines unit: about this many bytes of records
+LINES_RANGE_BYTES = 1024 * 1024  # one JSON Lines unit: about this many bytes of records (a few hundred articles)
 
 
 @dataclass(frozen=True)
