@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from report_data import SAMPLES, banksy_paths
 
 from compare import Collection, Comparison, compare, compare_many
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
-ONESTOP = ROOT / "tests" / "data" / "onestop"
-LEVELS = ("adv", "int", "ele")
-
-
-def banksy_paths() -> list[Path]:
-    """One real story in three versions (OneStopEnglish advanced, intermediate, elementary; CC BY-SA 4.0)."""
-    return [ONESTOP / level / "banksy.txt" for level in LEVELS]
 
 
 @pytest.fixture(scope="module")

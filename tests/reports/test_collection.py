@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SAMPLES, banksy_paths
+from report_data import SAMPLES, banksy_paths
 
 from compare import Collection, Document, OptionError, compare, compare_many, tokenize
 from compare.ingest import load_path

