@@ -17,11 +17,11 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 
-from ..highlight import pieces
+from ..highlight import Piece, pieces
 from ..model import Comparison, Document, Group
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label
@@ -113,8 +113,8 @@ def _doc_info(doc: Document, label_text: str, words: int | None, sentences: int)
     }
 
 
-def _side(result: Comparison, group: Group, side: str) -> list[list[tuple[str, str | None]]]:
-    return pieces(result, group, side)  # type: ignore[arg-type]
+def _side(result: Comparison, group: Group, side: Literal["a", "b"]) -> list[list[Piece]]:
+    return pieces(result, group, side)
 
 
 def _ref(prefix: str, indices: tuple[int, ...]) -> str:
