@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from bisect import bisect_left
+import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +46,7 @@ import Stemmer
 from .normalise import Token
 from .stopwords import STOPWORDS
 
-__all__ = ["AlignOptions", "Link", "align", "longest_increasing"]
+__all__ = ["AlignOptions", "Link", "align", "in_order"]
 
 
 # In a long document each sentence keeps this many candidate partners per measure.
@@ -213,6 +213,12 @@ class _Scorer:
             return all(self.in_a(side_a[0], j) >= _PART_SHARE for j in side_b)
         return all(self.in_b(i, side_b[0]) >= _PART_SHARE for i in side_a)
 
+    def tiebreak(self, side_a: Sequence[int], side_b: Sequence[int]) -> int:
+        """A number drawn from what the two sides say, the same whichever side is A: it settles exact ties."""
+        text_a = "|".join(sorted(frozenset().union(*(self.bags_a[i] for i in side_a))))
+        text_b = "|".join(sorted(frozenset().union(*(self.bags_b[j] for j in side_b))))
+        return zlib.crc32("#".join(sorted((text_a, text_b))).encode())
+
     def dice(self, i: int, j: int) -> float:
         total = self.weight_a[i] + self.weight_b[j]
         return 2 * self.shared.get((i, j), 0.0) / total if total else 0.0
@@ -230,34 +236,50 @@ def align(
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
     options: AlignOptions | None = None,
+    *,
+    identity_a: Sequence[Hashable] | None = None,
+    identity_b: Sequence[Hashable] | None = None,
 ) -> list[Link]:
     """Align two documents given as lists of tokenised sentences.
 
-    Returns links covering every sentence of both sides exactly once, in no
-    particular order (the caller orders them for reading).
+    `identity_a`/`identity_b` say when two sentences are the same (default: the
+    same word keys); give them so that sentences without words ('* * *', an
+    emoji line) can still be recognised. Returns links covering every sentence
+    of both sides exactly once, in no particular order (the caller orders them
+    for reading). Every choice between equal candidates is made by a rule that
+    reads the same from either side, so aligning B with A mirrors A with B.
     """
     opts = options or AlignOptions()
+    n_a, n_b = len(tokens_a), len(tokens_b)
     bags_a, bags_b = _bags(tokens_a), _bags(tokens_b)
     scorer = _Scorer(bags_a, bags_b)
     shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
-    # Identical sentences are matched first, whatever their scores say.
-    keys_b: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j, tokens in enumerate(tokens_b):
-        if tokens:
-            keys_b[tuple(t.key for t in tokens)].append(j)
+    def spread(i: int, j: int) -> float:
+        """How far apart two sentences stand, as shares of their documents (symmetric)."""
+        return round(abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1)), 9)
+
+    # Identical sentences are matched first, whatever their scores say; repeats pair up nearest first.
+    ids_a = identity_a if identity_a is not None else [tuple(t.key for t in tokens) for tokens in tokens_a]
+    ids_b = identity_b if identity_b is not None else [tuple(t.key for t in tokens) for tokens in tokens_b]
+    where_b: dict[Hashable, list[int]] = defaultdict(list)
+    for j, key in enumerate(ids_b):
+        if key:
+            where_b[key].append(j)
+    same = sorted(
+        ((i, j) for i, key in enumerate(ids_a) if key for j in where_b.get(key, ())),
+        key=lambda p: (spread(*p), p[0] + p[1]),
+    )
     match_a: dict[int, int] = {}
     match_b: dict[int, int] = {}
-    for i, tokens in enumerate(tokens_a):
-        js = keys_b.get(tuple(t.key for t in tokens)) if tokens else None
-        if js:
-            j = js.pop(0)
+    for i, j in same:
+        if i not in match_a and j not in match_b:
             match_a[i], match_b[j] = j, i
 
-    # One-to-one, best first.
+    # One-to-one, best first; ties go to the pair nearest in relative position, then nearest the top.
     ranked = sorted(
-        ((scorer.dice(i, j), i, j) for (i, j) in shared),
-        key=lambda x: (-x[0], abs(x[1] / max(len(bags_a), 1) - x[2] / max(len(bags_b), 1)), x[1], x[2]),
+        ((round(scorer.dice(i, j), 9), i, j) for (i, j) in shared),
+        key=lambda x: (-x[0], spread(x[1], x[2]), x[1] + x[2]),
     )
     for score, i, j in ranked:
         if score < opts.threshold:
@@ -297,17 +319,25 @@ def _attach_parts(
     for i, j in scorer.shared:
         by_a[i].append(j)
         by_b[j].append(i)
-    options: list[tuple[float, int, int, int]] = []  # (-containment, side, i, j)
+    options: list[tuple[float, int, int, int, int]] = []  # (-containment, i + j, side, i, j)
     for j in range(n_b):
         if j not in groups_b:
             for i in by_b.get(j, ()):
-                options.append((-scorer.in_a(i, j), 0, i, j))
+                options.append((-round(scorer.in_a(i, j), 9), i + j, 0, i, j))
     for i in range(n_a):
         if i not in groups_a:
             for j in by_a.get(i, ()):
-                options.append((-scorer.in_b(i, j), 1, i, j))
-    options.sort()
-    for neg, side, i, j in options:
+                options.append((-round(scorer.in_b(i, j), 9), i + j, 1, i, j))
+
+    # Ties: the pair more alike as a whole, nearest the top, nearest the diagonal, then the joining
+    # sentence's words: rules that read the same from either side.
+    def joiner(side: int, i: int, j: int) -> list[str]:
+        return sorted(scorer.bags_b[j] if side == 0 else scorer.bags_a[i])
+
+    options.sort(
+        key=lambda o: (o[0], -round(scorer.dice(o[3], o[4]), 9), o[1], abs(o[3] - o[4]), joiner(o[2], o[3], o[4]))
+    )
+    for neg, _, side, i, j in options:
         if -neg < (opts.part_threshold if threshold is None else threshold):
             break
         if side == 0 and j not in groups_b:
@@ -358,14 +388,13 @@ def _fill_gaps(
     scores (similarity − gap_threshold) × its size; skipping scores 0.
     """
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
-    in_order = longest_increasing([j for _, j in anchors])
-    fence = [(-1, -1)] + [anchors[k] for k in in_order] + [(n_a, n_b)]
+    fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b)] + [(n_a, n_b)]
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
         left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
         if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
             continue
-        for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b):
+        for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):
             for i in side_a:
                 groups_a[i] = list(side_b)
             for j in side_b:
@@ -373,28 +402,40 @@ def _fill_gaps(
 
 
 def _gap_beads(
-    scorer: _Scorer, threshold: float, left_a: Sequence[int], left_b: Sequence[int]
+    scorer: _Scorer, threshold: float, left_a: Sequence[int], left_b: Sequence[int], n_a: int, n_b: int
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The best monotone bead sequence through one gap (dynamic programme)."""
+    """The best monotone bead sequence through one gap (dynamic programme).
+
+    Each cell keeps (score, −spread, tiebreak): between equal scores the path
+    whose beads stand nearer the diagonal wins, then the one with the larger
+    content-drawn tiebreak; all three read the same from either side.
+    """
     n, m = len(left_a), len(left_b)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    best: list[list[tuple[float, float, int]]] = [[(0.0, 0.0, 0)] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     for x in range(n + 1):
         for y in range(m + 1):
             if x == 0 and y == 0:
                 continue
-            choice = (-1.0, (0, 0))
+            choice: tuple[tuple[float, float, int], tuple[int, int]] = ((-1.0, 0.0, 0), (0, 0))
             if x and best[x - 1][y] > choice[0]:
                 choice = (best[x - 1][y], (1, 0))
             if y and best[x][y - 1] > choice[0]:
                 choice = (best[x][y - 1], (0, 1))
             for p, q in _BEADS:
                 if p <= x and q <= y:
-                    if (p > 1 or q > 1) and not scorer.parts_explained(left_a[x - p : x], left_b[y - q : y]):
+                    side_a, side_b = left_a[x - p : x], left_b[y - q : y]
+                    if (p > 1 or q > 1) and not scorer.parts_explained(side_a, side_b):
                         continue
-                    sim = scorer.union_dice(left_a[x - p : x], left_b[y - q : y])
+                    sim = scorer.union_dice(side_a, side_b)
                     if sim > threshold:
-                        value = best[x - p][y - q] + (sim - threshold) * (p + q) / 2
+                        before = best[x - p][y - q]
+                        spread = abs((side_a[0] + p / 2) / n_a - (side_b[0] + q / 2) / n_b)
+                        value = (
+                            round(before[0] + (sim - threshold) * (p + q) / 2, 9),
+                            round(before[1] - spread, 9),
+                            before[2] + scorer.tiebreak(side_a, side_b),
+                        )
                         if value > choice[0]:
                             choice = (value, (p, q))
             best[x][y], back[x][y] = choice
@@ -438,28 +479,45 @@ def _links(groups_a: dict[int, list[int]], groups_b: dict[int, list[int]], n_a: 
     return links
 
 
-def longest_increasing(values: Iterable[int]) -> list[int]:
-    """Positions of one longest strictly increasing subsequence (O(n log n), deterministic).
+def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int) -> list[int]:
+    """Positions of the matched pairs that keep their order: a longest chain increasing on both sides.
 
-    >>> longest_increasing([0, 3, 1, 2, 5, 4])
+    `points` are (A index, B index) pairs with distinct A indices. Among chains of
+    the greatest length, the one whose pairs stand nearest the diagonal (by
+    relative position) wins, a rule that reads the same from either side, so
+    the pairs left off the chain — the moved ones — are the same whichever
+    version is A. O(n log n): a Fenwick tree of the best chain ending below each
+    B position.
+
+    >>> in_order([(0, 0), (1, 3), (2, 1), (3, 2), (4, 5), (5, 4)], 6, 6)
     [0, 2, 3, 5]
     """
-    seq = list(values)
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
-    tail_pos: list[int] = []
-    parent = [-1] * len(seq)
-    for pos, value in enumerate(seq):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        parent[pos] = tail_pos[k - 1] if k else -1
-    out: list[int] = []
-    pos = tail_pos[-1] if tail_pos else -1
-    while pos >= 0:
-        out.append(pos)
-        pos = parent[pos]
-    return out[::-1]
+    if not points:
+        return []
+    order = sorted(range(len(points)), key=lambda k: points[k][0])
+    size = max(j for _, j in points) + 1
+    # Fenwick tree over B positions of (chain weight, -(i + j), min(i, j) of its last pair, its position):
+    # ties in weight go to the chain ending nearer the top, rules that read the same from either side.
+    tree: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)] * (size + 1)
+    best: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)] * len(points)
+    parent = [-1] * len(points)
+    scale = 10**6
+    for k in order:
+        i, j = points[k]
+        spread = abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
+        weight = scale * scale - round(spread * scale)  # length first, then nearness to the diagonal
+        prefix, x = (0, 0, 0, -1), j  # best chain among pairs with a smaller B index
+        while x > 0:
+            prefix = max(prefix, tree[x])
+            x -= x & -x
+        best[k], parent[k] = (prefix[0] + weight, -(i + j), min(i, j), k), prefix[3]
+        x = j + 1
+        while x <= size:
+            tree[x] = max(tree[x], best[k])
+            x += x & -x
+    end = max(best)[3]
+    chain = []
+    while end >= 0:
+        chain.append(end)
+        end = parent[end]
+    return sorted(chain, key=lambda k: points[k][0])

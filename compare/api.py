@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from .align import AlignOptions, Link, align, longest_increasing
+from .align import AlignOptions, Link, align, in_order
 from .errors import OptionError
 from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
 from .normalise import Token, normalise, tokenize
@@ -80,8 +80,9 @@ def compare(
         Minimum similarity for leftover sentences that sit between the same
         two matched neighbours on both sides.
     facts:
-        Also look for changed quotes, numbers, names and dates (`findings`)
-        where that analysis is available.
+        Look for changed quotes, numbers, names, dates and hedges. They are
+        found on first use of `result.findings` (or `to_dict()`), not before,
+        so a caller who never looks at them does not pay for them.
 
     Returns
     -------
@@ -101,9 +102,15 @@ def compare(
     tokens_a = [tokenize(doc_a.text, s.start, s.end) for s in sentences_a]
     tokens_b = [tokenize(doc_b.text, s.start, s.end) for s in sentences_b]
 
-    links = align(tokens_a, tokens_b, options)
+    links = align(
+        tokens_a,
+        tokens_b,
+        options,
+        identity_a=_identities(doc_a, sentences_a, tokens_a),
+        identity_b=_identities(doc_b, sentences_b, tokens_b),
+    )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
-    groups = _flag_moves(groups)
+    groups = _flag_moves(groups, len(sentences_a), len(sentences_b))
     ordered = _reading_order(groups, len(sentences_b))
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
@@ -115,18 +122,20 @@ def compare(
         groups=ordered,
         scores=score(all_a, all_b, ordered),
         options={"threshold": threshold, "part_threshold": part_threshold, "gap_threshold": gap_threshold},
+        findings=None if facts else (),  # None: looked for on first use of `result.findings`
     )
-    if facts:
-        result = _with_findings(result)
     return result
 
 
-def _with_findings(result: Comparison) -> Comparison:
-    try:
-        from .facts import find_facts
-    except ImportError:  # fact drift is an optional stage
-        return result
-    return replace(result, findings=tuple(find_facts(result)))
+def _identities(
+    doc: Document, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]
+) -> list[tuple[str, ...]]:
+    """What makes two sentences the same: their words, or for a sentence without words ('* * *', '!!!', an
+    emoji line) its normalised text."""
+    return [
+        tuple(t.key for t in words) if words else ("", normalise(doc.text[s.start : s.end]))
+        for s, words in zip(sentences, tokens, strict=True)
+    ]
 
 
 def _group(
@@ -155,16 +164,21 @@ def _group(
             kind = "split"
         elif len(link.a) > 1 and len(link.b) == 1:
             kind = "merged"
-        elif len(link.a) == 1 and len(link.b) == 1 and [t.key for t in words_a] == [t.key for t in words_b]:
+        elif (
+            len(link.a) == 1
+            and len(link.b) == 1
+            and [t.key for t in words_a] == [t.key for t in words_b]
+            and (words_a or text_a == text_b)
+        ):
             kind, similarity = "identical", 1.0
         else:
             kind = "modified"
     return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
 
 
-def _flag_moves(groups: list[Group]) -> list[Group]:
-    """Flag matched groups off the longest increasing run of B positions, taken in A's order."""
+def _flag_moves(groups: list[Group], n_a: int, n_b: int) -> list[Group]:
+    """Flag matched groups off the longest chain that keeps its order on both sides (see `align.in_order`)."""
     matched = sorted((g for g in groups if g.a and g.b), key=lambda g: g.a[0])
-    keep = set(longest_increasing([g.b[0] for g in matched]))
+    keep = set(in_order([(g.a[0], g.b[0]) for g in matched], n_a, n_b))
     moved = {id(g) for k, g in enumerate(matched) if k not in keep}
     return [replace(g, moved=True) if id(g) in moved else g for g in groups]

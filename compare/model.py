@@ -142,6 +142,35 @@ class Group:
         )
 
 
+class _LazyFindings:
+    """The `findings` field: fact drift is looked for on first use, not when the comparison is made.
+
+    Finding changed facts costs several times what aligning does; most callers (corpus runs,
+    benchmarks, scripts that want scores) never look at them. `None` (the default) means
+    "find them when asked"; a tuple is taken as given (an empty tuple: none, or not wanted).
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj: Comparison | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return None  # the dataclass default
+        value = obj.__dict__.get(self.slot)
+        if value is None:
+            try:
+                from .facts import find_facts
+            except ImportError:  # pragma: no cover - fact drift is a stage that may be absent
+                value = ()
+            else:
+                value = tuple(find_facts(obj))
+            obj.__dict__[self.slot] = value
+        return value
+
+    def __set__(self, obj: Comparison, value: tuple[Any, ...] | None) -> None:
+        obj.__dict__[self.slot] = None if value is None else tuple(value)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The result of comparing two versions of a story.
@@ -158,7 +187,7 @@ class Comparison:
     groups: tuple[Group, ...]
     scores: Mapping[str, Any]
     options: Mapping[str, Any] = field(default_factory=dict)
-    findings: tuple[Any, ...] = ()
+    findings: _LazyFindings = _LazyFindings()
 
     # -- views ---------------------------------------------------------------
     def group_text(self, group: Group, side: Literal["a", "b"]) -> str:
@@ -184,13 +213,10 @@ class Comparison:
             b_sentences=self.a_sentences,
             groups=_reading_order(groups, len(self.b_sentences)),
             scores=mirror_scores(self.scores),
-            findings=(),
+            # Findings name groups by index: found again, lazily, in the new order (or none if none were asked for).
+            findings=None if self.__dict__.get("_findings", ()) is None or self.findings else (),
         )
-        if not self.findings:
-            return swapped
-        from .facts import find_facts  # findings name groups by index: find them again in the new order
-
-        return replace(swapped, findings=tuple(find_facts(swapped)))
+        return swapped
 
     # -- serialisation -------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compare import Comparison, compare
-from compare.align import longest_increasing
+from compare.align import in_order
 
 STORY = [
     "US Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Delhi.",
@@ -124,9 +124,13 @@ def test_higher_threshold_matches_fewer_rewordings() -> None:
     assert ((1,), (1,)) not in [(g.a, g.b) for g in strict.groups]
 
 
-def test_longest_increasing_subsequence() -> None:
-    assert longest_increasing([]) == []
-    assert longest_increasing([3, 2, 1]) in ([0], [1], [2])
-    values = [5, 1, 6, 2, 7, 3, 8]
-    picked = [values[k] for k in longest_increasing(values)]
-    assert len(picked) == 4 and picked == sorted(picked)
+def test_in_order_finds_a_longest_chain_nearest_the_diagonal() -> None:
+    assert in_order([], 0, 0) == []
+    points = [(0, 5), (1, 1), (2, 2), (3, 3), (4, 0), (5, 4)]
+    chain = [points[k] for k in in_order(points, 6, 6)]
+    assert chain == [(1, 1), (2, 2), (3, 3), (5, 4)]
+    # Two chains of equal length: the one nearer the diagonal wins, and the same one seen from B's side.
+    points = [(0, 0), (1, 2), (2, 1)]
+    assert [points[k] for k in in_order(points, 3, 4)] == [(0, 0), (1, 2)]
+    swapped = [(j, i) for i, j in points]
+    assert [swapped[k] for k in in_order(swapped, 4, 3)] == [(0, 0), (2, 1)]
