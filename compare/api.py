@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -34,24 +35,37 @@ def prepare(source: Source) -> tuple[Document, list[Sentence]]:
     * `Document` — its text, segmented here;
     * a sequence of `str` — sentences already segmented, used exactly as given.
     """
-    if isinstance(source, Document):
-        return source, segment(source.text)
-    if isinstance(source, str):
-        return Document(source), segment(source)
+    document, sentences, _ = _prepare(source)
+    return document, list(sentences)
+
+
+def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Sequence[Token]]]:
+    """`prepare`, plus the words of each sentence."""
     if isinstance(source, os.PathLike):
         from .ingest import load_path
 
-        document = load_path(source)
-        return document, segment(document.text)
+        source = load_path(source)
+    if isinstance(source, str):
+        source = Document(source)
+    if isinstance(source, Document):
+        return (source, *_analysed(source.text))
     if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
         if not all(isinstance(s, str) for s in source):
             raise OptionError("a list of sentences must hold only strings")
         text, sentences = from_sentences(source)
-        return Document(text), sentences
+        return Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences]
     raise OptionError(
         f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "
         "a Document or a list of sentences"
     )
+
+
+@lru_cache(maxsize=64)
+def _analysed(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[Token, ...], ...]]:
+    """Sentences and words of a text, kept for the texts seen last: comparing one version with many
+    others (`compare_many`, the TUI re-aligning) segments and tokenises it once."""
+    sentences = tuple(segment(text))
+    return sentences, tuple(tuple(tokenize(text, s.start, s.end)) for s in sentences)
 
 
 def compare(
@@ -97,10 +111,8 @@ def compare(
         if not 0.0 <= value <= 1.0:
             raise OptionError(f"{name} must be between 0 and 1, not {value}")
     options = AlignOptions(threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
-    doc_a, sentences_a = prepare(a)
-    doc_b, sentences_b = prepare(b)
-    tokens_a = [tokenize(doc_a.text, s.start, s.end) for s in sentences_a]
-    tokens_b = [tokenize(doc_b.text, s.start, s.end) for s in sentences_b]
+    doc_a, sentences_a, tokens_a = _prepare(a)
+    doc_b, sentences_b, tokens_b = _prepare(b)
 
     links = align(
         tokens_a,
