@@ -12,7 +12,7 @@ import csv
 import io
 import json
 
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -103,19 +103,9 @@ def render_findings(result: Comparison, fmt: str, *, colour: bool = False, width
             cells = [str(n), kind_label(f.kind), f.a_text, f.b_text, f.diff_text or f.explanation]
             lines.append("| " + " | ".join(_markdown_cell(c) for c in cells) + " |")
         return "\n".join(lines) + "\n"
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if colour else None,
-        force_terminal=colour,
-        no_color=not colour,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    console.print(findings_renderable(result, colour=colour))
-    return buffer.getvalue()
+    from .text import to_string
+
+    return to_string([findings_renderable(result, colour=colour)], colour=colour, width=width)
 
 
 def _markdown_cell(text: str) -> str:

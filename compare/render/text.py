@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rich.console import Console, RenderableType
@@ -22,7 +22,7 @@ from ..highlight import Piece, pieces
 from ..model import Comparison, Group
 from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, label, symbol
 
-__all__ = ["render_text", "rich_renderables", "summary_table"]
+__all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]
 
 _STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
 _PLAIN = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
@@ -116,7 +116,12 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
 def render_text(
     result: Comparison, *, colour: bool = False, width: int | None = None, changes_only: bool = True, **_: Any
 ) -> str:
-    """The text report as a string; `colour=True` embeds ANSI styles for a terminal.
+    """The text report as a string; `colour=True` embeds ANSI styles for a terminal."""
+    return to_string(rich_renderables(result, colour=colour, changes_only=changes_only), colour=colour, width=width)
+
+
+def to_string(renderables: Iterable[RenderableType], *, colour: bool = False, width: int | None = None) -> str:
+    """What rich prints for `renderables`, as a string.
 
     Lines wrap at `width` (default: the terminal's width in colour, else 100) and carry no trailing spaces.
     """
@@ -133,6 +138,6 @@ def render_text(
         emoji=False,
         markup=False,
     )
-    for renderable in rich_renderables(result, colour=colour, changes_only=changes_only):
+    for renderable in renderables:
         console.print(renderable)
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
