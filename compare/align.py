@@ -149,7 +149,7 @@ class _Scorer:
         n_a, n_b = len(self.bags_a), len(self.bags_b)
         if not n_a or not n_b:
             return self.shared
-        limit = max(max_postings, int(math.sqrt(n_b)))
+        limit = max_postings
         ids: dict[str, int] = {}
         b_stem, b_sent = [], []
         for j, bag in enumerate(self.bags_b):
