@@ -36,7 +36,7 @@ import itertools
 import math
 import zlib
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -239,6 +239,7 @@ def align(
     *,
     identity_a: Sequence[Hashable] | None = None,
     identity_b: Sequence[Hashable] | None = None,
+    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
 ) -> list[Link]:
     """Align two documents given as lists of tokenised sentences.
 
@@ -248,11 +249,12 @@ def align(
     of both sides exactly once, in no particular order (the caller orders them
     for reading). Every choice between equal candidates is made by a rule that
     reads the same from either side, so aligning B with A mirrors A with B.
+    `make_scorer` replaces the lexical scorer (`compare.semantic` blends in sentence embeddings).
     """
     opts = options or AlignOptions()
     n_a, n_b = len(tokens_a), len(tokens_b)
     bags_a, bags_b = _bags(tokens_a), _bags(tokens_b)
-    scorer = _Scorer(bags_a, bags_b)
+    scorer = (make_scorer or _Scorer)(bags_a, bags_b)
     shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
     def spread(i: int, j: int) -> float:
