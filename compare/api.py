@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -22,7 +23,9 @@ from .scores import score
 from .segment import from_sentences, segment
 from .worddiff import word_diff
 
-__all__ = ["Source", "compare", "prepare"]
+__all__ = ["METHODS", "Source", "compare", "prepare"]
+
+METHODS = ("lexical", "semantic")  # how sentences are scored; "semantic" needs the extra storydiff[semantic]
 
 Source = str | os.PathLike[str] | Document | Sequence[str]
 
@@ -76,6 +79,7 @@ def compare(
     part_threshold: float = AlignOptions.part_threshold,
     gap_threshold: float = AlignOptions.gap_threshold,
     facts: bool = True,
+    method: str = "lexical",
 ) -> Comparison:
     """Compare two versions of a story, sentence by sentence and word by word.
 
@@ -97,6 +101,10 @@ def compare(
         Look for changed quotes, numbers, names, dates and hedges. They are
         found on first use of `result.findings` (or `to_dict()`), not before,
         so a caller who never looks at them does not pay for them.
+    method:
+        ``"lexical"`` (default, fast): sentences match on shared words.
+        ``"semantic"``: also on the meaning of their wording, from a sentence-embedding model
+        (finds more pairs between independent write-ups; needs ``pip install 'storydiff[semantic]'``).
 
     Returns
     -------
@@ -110,6 +118,8 @@ def compare(
     for name, value in (("threshold", threshold), ("part_threshold", part_threshold), ("gap_threshold", gap_threshold)):
         if not 0.0 <= value <= 1.0:
             raise OptionError(f"{name} must be between 0 and 1, not {value}")
+    if method not in METHODS:
+        raise OptionError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     options = AlignOptions(threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
@@ -120,6 +130,7 @@ def compare(
         options,
         identity_a=_identities(doc_a, sentences_a, tokens_a),
         identity_b=_identities(doc_b, sentences_b, tokens_b),
+        make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
     groups = _flag_moves(groups, len(sentences_a), len(sentences_b))
@@ -133,10 +144,26 @@ def compare(
         b_sentences=tuple(sentences_b),
         groups=ordered,
         scores=score(all_a, all_b, ordered),
-        options={"threshold": threshold, "part_threshold": part_threshold, "gap_threshold": gap_threshold},
+        options={
+            "threshold": threshold,
+            "part_threshold": part_threshold,
+            "gap_threshold": gap_threshold,
+            "method": method,
+        },
         findings=None if facts else (),  # None: looked for on first use of `result.findings`
     )
     return result
+
+
+def _semantic_scorer(
+    doc_a: Document, sentences_a: Sequence[Sentence], doc_b: Document, sentences_b: Sequence[Sentence]
+) -> Any:
+    """The embedding scorer over the sentences' original text (imported only when asked for)."""
+    from .semantic import semantic_scorer
+
+    return semantic_scorer(
+        [doc_a.text[s.start : s.end] for s in sentences_a], [doc_b.text[s.start : s.end] for s in sentences_b]
+    )
 
 
 def _identities(
