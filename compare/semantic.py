@@ -69,13 +69,13 @@ class _Encoder:
         config = path / "sentence_bert_config.json"
         self.max_length = int(json.loads(config.read_text())["max_seq_length"]) if config.exists() else 256
         bars = transformers.utils.logging.is_progress_bar_enabled()
-        transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bar in the user's terminal
+        transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # no "Loading weights" bar in the user's terminal
         try:
             self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(path), local_files_only=True)
             self.model = transformers.AutoModel.from_pretrained(str(path), local_files_only=True).eval()
         finally:
             if bars:
-                transformers.utils.logging.enable_progress_bar()
+                transformers.utils.logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
     def token_sums(self, texts: Sequence[str]) -> np.ndarray:
         """For each text, the sum of its token vectors and, last, its token count (shape: texts × 385).
@@ -112,7 +112,7 @@ def _encoder() -> _Encoder:
 def _unit(vectors: np.ndarray) -> np.ndarray:
     """Rows scaled to length 1 (a zero row stays zero)."""
     norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return np.asarray(np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0))
 
 
 def _background(cosines: np.ndarray, axis: int) -> np.ndarray:
