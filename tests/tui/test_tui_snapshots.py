@@ -7,17 +7,23 @@ them with `pytest tests/tui/test_tui_snapshots.py --snapshot-update`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from compare import compare
+from compare import Document, compare
 from compare.ingest import load_path
 from tui import StorydiffApp
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
+def _load(name: str) -> Document:
+    """A sample as the user names it from the repository root, so the pictures hold no machine's paths."""
+    return replace(load_path(SAMPLES / name), source=f"samples/{name}")
+
+
 def _app(other: str) -> StorydiffApp:
-    a, b = load_path(SAMPLES / "seed-bbc.txt"), load_path(SAMPLES / other)
+    a, b = _load("seed-bbc.txt"), _load(other)
     return StorydiffApp(compare(a, b), sources=(a, b))
 
 
