@@ -315,3 +315,20 @@ def test_tui_with_an_empty_file_is_refused_before_the_app_starts(tmp_path: Path,
     (tmp_path / "b.txt").write_text("Some text.", encoding="utf-8")
     assert main(["tui", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+async def test_a_long_comparison_paints_first_and_marks_changed_facts_when_found() -> None:
+    """Above FINDINGS_AT_ONCE sentences, facts are looked for in a worker after the first paint."""
+    a = [f"Report number {n} says the river rose by {n % 7 + 2} metres near village {n}." for n in range(1100)]
+    b = list(a)
+    b[500] = b[500].replace("rose by 5 metres", "rose by 9 metres")
+    result = compare(a, b)
+    assert DiffView(result).findings == {}  # nothing waits for the facts before the first paint
+    app = StorydiffApp(result)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.screen.query_one(DiffView)
+        assert view.findings_pending is False
+        changed = next(n for n, g in enumerate(view.result.groups) if 500 in g.a)
+        assert [f.kind for f in view.findings[changed]] == ["number_changed"]

@@ -90,6 +90,24 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.view.focus()
         self._update_header()
+        self._find_facts_if_pending()
+
+    def _find_facts_if_pending(self) -> None:
+        if self.view.findings_pending:
+            self.find_facts(self.view.result)
+
+    @work(thread=True, exclusive=True, group="facts")
+    def find_facts(self, result: Comparison) -> None:
+        """Look for changed facts off the UI thread; the gutter marks appear when they are found."""
+        worker = get_current_worker()
+        result.findings  # noqa: B018 - computed and kept on first use
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._facts_found, result)
+
+    def _facts_found(self, result: Comparison) -> None:
+        self.view.show_findings(result)
+        self._update_header()
+        self.refresh_bindings()
 
     # -- parts -------------------------------------------------------------------------
     @property
@@ -240,6 +258,7 @@ class CompareScreen(Screen[None]):
         if swapped:
             result = result.swapped()
         if not worker.is_cancelled:
+            result.findings  # noqa: B018 - found here, off the UI thread
             self.app.call_from_thread(self._realigned, result, threshold, swapped)
 
     def _realigned(self, result: Comparison, threshold: float, swapped: bool) -> None:
@@ -249,6 +268,7 @@ class CompareScreen(Screen[None]):
             result = result.swapped()
         old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
         self.view.show(result, keep=_same_sentences(old))  # type: ignore[arg-type]
+        self._find_facts_if_pending()
         self.realigning = False
         self.query_one(SummaryBar).stop_busy()
         self._update_header()
@@ -266,6 +286,7 @@ class CompareScreen(Screen[None]):
         old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
         self.swapped = not self.swapped
         self.view.show(self.result.swapped(), keep=_same_sentences(old, swapped=True))  # type: ignore[arg-type]
+        self._find_facts_if_pending()
         self._update_header()
         self.refresh_bindings()
 

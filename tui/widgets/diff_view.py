@@ -33,6 +33,7 @@ from ..messages import CursorMoved
 __all__ = ["DiffView", "finding_groups"]
 
 FINDING_SYMBOL = "!"
+FINDINGS_AT_ONCE = 2000  # sentences on both sides; above this, findings arrive after the first paint
 SEPARATOR_TEXT = " │ "
 CURSOR_BAR = "▌"  # marks the cursor's band even without colour
 _BLENDED = {"diff--cursor", "diff--delete", "diff--insert", "diff--replace", "diff--match"}
@@ -117,7 +118,11 @@ class DiffView(ScrollView, can_focus=True):
     # -- what is shown -------------------------------------------------------------
     def _prepare(self, result: Comparison) -> None:
         self._result = result
-        self.findings = finding_groups(result)
+        # Changed facts of a long comparison are looked for in a worker after the first paint
+        # (see CompareScreen.find_facts); a short one's are found at once.
+        small = len(result.a_sentences) + len(result.b_sentences) <= FINDINGS_AT_ONCE
+        self.findings = finding_groups(result) if small else {}
+        self.findings_pending = not small
         owner_a: dict[int, int] = {}
         owner_b: dict[int, int] = {}
         for n, group in enumerate(result.groups):
@@ -133,6 +138,14 @@ class DiffView(ScrollView, can_focus=True):
     def result(self) -> Comparison:
         """The comparison on screen."""
         return self._result
+
+    def show_findings(self, result: Comparison) -> None:
+        """Mark the changed facts of `result`, found in the background, if it is still on screen."""
+        if result is self._result:
+            self.findings = finding_groups(result)
+            self.findings_pending = False
+            self._strips.clear()
+            self.refresh()
 
     def show(self, result: Comparison, *, keep: Callable[[Comparison], int | None] | None = None) -> None:
         """Draw another comparison; `keep` picks the group the cursor should land on (default: the first)."""
