@@ -390,7 +390,8 @@ def _fill_gaps(
     scores (similarity − gap_threshold) × its size; skipping scores 0.
     """
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
-    fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b)] + [(n_a, n_b)]
+    keys = [scorer.tiebreak([i], [j]) for i, j in anchors]
+    fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b, keys)] + [(n_a, n_b)]
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
         left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
@@ -481,15 +482,17 @@ def _links(groups_a: dict[int, list[int]], groups_b: dict[int, list[int]], n_a: 
     return links
 
 
-def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int) -> list[int]:
+def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int, keys: Sequence[int] | None = None) -> list[int]:
     """Positions of the matched pairs that keep their order: a longest chain increasing on both sides.
 
     `points` are (A index, B index) pairs with distinct A indices. Among chains of
     the greatest length, the one whose pairs stand nearest the diagonal (by
-    relative position) wins, a rule that reads the same from either side, so
-    the pairs left off the chain — the moved ones — are the same whichever
-    version is A. O(n log n): a Fenwick tree of the best chain ending below each
-    B position.
+    relative position) wins, then the one ending nearer the top, then the one
+    whose last pair has the larger `keys` entry (a number drawn from the pair's
+    content, the same whichever side is A): rules that read the same from either
+    side, so the pairs left off the chain — the moved ones — are the same
+    whichever version is A. O(n log n): a Fenwick tree of the best chain ending
+    below each B position.
 
     >>> in_order([(0, 0), (1, 3), (2, 1), (3, 2), (4, 5), (5, 4)], 6, 6)
     [0, 2, 3, 5]
@@ -498,26 +501,27 @@ def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int) -> list[int]
         return []
     order = sorted(range(len(points)), key=lambda k: points[k][0])
     size = max(j for _, j in points) + 1
-    # Fenwick tree over B positions of (chain weight, -(i + j), min(i, j) of its last pair, its position):
-    # ties in weight go to the chain ending nearer the top, rules that read the same from either side.
-    tree: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)] * (size + 1)
-    best: list[tuple[int, int, int, int]] = [(0, 0, 0, -1)] * len(points)
+    # Fenwick tree over B positions of (chain weight, -(i + j), min(i, j), content key of its last pair,
+    # its position): the tie-breaks all read the same from either side.
+    tree: list[tuple[int, int, int, int, int]] = [(0, 0, 0, 0, -1)] * (size + 1)
+    best: list[tuple[int, int, int, int, int]] = [(0, 0, 0, 0, -1)] * len(points)
     parent = [-1] * len(points)
     scale = 10**6
     for k in order:
         i, j = points[k]
         spread = abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
         weight = scale * scale - round(spread * scale)  # length first, then nearness to the diagonal
-        prefix, x = (0, 0, 0, -1), j  # best chain among pairs with a smaller B index
+        prefix, x = (0, 0, 0, 0, -1), j  # best chain among pairs with a smaller B index
         while x > 0:
             prefix = max(prefix, tree[x])
             x -= x & -x
-        best[k], parent[k] = (prefix[0] + weight, -(i + j), min(i, j), k), prefix[3]
+        key = keys[k] if keys is not None else 0
+        best[k], parent[k] = (prefix[0] + weight, -(i + j), min(i, j), key, k), prefix[4]
         x = j + 1
         while x <= size:
             tree[x] = max(tree[x], best[k])
             x += x & -x
-    end = max(best)[3]
+    end = max(best)[4]
     chain = []
     while end >= 0:
         chain.append(end)

@@ -8,6 +8,7 @@ scores the overlap — returning one immutable `Comparison`.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -133,7 +134,7 @@ def compare(
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
-    groups = _flag_moves(groups, len(sentences_a), len(sentences_b))
+    groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = _reading_order(groups, len(sentences_b))
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
@@ -215,9 +216,24 @@ def _group(
     return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
 
 
-def _flag_moves(groups: list[Group], n_a: int, n_b: int) -> list[Group]:
-    """Flag matched groups off the longest chain that keeps its order on both sides (see `align.in_order`)."""
+def _flag_moves(groups: list[Group], sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[Group]:
+    """Flag matched groups off the longest chain that keeps its order on both sides (see `align.in_order`).
+
+    Exact ties (two sentences that simply trade places) are settled by the groups' words, so the same
+    group is flagged whichever version is A.
+    """
     matched = sorted((g for g in groups if g.a and g.b), key=lambda g: g.a[0])
-    keep = set(in_order([(g.a[0], g.b[0]) for g in matched], n_a, n_b))
+
+    def content(g: Group) -> int:
+        sides = sorted(
+            (
+                normalise(" ".join(sentences_a[i].text for i in g.a)),
+                normalise(" ".join(sentences_b[j].text for j in g.b)),
+            )
+        )
+        return zlib.crc32("\0".join(sides).encode())
+
+    points = [(g.a[0], g.b[0]) for g in matched]
+    keep = set(in_order(points, len(sentences_a), len(sentences_b), [content(g) for g in matched]))
     moved = {id(g) for k, g in enumerate(matched) if k not in keep}
     return [replace(g, moved=True) if id(g) in moved else g for g in groups]

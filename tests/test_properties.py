@@ -146,8 +146,8 @@ def check_word_offsets(result: Comparison) -> None:
                 assert op.b_start == op.b_end and op.a_start < op.a_end
 
 
-def signature(result: Comparison) -> set[tuple[tuple[int, ...], tuple[int, ...], str, float]]:
-    return {(g.a, g.b, g.kind, g.score) for g in result.groups}
+def signature(result: Comparison) -> set[tuple[tuple[int, ...], tuple[int, ...], str, float, bool]]:
+    return {(g.a, g.b, g.kind, g.score, g.moved) for g in result.groups}
 
 
 # -- no exception on anything ------------------------------------------------------
@@ -227,7 +227,7 @@ def test_swapping_the_sides_mirrors_kinds_and_scores(pair: tuple[str, str]) -> N
     check_structure(forward)
     check_structure(backward)
     check_word_offsets(forward)
-    mirrored = {(bb, aa, MIRROR[kind], score) for aa, bb, kind, score in signature(forward)}
+    mirrored = {(bb, aa, MIRROR[kind], score, moved) for aa, bb, kind, score, moved in signature(forward)}
     assert signature(backward) == mirrored
     assert backward.scores == mirror_scores(forward.scores)
 
@@ -248,13 +248,15 @@ ASYMMETRIC = [
     # One way, "Minister talks." is split although B has it verbatim, and the last "The talks." is
     # deleted although B ends with it verbatim; the other way both are identical.
     ("The talks. Minister talks. The talks.", "The talks minister. Minister talks. The talks."),
+    # Two sentences trade places: the same one must be flagged moved from either side.
+    ("The cat sat. The dog ran far. Rain fell hard.", "The cat sat. Rain fell hard. The dog ran far."),
 ]
 
 
 @pytest.mark.parametrize("pair", ASYMMETRIC)
 def test_known_asymmetric_pairs(pair: tuple[str, str]) -> None:
     a, b = pair
-    mirrored = {(bb, aa, MIRROR[kind], score) for aa, bb, kind, score in signature(compare(a, b))}
+    mirrored = {(bb, aa, MIRROR[kind], score, moved) for aa, bb, kind, score, moved in signature(compare(a, b))}
     assert signature(compare(b, a)) == mirrored
 
 
