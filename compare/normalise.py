@@ -28,8 +28,9 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 # A word: letters or digits, with inner apostrophes, dots, commas or hyphens kept
-# when a letter or digit follows ("don't", "2.5", "1,100", "U.S", "two-thirds").
-WORD = re.compile(r"\w+(?:['\u2019.,\-\u2010\u2011]\w+)*")
+# when a letter or digit follows ("don't", "2.5", "1,100", "U.S", "two-thirds"), and
+# a number keeps its minus sign ("-5", "\u22125"): a changed sign is a changed word.
+WORD = re.compile(r"(?:(?<![\w.,])[-\u2212](?=\d))?\w+(?:['\u2019.,\-\u2010\u2011]\w+)*")
 
 
 class Token(NamedTuple):

@@ -70,7 +70,7 @@ _WORD_NUMBER = (
 _FRACTION_TOLERANCE = 0.035
 _FIGURE = re.compile(
     r"""
-    (?<![\w.,/:\-\u2010\u2011])
+    (?:(?P<sign>(?<![\w.,/:\-\u2010\u2011\u2212])[-\u2212](?=[$£€¥]?\d))|(?<![\w.,/:\-\u2010\u2011\u2212]))
     (?:
         (?P<fraction>(?:(?P<numerator>one|two|three|four|five|six|seven|eight|nine)[-\u2010\u2011\s]|a\s)
             (?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)
@@ -161,6 +161,8 @@ def figures(text: str, start: int, end: int) -> list[Figure]:
                 if magnitude.lower() in ("m", "k") and not m.group("currency"):
                     alternative = value  # "10m" may be metres, "5k" a race
                 value *= _MAGNITUDE[magnitude.lower()]
+            if m.group("sign"):
+                value, alternative = -value, (None if alternative is None else -alternative)
             if m.group("percent"):
                 sort, unit = "percent", "%"
             else:

@@ -27,3 +27,8 @@ def test_token_offsets_slice_the_original_word() -> None:
     text = "\ufeffThe \ufb01nal \u201cword\u201d."
     for token in tokenize(text):
         assert normalise(text[token.start : token.end]) == token.key
+
+
+def test_a_number_keeps_its_sign_but_a_range_is_one_word() -> None:
+    keys = [t.key for t in tokenize("Lows of -5 and \u22127, in 2010-2015, pre-war.")]
+    assert keys == ["lows", "of", "-5", "and", "-7", "in", "2010-2015", "pre-war"]

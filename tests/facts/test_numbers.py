@@ -79,3 +79,22 @@ def test_years_and_list_labels_are_not_figures() -> None:
     assert findings("8 You can't cure jet lag", "7 You can't cure jet lag", "number_changed") == []
     assert findings("Costa, 36, was born in Alhandra.", "The manager of Clermont Foot 63 was born in Alhandra.",
                     "number_changed") == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "explanation"),
+    [
+        ("Temperatures fell to -5 degrees overnight.", "Temperatures fell to 5 degrees overnight.", "-5 became 5"),
+        ("It fell to \u22125 degrees.", "It fell to \u22127 degrees.", "\u22125 became \u22127"),
+        ("Growth was -5% last year.", "Growth was -7% last year.", "-5% became -7%"),
+    ],
+)
+def test_a_changed_sign_is_a_changed_figure(a: str, b: str, explanation: str) -> None:
+    result = compare(a, b)
+    assert [g.kind for g in result.groups] == ["modified"]
+    assert [(f.kind, f.explanation) for f in result.findings] == [("number_changed", explanation)]
+    check_offsets(result)
+
+
+def test_a_hyphenated_range_is_not_a_negative_number() -> None:
+    assert findings("Figures for 2010-2015 were 40% higher.", "Figures for 2010-2015 were 40 per cent higher.") == []
