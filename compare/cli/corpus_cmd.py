@@ -71,7 +71,9 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
     parser.add_argument(
-        "--force", action="store_true", help="replace a run over a different set of inputs found in OUT"
+        "--force",
+        action="store_true",
+        help="replace a storydiff run over a different set of inputs found in OUT (only its own files are removed)",
     )
     parser.add_argument(
         "--scheduler",

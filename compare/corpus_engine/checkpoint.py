@@ -16,7 +16,10 @@ fingerprint and the options it depends on — matches; changing an option
 recomputes that stage and those after it, never the ones before.
 
 A directory holding a run over a different input set is refused unless
-`force` is given, so a typo in `-o` cannot mix two corpora or wipe one.
+`force` is given, so a typo in `-o` cannot mix two corpora or wipe one. A
+non-empty directory without a manifest is refused even with `force`: nothing
+proves its files are ours. Even in a directory of ours, only files with the
+names a run writes are ever removed, never whole folders.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import shutil
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -37,8 +40,13 @@ from ..output import write_atomic
 __all__ = ["MANIFEST_SCHEMA", "Checkpoint", "stage_key"]
 
 MANIFEST_SCHEMA = "storydiff/corpus-checkpoint/v1"
-OWN = ("ingest", "stages", "align", "manifest.json")
 OUTPUTS = ("corpus.json", "pairs.csv", "pairs.parquet", "report.html")
+# The stage folders, and the names of the files a run writes in each: only those are ever removed.
+STAGE_FOLDERS = {
+    "ingest": re.compile(r"chunk-\d{6}\.npz"),
+    "stages": re.compile(r"(candidates|edges)\.npy"),
+    "align": re.compile(r"batch-\d{6}\.json"),
+}
 
 
 def stage_key(*parts: Any) -> str:
@@ -52,41 +60,38 @@ class Checkpoint:
     def __init__(self, root: str | Path, fingerprint: str, *, force: bool = False) -> None:
         self.root = Path(root)
         self.fingerprint = fingerprint
-        manifest_path = self.root / "manifest.json"
         if self.root.exists() and not self.root.is_dir():
             raise InputError(f"cannot write to {str(root)!r}: it is a file; give a directory for the output")
-        manifest: dict[str, Any] | None = None
-        if manifest_path.exists():
-            try:
-                manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                manifest = None
+        manifest = _read_manifest(self.root)
+        if manifest is None and self.root.is_dir() and not _is_empty(self.root):
+            # Nothing proves the files there are ours, so none may be replaced or removed, even with --force.
+            raise InputError(
+                f"{str(root)!r} is not empty and holds no storydiff corpus run; "
+                "choose an empty or new directory for the output"
+            )
         if manifest is not None and manifest.get("fingerprint") != fingerprint:
             if not force:
                 raise InputError(
                     f"{str(root)!r} holds a corpus run over a different set of inputs; "
                     "give another output directory, or --force to replace that run"
                 )
+            self._remove_run()
             manifest = None
-        if manifest is None and self.root.is_dir():
-            foreign = {p.name for p in self.root.iterdir()} - set(OWN) - set(OUTPUTS)
-            if foreign and not force:
-                raise InputError(
-                    f"{str(root)!r} is not empty and holds no storydiff corpus run; "
-                    "give a new or empty directory, or --force to write into it"
-                )
-            for name in (*OWN, *OUTPUTS):  # our own files only; nothing else of the user's is touched
-                target = self.root / name
-                if target.is_dir():
-                    shutil.rmtree(target)
-                elif target.exists():
-                    target.unlink()
         self.root.mkdir(parents=True, exist_ok=True)
-        for sub in ("ingest", "stages", "align"):
-            (self.root / sub).mkdir(exist_ok=True)
         fresh = {"schema": MANIFEST_SCHEMA, "fingerprint": fingerprint, "stages": {}}
         self.manifest: dict[str, Any] = manifest or fresh
-        self._save_manifest()
+        self._save_manifest()  # first, so that the folders made next are known to be ours
+        for sub in STAGE_FOLDERS:
+            (self.root / sub).mkdir(exist_ok=True)
+
+    def _remove_run(self) -> None:
+        """Remove the stage files and outputs of the run recorded here, by their names; anything else stays."""
+        for folder, pattern in STAGE_FOLDERS.items():
+            _remove_matching(self.root / folder, pattern)
+        for name in OUTPUTS:
+            target = self.root / name
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
 
     # -- stage bookkeeping ----------------------------------------------------
     def _save_manifest(self) -> None:
@@ -100,10 +105,8 @@ class Checkpoint:
         """Start `stage` with `key`: when the key differs from the last one, its old files are dropped."""
         previous = self.manifest.setdefault("started", {}).get(stage)
         if previous != key:
-            folder = {"ingest": "ingest", "align": "align"}.get(stage)
-            if folder:
-                shutil.rmtree(self.root / folder, ignore_errors=True)
-                (self.root / folder).mkdir()
+            if stage in ("ingest", "align"):
+                _remove_matching(self.root / stage, STAGE_FOLDERS[stage])
             self.manifest["stages"].pop(stage, None)
             self.manifest["started"][stage] = key
             self._save_manifest()
@@ -139,6 +142,37 @@ class Checkpoint:
 
     def load_json(self, relative: str) -> Any:
         return json.loads(zlib.decompress(self.path(relative).read_bytes()))
+
+
+def _read_manifest(root: Path) -> dict[str, Any] | None:
+    """The manifest of a corpus run in `root`, or None when there is none (or it is not one of ours)."""
+    try:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("schema") != MANIFEST_SCHEMA:
+        return None
+    return manifest
+
+
+def _is_empty(root: Path) -> bool:
+    """True for a directory holding nothing, or only empty stage folders (a run stopped as it began)."""
+    for entry in root.iterdir():
+        if not (entry.name in STAGE_FOLDERS and entry.is_dir() and not entry.is_symlink() and not any(entry.iterdir())):
+            return False
+    return True
+
+
+def _remove_matching(folder: Path, pattern: re.Pattern[str]) -> None:
+    """Remove the regular files of `folder` whose names a run writes (and its leftover temporary files)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.startswith(".") and name.endswith(".tmp"):  # a write_atomic temporary file: `.NAME.XXXX.tmp`
+            name = name[1:].rsplit(".", 2)[0]
+        if pattern.fullmatch(name) and entry.is_file() and not entry.is_symlink():
+            entry.unlink()
 
 
 def pack_json(data: Any) -> np.ndarray:

@@ -86,14 +86,40 @@ def test_a_different_input_set_is_refused_without_force(
     assert sorted(data["clusters"][0]) == sorted(["banksy.txt", str(corpus_dir / "int" / "banksy.txt")])
 
 
-def test_a_directory_of_other_files_is_not_written_into(corpus_dir: Path, tmp_path: Path, capsys) -> None:
+def test_a_directory_of_other_files_is_refused_even_with_force(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "mine"
+    (out / "align").mkdir(parents=True)
+    (out / "align" / "mine.txt").write_text("keep me", encoding="utf-8")
+    (out / "report.html").write_text("my own report", encoding="utf-8")
+    for extra in ((), ("--force",)):
+        assert run(str(corpus_dir), "-o", str(out), *extra) == 2
+        err = capsys.readouterr().err
+        assert "not empty" in err and "choose an empty or new directory" in err
+    # Nothing of the user's was removed or replaced, and nothing was added.
+    assert (out / "align" / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "report.html").read_text(encoding="utf-8") == "my own report"
+    assert sorted(p.name for p in out.iterdir()) == ["align", "report.html"]
+
+
+def test_force_over_a_run_removes_only_the_files_a_run_writes(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    (out / "align" / "mine.txt").write_text("keep me", encoding="utf-8")
+    (out / "notes.txt").write_text("keep me too", encoding="utf-8")
+    assert run(str(corpus_dir / "adv"), "-o", str(out), "--force") == 0
+    assert (out / "align" / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me too"
+    data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    assert {a["id"] for a in data["articles"]} == {"banksy.txt", "meteorite.txt"}
+
+
+def test_an_empty_directory_is_written_into(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty"
     out.mkdir()
-    (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    assert run(str(corpus_dir), "-o", str(out)) == 2
-    assert "not empty" in capsys.readouterr().err
-    assert run(str(corpus_dir), "-o", str(out), "--force") == 0
-    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8"))["clusters"] == EXPECTED_CLUSTERS
 
 
 def test_bad_inputs_warn_and_exit_0_or_2_when_nothing_is_left(
