@@ -135,7 +135,7 @@ def compare(
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
     groups = _flag_moves(groups, sentences_a, sentences_b)
-    ordered = _reading_order(groups, len(sentences_b))
+    ordered = _reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
     result = Comparison(

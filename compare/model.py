@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
     import pandas as pd
@@ -29,7 +29,7 @@ __all__ = [
 SCHEMA = "storydiff/comparison/v1"
 
 Kind = Literal["identical", "modified", "split", "merged", "inserted", "deleted"]
-KINDS: tuple[Kind, ...] = ("identical", "modified", "split", "merged", "inserted", "deleted")
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # What swapping the two sides turns each kind into.
 MIRROR: dict[str, Kind] = {
@@ -158,13 +158,9 @@ class _LazyFindings:
             return None  # the dataclass default
         value = obj.__dict__.get(self.slot)
         if value is None:
-            try:
-                from .facts import find_facts
-            except ImportError:  # pragma: no cover - fact drift is a stage that may be absent
-                value = ()
-            else:
-                value = tuple(find_facts(obj))
-            obj.__dict__[self.slot] = value
+            from .facts import find_facts
+
+            value = obj.__dict__[self.slot] = tuple(find_facts(obj))
         return value
 
     def __set__(self, obj: Comparison, value: tuple[Any, ...] | None) -> None:
@@ -211,7 +207,7 @@ class Comparison:
             b=self.a,
             a_sentences=self.b_sentences,
             b_sentences=self.a_sentences,
-            groups=_reading_order(groups, len(self.b_sentences)),
+            groups=_reading_order(groups),
             scores=mirror_scores(self.scores),
             # Findings name groups by index: found again, lazily, in the new order (or none if none were asked for).
             findings=None if self.__dict__.get("_findings", ()) is None or self.findings else (),
@@ -255,7 +251,7 @@ class Comparison:
             "scores": dict(self.scores),
             "options": dict(self.options),
         }
-        data["findings"] = [f.to_dict() if hasattr(f, "to_dict") else f for f in self.findings]
+        data["findings"] = [f.to_dict() for f in self.findings]
         return data
 
     @classmethod
@@ -349,7 +345,7 @@ def count_kinds(groups: Sequence[Group]) -> dict[str, int]:
     return out
 
 
-def _reading_order(groups: Sequence[Group], n_b: int) -> tuple[Group, ...]:
+def _reading_order(groups: Sequence[Group]) -> tuple[Group, ...]:
     """Order groups by A's order; an inserted group follows the group holding the B sentence before it.
 
     Inserted runs at the start of B come first. The order is total and
@@ -372,5 +368,4 @@ def _reading_order(groups: Sequence[Group], n_b: int) -> tuple[Group, ...]:
             j -= 1
         return (-1.0, 2, g.b[0])
 
-    del n_b
     return tuple(sorted(groups, key=key))

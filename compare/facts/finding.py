@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ..model import WordOp
 
@@ -29,17 +29,7 @@ FindingKind = Literal[
     "hedge_dropped",
     "hedge_added",
 ]
-FINDING_KINDS: tuple[FindingKind, ...] = (
-    "quote_altered",
-    "quote_dropped",
-    "quote_added",
-    "attribution_changed",
-    "number_changed",
-    "entity_changed",
-    "date_changed",
-    "hedge_dropped",
-    "hedge_added",
-)
+FINDING_KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 
 
 @dataclass(frozen=True)

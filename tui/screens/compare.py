@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from compare import Comparison, StorydiffError, compare
+from compare import AlignOptions, Comparison, StorydiffError, compare
 from compare.api import Source
 from compare.model import Group
 
@@ -76,7 +76,7 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self.sources: tuple[Source, Source] = sources or (result.a, result.b)
         self.initial = result
-        self.threshold = float(result.options.get("threshold", 0.6))
+        self.threshold = float(result.options.get("threshold", AlignOptions.threshold))
         self.swapped = False
         self.realigning = False
 
