@@ -22,7 +22,16 @@ class StorydiffError(Exception):
 
 
 class InputError(StorydiffError):
-    """An input (file, URL, standard input, record) cannot be read or compared."""
+    """An input (file, URL, standard input, record) cannot be read or compared.
+
+    `reason`, when set, says why in one word for callers that sort refusals
+    (the corpus counts skipped inputs by it): 'empty', 'binary', 'undecodable'
+    or 'too-large'; None for anything else.
+    """
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class OptionError(StorydiffError, ValueError):

@@ -94,7 +94,9 @@ def is_url(spec: str) -> bool:
 
 
 def _binary_refusal(name: str, what: str) -> InputError:
-    return InputError(f"cannot read {name!r}: it is {what}, not text; save the article as text (.txt), HTML or JSON")
+    return InputError(
+        f"cannot read {name!r}: it is {what}, not text; save the article as text (.txt), HTML or JSON", reason="binary"
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -142,7 +144,7 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}"
+                    f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}", reason="undecodable"
                 ) from exc
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
@@ -166,13 +168,16 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
             pass
     detected = _detect(data)
     if detected is None:
-        raise InputError(f"cannot read {name!r}: its bytes are not text in any likely encoding; save it as UTF-8")
+        raise InputError(
+            f"cannot read {name!r}: its bytes are not text in any likely encoding; save it as UTF-8",
+            reason="undecodable",
+        )
     return data.decode(detected, errors="replace")
 
 
 def _check_text(text: str, name: str) -> str:
     if not text.strip():
-        raise InputError(f"cannot compare {name!r}: it is empty; give a file with the article's text")
+        raise InputError(f"cannot compare {name!r}: it is empty; give a file with the article's text", reason="empty")
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(8, len(text[:10000]) // 100):
         raise _binary_refusal(name, "a binary file")
@@ -245,7 +250,9 @@ def _split_selector(spec: str) -> tuple[str, str | None]:
 
 def _too_big(name: str, max_bytes: int, size: int | None = None) -> InputError:
     what = f"it is {megabytes(size)}, over" if size is not None else "it is over"
-    return InputError(f"cannot read {name!r}: {what} the {megabytes(max_bytes)} limit; raise it with --max-size")
+    return InputError(
+        f"cannot read {name!r}: {what} the {megabytes(max_bytes)} limit; raise it with --max-size", reason="too-large"
+    )
 
 
 def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
@@ -287,7 +294,9 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = Non
     """A document from standard input (at most `max_bytes`), of whatever kind it looks like."""
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"standard input is over the {megabytes(max_bytes)} limit; raise it with --max-size")
+        raise InputError(
+            f"standard input is over the {megabytes(max_bytes)} limit; raise it with --max-size", reason="too-large"
+        )
     return document_from_bytes(data, name="<stdin>", selector=selector, source="<stdin>")
 
 

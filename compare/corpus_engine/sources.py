@@ -51,7 +51,11 @@ class Unit:
 
 @dataclass(frozen=True)
 class Problem:
-    """An input skipped, and why: `kind` is 'unreadable', 'empty' or 'duplicate'."""
+    """An input skipped, and why.
+
+    `kind` is 'empty', 'binary', 'undecodable' or 'too-large' (the `reason` of
+    the ingest refusal), 'duplicate', or 'unreadable' for anything else.
+    """
 
     kind: str
     where: str
@@ -185,8 +189,8 @@ def fingerprint(units: Sequence[Unit]) -> str:
 
 
 def _problem(exc: InputError, where: str) -> Problem:
-    message = str(exc)
-    return Problem("empty" if "empty" in message else "unreadable", where, message)
+    """A skipped input, counted by the reason the refusal carries ('unreadable' when it gives none)."""
+    return Problem(exc.reason or "unreadable", where, str(exc))
 
 
 def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]], list[Problem]]:
@@ -203,7 +207,9 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
             fh.seek(unit.start)
             data = fh.read() if unit.end < 0 else fh.read(unit.end - unit.start)
         if unit.kind == "records" and len(data) > max_bytes:
-            raise InputError(f"cannot read {unit.path!r}: it is over the size limit; raise it with --max-size")
+            raise InputError(
+                f"cannot read {unit.path!r}: it is over the size limit; raise it with --max-size", reason="too-large"
+            )
         text = decode(data, unit.path)
     except InputError as exc:
         return [], [_problem(exc, unit.path)]

@@ -92,9 +92,27 @@ def test_bad_inputs_are_skipped_and_reported(corpus_dir: Path) -> None:
     (corpus_dir / "other" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     result = corpus([corpus_dir, corpus_dir / "adv" / "banksy.txt"], workers=1)
     kinds = sorted(p["kind"] for p in result.problems)
-    assert kinds == ["duplicate", "empty", "unreadable"]
-    assert result.summary["skipped"] == {"duplicate": 1, "empty": 1, "unreadable": 1}
+    assert kinds == ["binary", "duplicate", "empty"]
+    assert result.summary["skipped"] == {"binary": 1, "duplicate": 1, "empty": 1}
     assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
+
+
+def test_skipped_inputs_are_counted_by_their_reason_not_by_their_name(tmp_path: Path) -> None:
+    (tmp_path / "empty-lot.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)  # binary, named "empty"
+    (tmp_path / "nothing.txt").write_text(" \n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text(filler(3, 2000), encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes(b"\xef\xbb\xbfCaf\xe9 " * 50)  # a UTF-8 BOM, then bytes that are not UTF-8
+    for n in range(2):
+        (tmp_path / f"story-{n}.txt").write_text(filler(n), encoding="utf-8")
+    result = corpus(tmp_path, workers=1, max_bytes=5_000)
+    kind = {Path(p["where"]).name: p["kind"] for p in result.problems}
+    assert kind == {
+        "empty-lot.txt": "binary",
+        "nothing.txt": "empty",
+        "big.txt": "too-large",
+        "latin.txt": "undecodable",
+    }
+    assert result.summary["skipped"] == {"binary": 1, "empty": 1, "too-large": 1, "undecodable": 1}
 
 
 def test_nothing_usable_is_an_input_error(tmp_path: Path) -> None:
