@@ -44,6 +44,7 @@ import numpy as np
 import Stemmer
 
 from .normalise import Token
+from .options import AlignOptions
 from .stopwords import STOPWORDS
 
 __all__ = ["AlignOptions", "Link", "align", "in_order"]
@@ -53,22 +54,6 @@ __all__ = ["AlignOptions", "Link", "align", "in_order"]
 _KEEP_PER_SENTENCE = 6
 # In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
 _PART_SHARE = 0.3
-
-
-@dataclass(frozen=True)
-class AlignOptions:
-    """Thresholds of the alignment; the defaults were chosen on rewrites and retellings.
-
-    threshold: minimum similarity (weighted Dice of content words) for a one-to-one match.
-    part_threshold: minimum containment for a sentence to join a split or merge.
-    gap_threshold: minimum similarity for a pair inside a gap between two matched pairs.
-    max_postings: stems in more B sentences than this are not used to find candidates.
-    """
-
-    threshold: float = 0.35
-    part_threshold: float = 0.5
-    gap_threshold: float = 0.1
-    max_postings: int = 64
 
 
 @dataclass(frozen=True)

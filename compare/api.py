@@ -114,7 +114,7 @@ def compare(
 
     >>> result = compare("The cat sat. It was warm.", "It was warm. The cat sat down.")
     >>> [(g.kind, g.moved) for g in result.groups]
-    [('modified', True), ('identical', False)]
+    [('modified', False), ('identical', True)]
     """
     for name, value in (("threshold", threshold), ("part_threshold", part_threshold), ("gap_threshold", gap_threshold)):
         if not 0.0 <= value <= 1.0:

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import blingfire
-
 from .model import Sentence
 
 __all__ = ["from_sentences", "segment"]
@@ -57,6 +55,8 @@ def _breaker_spans(text: str) -> list[tuple[int, int]]:
     """BlingFire's sentences located in `text` (it may fold white space, so each is searched for)."""
     spans: list[tuple[int, int]] = []
     cursor = 0
+    import blingfire  # loaded on first use: it brings numpy, which `storydiff --version` does not need
+
     for piece in blingfire.text_to_sentences(text).split("\n"):
         piece = piece.strip()
         if not piece:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..align import AlignOptions
+from ..options import AlignOptions
 from ._common import add_input_options, emit, read_input, use_colour
 
 __all__ = ["add_parser", "run"]

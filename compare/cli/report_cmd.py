@@ -15,8 +15,8 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from ..align import AlignOptions
 from ..errors import InputError, OptionError
+from ..options import AlignOptions
 from ._common import add_input_options, emit, read_input
 
 __all__ = ["EXTENSIONS", "FORMATS", "add_parser", "format_for", "run"]

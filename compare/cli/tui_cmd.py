@@ -12,8 +12,8 @@ import os
 import sys
 from typing import Any
 
-from ..align import AlignOptions
 from ..errors import InputError
+from ..options import AlignOptions
 from ._common import add_input_options, max_bytes, read_input
 from .compare_cmd import _fraction, load_pair
 

@@ -75,8 +75,16 @@ def test_a_missing_path_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_everything_public_is_listed_in_all() -> None:
-    public = {name for name, value in vars(api).items() if not name.startswith("_") and not inspect.ismodule(value)}
+    public = {name for name in dir(api) if not name.startswith("_") and not inspect.ismodule(getattr(api, name))}
     assert public == set(api.__all__) - {"__version__"}
+
+
+def test_the_command_line_starts_without_the_aligner() -> None:
+    """`storydiff --help` and `--version` should not pay for numpy, the stemmer or the corpus engine."""
+    heavy = "('numpy', 'Stemmer', 'datasketch', 'pandas')"
+    code = f"import sys, compare.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_importing_the_core_loads_no_ui_or_dataframe_library() -> None:
