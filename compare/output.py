@@ -8,18 +8,40 @@ A symbolic link is followed: its target gets the new content and the link
 stays. A target that exists and is not a regular file (a named pipe, a
 terminal, `/dev/null`, `/dev/stdout`) is written to directly, since renaming
 a file over it would replace the pipe or the device with a plain file.
+
+Anything the system refuses (a name too long, a full disk, a read-only file
+system) is an `InputError` naming the file, the reason and what to do, so
+the command line prints one line instead of a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import InputError
 
 __all__ = ["check_writable", "write_atomic"]
+
+# What to do about a failed write, by errno; anything else gets the generic advice.
+_ADVICE = {
+    errno.ENAMETOOLONG: "choose a shorter file name",
+    errno.ENOSPC: "free some space or write somewhere else",
+    errno.EDQUOT: "free some space or write somewhere else",
+    errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.EACCES: "check the permissions, or write somewhere else",
+    errno.EPERM: "check the permissions, or write somewhere else",
+}
+_TEMP_NAME_KEEP = 180  # characters of the target's name kept in the temporary file's name (limit is 255)
+
+
+def _cannot_write(path: str | os.PathLike[str], exc: OSError) -> InputError:
+    reason = exc.strerror or str(exc)
+    advice = _ADVICE.get(exc.errno or 0, "check the path, or write somewhere else")
+    return InputError(f"cannot write {str(path)!r}: {reason[:1].lower()}{reason[1:]}; {advice}")
 
 
 def _existing(path: Path) -> os.stat_result | None:
@@ -33,22 +55,25 @@ def _existing(path: Path) -> os.stat_result | None:
 def check_writable(path: str | os.PathLike[str]) -> Path:
     """The output path, after checking it can be written; raises `InputError` saying why not."""
     target = Path(path)
-    if target.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: it is a directory; give a file name")
-    found = _existing(target)
-    if found is not None and not stat.S_ISREG(found.st_mode):
-        if not os.access(target, os.W_OK):
-            raise InputError(f"cannot write {str(path)!r}: no permission to write to it")
-        return target
-    destination = Path(os.path.realpath(target))
-    parent = destination.parent
-    if not parent.is_dir():
-        shown = parent if target.is_symlink() else target.parent
-        raise InputError(f"cannot write {str(path)!r}: folder {str(shown)!r} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise InputError(f"cannot write {str(path)!r}: no permission to write in {str(parent)!r}")
-    if found is not None and not os.access(target, os.W_OK):
-        raise InputError(f"cannot write {str(path)!r}: the file is read-only")
+    try:
+        if target.is_dir():
+            raise InputError(f"cannot write {str(path)!r}: it is a directory; give a file name")
+        found = _existing(target)
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            if not os.access(target, os.W_OK):
+                raise InputError(f"cannot write {str(path)!r}: no permission to write to it")
+            return target
+        destination = Path(os.path.realpath(target))
+        parent = destination.parent
+        if not parent.is_dir():
+            shown = parent if target.is_symlink() else target.parent
+            raise InputError(f"cannot write {str(path)!r}: folder {str(shown)!r} does not exist")
+        if not os.access(parent, os.W_OK):
+            raise InputError(f"cannot write {str(path)!r}: no permission to write in {str(parent)!r}")
+        if found is not None and not os.access(target, os.W_OK):
+            raise InputError(f"cannot write {str(path)!r}: the file is read-only")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
     return target
 
 
@@ -56,21 +81,25 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     """Write `data` to `path` atomically (temporary file, fsync, rename) and return the path.
 
     Links are followed (the link stays, its target is replaced); pipes and
-    devices are written to in place.
+    devices are written to in place. Raises `InputError` when the system
+    refuses the write.
     """
     target = check_writable(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    found = _existing(target)
-    if found is not None and not stat.S_ISREG(found.st_mode):
-        _write_in_place(target, payload)
-        return target
-    destination = Path(os.path.realpath(target))
-    if found is not None and not _same_file(destination, found):
-        # A link the system resolves itself (/proc/self/fd/N, /dev/stdout onto a file): no path to
-        # put a temporary file beside, so write through the link.
-        _write_in_place(target, payload)
-        return target
-    _replace(destination, payload, None if found is None else found.st_mode)
+    try:
+        found = _existing(target)
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            _write_in_place(target, payload)
+            return target
+        destination = Path(os.path.realpath(target))
+        if found is not None and not _same_file(destination, found):
+            # A link the system resolves itself (/proc/self/fd/N, /dev/stdout onto a file): no path to
+            # put a temporary file beside, so write through the link.
+            _write_in_place(target, payload)
+            return target
+        _replace(destination, payload, None if found is None else found.st_mode)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
     return target
 
 
@@ -88,20 +117,34 @@ def _write_in_place(target: Path, payload: bytes) -> None:
 
 
 def _replace(destination: Path, payload: bytes, mode: int | None) -> None:
-    """Write a temporary file beside `destination`, flush it to disk and rename it over `destination`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent)
+    """Write a temporary file beside `destination`, flush it to disk and rename it over `destination`.
+
+    The temporary file is created with mode 0o666, which the system narrows by the
+    process's umask, so a new file gets the same permissions any other program would
+    give it, without reading the umask (changing it to read it is not thread-safe). An
+    existing file keeps its permissions.
+    """
+    fd, tmp = _create_temporary(destination)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None:
+                os.fchmod(fh.fileno(), mode & 0o777)
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, destination)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(destination: Path) -> tuple[int, Path]:
+    """A new, empty file beside `destination`, opened for writing, and its path."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = destination.with_name(f".{destination.name[:_TEMP_NAME_KEEP]}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(destination.parent))

@@ -86,3 +86,19 @@ def test_permissions_of_new_and_replaced_files(tmp_path: Path) -> None:
     kept.chmod(0o604)
     write_atomic(kept, "new")
     assert stat.S_IMODE(kept.stat().st_mode) == 0o604 and kept.read_text() == "new"
+
+
+def test_a_long_but_valid_file_name_is_written(tmp_path: Path) -> None:
+    target = tmp_path / ("n" * 250 + ".md")  # 253 characters: the longest names still allowed
+    write_atomic(target, "ok")
+    assert target.read_text() == "ok"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_file_name_too_long_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / ("x" * 300 + ".txt")
+    code = main(["compare", SEED, ALTERED, "-o", str(target)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("storydiff: cannot write ")
+    assert "file name too long; choose a shorter file name" in err
