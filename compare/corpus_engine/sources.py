@@ -35,6 +35,7 @@ __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 LINES_RANGE_BYTES = 1024 * 1024  # one JSON Lines unit: about this many bytes of records (a few hundred articles)
+SCAN_BYTES = 64 * 1024  # what is read at a time while skipping to the end of a line
 
 
 @dataclass(frozen=True)
@@ -95,18 +96,28 @@ def _walk(root: Path, exclude: Path | None) -> Iterator[Path]:
 
 
 def _line_units(path: Path, rel: str) -> Iterator[Unit]:
-    """Byte ranges of about `LINES_RANGE_BYTES` of a JSON Lines file, cut at line ends."""
+    """Byte ranges of about `LINES_RANGE_BYTES` of a JSON Lines file, cut at line ends.
+
+    The line a range ends in is finished in pieces of `SCAN_BYTES`, so that a
+    single huge line is never held in memory here.
+    """
     start, line = 0, 1
     with path.open("rb") as fh:
         while True:
             block = fh.read(LINES_RANGE_BYTES)
             if not block:
                 break
-            rest = fh.readline()  # finish the current line
-            block += rest
-            end = start + len(block)
+            lines = block.count(b"\n")
+            if not block.endswith(b"\n"):  # finish the current line
+                while piece := fh.read(SCAN_BYTES):
+                    cut = piece.find(b"\n")
+                    if cut >= 0:
+                        fh.seek(cut + 1 - len(piece), os.SEEK_CUR)
+                        lines += 1
+                        break
+            end = fh.tell()
             yield Unit(str(path), rel, "lines", start, end, line)
-            line += block.count(b"\n")
+            line += lines
             start = end
 
 
@@ -194,22 +205,25 @@ def _problem(exc: InputError, where: str) -> Problem:
 
 
 def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]], list[Problem]]:
-    """The (id, document) pairs of one unit, and the inputs in it that could not be used."""
-    from ..ingest import decode, load_path
+    """The (id, document) pairs of one unit, and the inputs in it that could not be used.
+
+    Nothing is read beyond what `max_bytes` allows: a whole JSON file at most
+    `max_bytes + 1` bytes (as `compare.ingest` reads any file), a JSON Lines
+    record at most that much, the rest of a longer line skipped.
+    """
+    from ..ingest import _read_bounded, decode, load_path
 
     if unit.kind == "file":
         try:
             return [(unit.rel, load_path(unit.path, max_bytes=max_bytes))], []
         except InputError as exc:
             return [], [_problem(exc, unit.path)]
+    problems: list[Problem] = []
     try:
-        with open(unit.path, "rb") as fh:
-            fh.seek(unit.start)
-            data = fh.read() if unit.end < 0 else fh.read(unit.end - unit.start)
-        if unit.kind == "records" and len(data) > max_bytes:
-            raise InputError(
-                f"cannot read {unit.path!r}: it is over the size limit; raise it with --max-size", reason="too-large"
-            )
+        if unit.kind == "records":
+            data = _read_bounded(Path(unit.path), unit.path, max_bytes)
+        else:
+            data, problems = _read_lines(unit, max_bytes)
         text = decode(data, unit.path)
     except InputError as exc:
         return [], [_problem(exc, unit.path)]
@@ -217,7 +231,43 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
         return [], [Problem("unreadable", unit.path, f"cannot read {unit.path!r}: {exc.strerror or exc}")]
     if unit.kind == "records":
         return _records(unit, text)
-    return _lines(unit, text)
+    documents, more = _lines(unit, text)
+    return documents, problems + more
+
+
+def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
+    """The bytes of a JSON Lines unit, each line read at most `max_bytes + 1` bytes.
+
+    A longer line is skipped (left empty, so the lines after it keep their
+    numbers) and becomes a 'too-large' problem.
+    """
+    from ..ingest import megabytes
+
+    lines: list[bytes] = []
+    problems: list[Problem] = []
+    with open(unit.path, "rb") as fh:
+        fh.seek(unit.start)
+        left = unit.end - unit.start
+        while left > 0:
+            line = fh.readline(min(max_bytes + 1, left))
+            if not line:
+                break
+            left -= len(line)
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                where = f"{unit.rel}#{unit.first_line + len(lines)}"
+                limit = megabytes(max_bytes)
+                message = f"cannot read {where}: the record is over the {limit} limit; raise it with --max-size"
+                problems.append(Problem("too-large", where, message))
+                while left > 0 and (piece := fh.read(min(SCAN_BYTES, left))):  # skip the rest of the line
+                    cut = piece.find(b"\n")
+                    if cut >= 0:
+                        fh.seek(cut + 1 - len(piece), os.SEEK_CUR)
+                        left -= cut + 1
+                        break
+                    left -= len(piece)
+                line = b"\n"
+            lines.append(line)
+    return b"".join(lines), problems
 
 
 def _record(unit: Unit, record: object, number: int) -> tuple[tuple[str, Document] | None, Problem | None]:
