@@ -70,7 +70,12 @@ def _too_big(url: str, max_bytes: int) -> InputError:
 
 
 def _check_url(url: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsing the host is what raises for a malformed one
+        parts.port  # noqa: B018 - and the port, for one out of range
+    except ValueError as exc:
+        raise InputError(f"cannot fetch {url!r}: not a valid URL ({exc}); check the address") from exc
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(
             f"cannot fetch {url!r}: only http:// and https:// URLs are fetched; "
@@ -152,6 +157,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
         raise InputError(f"cannot fetch {url!r}: cannot connect ({_reason(exc)}); check the address") from exc
     except httpx.HTTPError as exc:
         raise InputError(f"cannot fetch {url!r}: {_reason(exc)}") from exc
+    except (httpx.InvalidURL, ValueError) as exc:  # a control character, a host name IDNA cannot encode
+        reason = _reason(exc).rstrip(".")
+        raise InputError(f"cannot fetch {url!r}: not a valid URL ({reason}); check the address") from exc
     return Fetched(url=final_url, data=b"".join(chunks), media_type=media_type, charset=charset)
 
 

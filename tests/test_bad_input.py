@@ -108,6 +108,9 @@ CASES = [
     # -- URLs ------------------------------------------------------------------------
     Case("file:// URL", _fixed("file:///etc/passwd"), "only http:// and https:// URLs are fetched"),
     Case("ftp:// URL", _fixed("ftp://example.org/story.txt"), "only http:// and https:// URLs are fetched"),
+    Case("malformed IPv6 URL", _fixed("http://[::1/story"), "not a valid URL (Invalid IPv6 URL)"),
+    Case("port out of range", _fixed("http://127.0.0.1:99999/story"), "not a valid URL (Port out of range"),
+    Case("host IDNA cannot encode", _fixed("http://xn--/story"), "not a valid URL (Malformed A-label"),
     Case("404", _url("/status/404"), "the server answered 404 Not Found"),
     Case("500", _url("/status/503"), "the server answered 503 Service Unavailable"),
     Case("image URL", _url("/image.png"), "it is image/png, not a web page or text"),
