@@ -19,58 +19,98 @@ when there is one.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .errors import InputError
 from .model import Document
 
-__all__ = ["FIELDS", "parse_records", "record_document", "select_record"]
+__all__ = ["FIELDS", "iter_records", "parse_records", "record_document", "select_record"]
 
 FIELDS = ("title", "text", "source", "date", "url", "author", "id")
 
 
 def _is_json_lines(text: str) -> bool:
     """Several JSON values on separate lines (JSON Lines), rather than one JSON document."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]
     return len(lines) > 1 and lines[0].lstrip().startswith("{") and lines[0].rstrip().endswith("}")
 
 
-def parse_records(text: str, name: str) -> list[Mapping[str, Any]]:
-    """The records in a JSON or JSON Lines text, in order; raises `InputError` for anything else."""
+def iter_records(
+    text: str, name: str, *, lines: bool | None = None, first_line: int = 1
+) -> Iterator[tuple[int, Mapping[str, Any] | InputError]]:
+    """Each record of a JSON or JSON Lines text, in order, as (number, record) or (number, why it is unusable).
+
+    One parser for every reader: `parse_records` stops at the first bad
+    record, the corpus reads on and reports each. `lines` says the text is
+    JSON Lines (True), one JSON document (False), or to find out by looking
+    (None). The number is the record's line (from `first_line`, blank lines
+    counted) in JSON Lines, its position from 1 in a document. A document that
+    is not valid JSON, or an empty array, raises `InputError` at once: there
+    is no record to go on with.
+    """
     text = text.lstrip("\ufeff")
-    records: list[Any]
-    if _is_json_lines(text):
-        records = []
-        for number, line in enumerate(text.splitlines(), start=1):
+    if lines is None:
+        lines = _is_json_lines(text)
+    if lines:
+        for offset, line in enumerate(text.split("\n")):
             if not line.strip():
                 continue
+            number = first_line + offset
             try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"cannot read {name!r}: line {number} is not valid JSON ({exc.msg}); give one JSON object per line"
-                ) from None
-            except RecursionError:
-                raise InputError(f"cannot read {name!r}: line {number} is nested too deeply") from None
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
+                value = _loads(line, name, number)
+            except InputError as exc:
+                yield number, exc
+                continue
+            yield number, _as_record(value, name, f"line {number}")
+        return
+    data = _loads(text, name)
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise _no_records(name)
+    for number, record in enumerate(records, start=1):
+        yield number, _as_record(record, name, f"record {number}")
+
+
+def _loads(text: str, name: str, line: int | None = None) -> Any:
+    """One JSON value: a whole document, or the record on `line`; raises `InputError` saying what is wrong."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if line is None:
             raise InputError(
                 f"cannot read {name!r}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
             ) from None
-        except RecursionError:
-            raise InputError(f"cannot read {name!r}: the JSON is nested too deeply") from None
-        records = data if isinstance(data, list) else [data]
+        raise InputError(
+            f"cannot read {name!r}: line {line} is not valid JSON ({exc.msg}); give one JSON object per line"
+        ) from None
+    except RecursionError:
+        where = "the JSON" if line is None else f"line {line}"
+        raise InputError(f"cannot read {name!r}: {where} is nested too deeply") from None
+
+
+def _as_record(value: Any, name: str, what: str) -> Mapping[str, Any] | InputError:
+    """The value when it is a JSON object, else why it cannot be a record."""
+    if isinstance(value, dict):
+        return value
+    return InputError(f"cannot read {name!r}: {what} is a JSON {_json_type(value)}, not an object with a 'text' field")
+
+
+def _no_records(name: str) -> InputError:
+    return InputError(
+        f'cannot read {name!r}: it holds no records; give at least one {{"text": ...}} object', reason="empty"
+    )
+
+
+def parse_records(text: str, name: str) -> list[Mapping[str, Any]]:
+    """The records in a JSON or JSON Lines text, in order; raises `InputError` at the first bad one."""
+    records: list[Mapping[str, Any]] = []
+    for _, record in iter_records(text, name):
+        if isinstance(record, InputError):
+            raise record
+        records.append(record)
     if not records:
-        raise InputError(f'cannot read {name!r}: it holds no records; give at least one {{"text": ...}} object')
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            raise InputError(
-                f"cannot read {name!r}: record {number} is a JSON {_json_type(record)}, "
-                "not an object with a 'text' field"
-            )
+        raise _no_records(name)
     return records
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -229,10 +228,7 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
         return [], [_problem(exc, unit.path)]
     except OSError as exc:
         return [], [Problem("unreadable", unit.path, f"cannot read {unit.path!r}: {exc.strerror or exc}")]
-    if unit.kind == "records":
-        return _records(unit, text)
-    documents, more = _lines(unit, text)
-    return documents, problems + more
+    return _records(unit, text, problems)
 
 
 def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
@@ -270,57 +266,33 @@ def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
     return b"".join(lines), problems
 
 
-def _record(unit: Unit, record: object, number: int) -> tuple[tuple[str, Document] | None, Problem | None]:
-    from ..ingest_records import record_document
+def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """The documents of a JSON file or a JSON Lines unit; every bad record is a problem, not the end of the unit.
 
-    where = f"{unit.rel}#{number}"
-    if not isinstance(record, dict):
-        return None, Problem("unreadable", where, f"cannot read {where}: a record must be a JSON object")
-    try:
-        document = record_document(record, name=unit.rel, number=number)
-    except InputError as exc:
-        return None, _problem(exc, where)
-    if not document.text.strip():
-        return None, Problem("empty", where, f"cannot use {where}: its text is empty")
-    doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
-    return (doc_id, document), None
+    Records are parsed by `compare.ingest_records.iter_records`, the parser of
+    `storydiff compare`, so both read a record the same way and say the same
+    about a bad one.
+    """
+    from ..ingest_records import iter_records, record_document
 
-
-def _records(unit: Unit, text: str) -> tuple[list[tuple[str, Document]], list[Problem]]:
-    try:
-        data = json.loads(text.lstrip("\ufeff"))
-    except (json.JSONDecodeError, RecursionError) as exc:
-        return [], [Problem("unreadable", unit.path, f"cannot read {unit.path!r}: not valid JSON ({exc})")]
-    records = data if isinstance(data, list) else [data]
     out: list[tuple[str, Document]] = []
-    problems: list[Problem] = []
-    if not records:
-        problems.append(Problem("empty", unit.path, f"cannot use {unit.path!r}: it holds no records"))
-    for number, record in enumerate(records, start=1):
-        item, problem = _record(unit, record, number)
-        if item:
-            out.append(item)
-        if problem:
-            problems.append(problem)
-    return out, problems
-
-
-def _lines(unit: Unit, text: str) -> tuple[list[tuple[str, Document]], list[Problem]]:
-    out: list[tuple[str, Document]] = []
-    problems: list[Problem] = []
-    for offset, line in enumerate(text.split("\n")):
-        if not line.strip():
-            continue
-        number = unit.first_line + offset
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+    lines = True if unit.kind == "lines" else None  # a JSON file may hold one document or JSON Lines
+    try:
+        for number, record in iter_records(text, unit.rel, lines=lines, first_line=unit.first_line):
             where = f"{unit.rel}#{number}"
-            problems.append(Problem("unreadable", where, f"cannot read {where}: line is not valid JSON ({exc})"))
-            continue
-        item, problem = _record(unit, record, number)
-        if item:
-            out.append(item)
-        if problem:
-            problems.append(problem)
+            if isinstance(record, InputError):
+                problems.append(_problem(record, where))
+                continue
+            try:
+                document = record_document(record, name=unit.rel, number=number)
+            except InputError as exc:
+                problems.append(_problem(exc, where))
+                continue
+            if not document.text.strip():
+                problems.append(Problem("empty", where, f"cannot use {where}: its text is empty"))
+                continue
+            doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
+            out.append((doc_id, document))
+    except InputError as exc:  # the whole file is unusable: not JSON, or no records
+        problems.append(_problem(exc, unit.path))
     return out, problems

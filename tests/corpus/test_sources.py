@@ -59,3 +59,39 @@ def test_a_record_line_over_the_size_limit_is_skipped_and_the_others_keep_their_
     result = corpus([feed], workers=1, max_bytes=100_000)
     assert [(p["kind"], p["where"]) for p in result.problems] == [("too-large", "feed.jsonl#2")]
     assert [a["id"] for a in result.articles_] == ["feed.jsonl#1", "feed.jsonl#3"]
+
+
+def test_bad_records_are_reported_as_storydiff_compare_reports_them_and_the_rest_is_read(tmp_path: Path) -> None:
+    from compare import InputError
+    from compare.ingest import read_source
+
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": filler(1)}),
+        '{"text": "cut short',
+        json.dumps(["an", "array"]),
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": filler(2)}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = corpus([feed], workers=1)
+    assert [a["id"] for a in result.articles_] == ["feed.jsonl#1", "feed.jsonl#5"]
+    problems = {p["where"]: p["message"] for p in result.problems}
+    assert list(problems) == ["feed.jsonl#2", "feed.jsonl#3", "feed.jsonl#4"]
+    assert "line 2 is not valid JSON" in problems["feed.jsonl#2"]
+    assert "line 3 is a JSON array, not an object with a 'text' field" in problems["feed.jsonl#3"]
+    assert "the record has no 'text' field" in problems["feed.jsonl#4"]
+    # `storydiff compare` stops at the first bad record, with the same words.
+    with pytest.raises(InputError, match="line 2 is not valid JSON"):
+        read_source(str(feed))
+
+
+def test_a_json_file_holding_json_lines_is_read_as_storydiff_compare_reads_it(tmp_path: Path) -> None:
+    from compare.ingest import read_source
+
+    export = tmp_path / "export.json"
+    export.write_text("\n".join(json.dumps({"id": f"r{n}", "text": filler(n)}) for n in range(3)), encoding="utf-8")
+    result = corpus([export], workers=1)
+    assert not result.problems
+    assert [a["id"] for a in result.articles_] == ["r0", "r1", "r2"]
+    assert read_source(f"{export}#r2").text == filler(2)
