@@ -23,6 +23,7 @@ from typing import Literal
 from rich.cells import cell_len, get_character_cell_size
 
 from compare.model import Comparison, Group
+from compare.render.display import display_text
 
 __all__ = ["GAP", "GUTTER", "LABEL", "Layout", "Row", "Span", "flatten", "wrap_spans"]
 
@@ -31,15 +32,15 @@ LABEL = 2  # "A " / "B " in the stacked layout
 SEPARATOR = 3  # " │ " between the two columns
 GAP = 1  # blank row after each band
 
-# Control characters (newlines, tabs, …) draw as one space each, so offsets stay valid.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Tabs and newlines draw as one space each (other control characters as a symbol), so offsets stay valid.
+_LINE_BREAKS = re.compile(r"[\t\n]")
 # Characters one cell wide: Latin scripts, general punctuation (curly quotes, dashes), currency signs.
 _NARROW = re.compile(r"[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
 
 
 def flatten(text: str) -> str:
-    """`text` with every control character replaced by a space (same length)."""
-    return _CONTROL.sub(" ", text)
+    """`text` on one line, safe to draw: tabs and newlines as spaces, other controls as symbols (same length)."""
+    return _LINE_BREAKS.sub(" ", display_text(text))
 
 
 def _narrow(text: str) -> bool:

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Comparison
+from .display import display_text
 
 __all__ = ["FINDING_COLUMNS", "findings_renderable", "kind_label", "render_findings"]
 
@@ -43,12 +44,12 @@ def findings_renderable(result: Comparison, colour: bool = True) -> RenderableTy
     for finding in findings:
         group = result.groups[finding.group]
         where = f"A{','.join(str(i + 1) for i in group.a)} → B{','.join(str(j + 1) for j in group.b)}"
-        explanation = Text(finding.explanation)
+        explanation = Text(display_text(finding.explanation))
         if finding.quote_diff:
             explanation.append("\n")
             explanation.append_text(_quote_diff(result, finding, colour))
         elif finding.kind.startswith("quote") or finding.kind == "attribution_changed":
-            quoted = finding.a_text or finding.b_text
+            quoted = display_text(finding.a_text or finding.b_text)
             explanation.append(f"\n“{quoted}”", style="italic" if colour else "")
         table.add_row(kind_label(finding.kind), where, explanation)
     title = Text(f"Changed facts ({len(findings)}):", style="bold" if colour else "")
@@ -62,7 +63,8 @@ def findings_renderable(result: Comparison, colour: bool = True) -> RenderableTy
 def _quote_diff(result: Comparison, finding: object, colour: bool) -> Text:
     text = Text()
     for n, op in enumerate(finding.quote_diff):  # type: ignore[attr-defined]
-        old, new = result.a.text[op.a_start : op.a_end], result.b.text[op.b_start : op.b_end]
+        old = display_text(result.a.text[op.a_start : op.a_end])
+        new = display_text(result.b.text[op.b_start : op.b_end])
         if n:
             text.append(" ")
         if op.op == "equal":
@@ -110,5 +112,5 @@ def render_findings(result: Comparison, fmt: str, *, colour: bool = False, width
 
 def _markdown_cell(text: str) -> str:
     """Article text in a Markdown table cell: pipes, markup and line breaks escaped (the text is untrusted)."""
-    escaped = "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in text)
+    escaped = "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in display_text(text))
     return " ".join(escaped.split())

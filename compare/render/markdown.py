@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..highlight import pieces
 from ..model import Comparison, Group
+from .display import display_text
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
 
@@ -33,8 +34,8 @@ _BAR_WIDTH = 20
 
 
 def escape(text: str) -> str:
-    """Text that renders as itself in Markdown (and as text, never HTML), on one line."""
-    text = _SPACE.sub(" ", text)
+    """Text that renders as itself in Markdown (and as text, never HTML), on one line, without control characters."""
+    text = _SPACE.sub(" ", display_text(text))
     return _SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};" if m.group(1) in _AS_ENTITY else "\\" + m.group(1), text)
 
 

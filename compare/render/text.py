@@ -20,6 +20,7 @@ from rich.text import Text
 
 from ..highlight import Piece, pieces
 from ..model import Comparison, Group
+from .display import display_text
 from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, label, symbol
 
 __all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]
@@ -38,7 +39,8 @@ def _side_text(result: Comparison, group: Group, side: str, colour: bool) -> Tex
 
 
 def _append(text: Text, parts: list[Piece], colour: bool) -> None:
-    for chunk, tag in parts:
+    for raw, tag in parts:
+        chunk = display_text(raw)
         if tag is None:
             text.append(chunk)
         elif colour:
@@ -54,8 +56,8 @@ def summary_table(result: Comparison) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("A", f"{result.a.label}  ({s['words_a']} words, {len(result.a_sentences)} sentences)")
-    table.add_row("B", f"{result.b.label}  ({s['words_b']} words, {len(result.b_sentences)} sentences)")
+    table.add_row("A", f"{display_text(result.a.label)}  ({s['words_a']} words, {len(result.a_sentences)} sentences)")
+    table.add_row("B", f"{display_text(result.b.label)}  ({s['words_b']} words, {len(result.b_sentences)} sentences)")
     table.add_row("overlap A→B", f"{s['overlap_a_in_b']:.1%} of A's words are unchanged in B")
     table.add_row("overlap B→A", f"{s['overlap_b_in_a']:.1%} of B's words are unchanged from A")
     table.add_row("jaccard", f"{s['jaccard']:.3f} (shared distinct words)")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,61 @@ def run_exit(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, 
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# Article text with a screen-clearing CSI sequence and an OSC sequence that sets the terminal's title.
+_ESCAPES_A = (
+    'The minister said "we will \x1b[2Jwin the vote\x1b]0;PWNED\x07 easily" on Monday. Turnout was 45 percent.\n'
+)
+_ESCAPES_B = (
+    'The minister said "we will \x1b[2Jlose the vote\x1b]0;PWNED\x07 easily" on Monday. Turnout was 54 percent.\n'
+)
+_SGR = re.compile(r"\x1b\[[0-9;]*m")  # the colour codes rich writes itself
+
+
+def _escape_pair(tmp_path: Path) -> tuple[str, str]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(_ESCAPES_A, encoding="utf-8")
+    b.write_text(_ESCAPES_B, encoding="utf-8")
+    return str(a), str(b)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [(), ("--all",), ("-f", "markdown"), ("--facts-only",), ("--facts-only", "-f", "markdown")],
+    ids=["text", "text --all", "markdown", "facts-only text", "facts-only markdown"],
+)
+def test_escape_sequences_in_articles_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...]
+) -> None:
+    code, out, _ = run(capsys, "compare", *_escape_pair(tmp_path), *options)
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\u241b" in out  # the escape character shows as the control picture ␛, so the reader sees it was there
+    assert "PWNED" in out  # the rest of the text is kept
+
+
+def test_escape_sequences_in_articles_are_shown_as_symbols_in_colour_too(tmp_path: Path) -> None:
+    from compare.render import render
+    from compare.render.facts_text import render_findings
+
+    result = compare(*(Path(p) for p in _escape_pair(tmp_path)))
+    assert result.findings  # the quote and the figure changed: the facts section shows the quoted text
+    for shown in (
+        render(result, "text", colour=True, changes_only=False),
+        render_findings(result, "text", colour=True),
+    ):
+        assert _SGR.search(shown)  # colour is on
+        assert "\x1b" not in _SGR.sub("", shown) and "\x07" not in shown
+        assert "\u241b]0;PWNED" in shown
+
+
+def test_json_keeps_article_text_and_offsets_as_they_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "compare", *_escape_pair(tmp_path), "-f", "json")
+    assert "\\u001b[2J" in out  # JSON escapes the control character itself
+    quote = json.loads(out)["findings"][0]
+    assert (
+        quote["a_text"]
+        == _ESCAPES_A[quote["a_start"] : quote["a_end"]]
+        == "we will \x1b[2Jwin the vote\x1b]0;PWNED\x07 easily"
+    )

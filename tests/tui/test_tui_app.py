@@ -332,3 +332,21 @@ async def test_a_long_comparison_paints_first_and_marks_changed_facts_when_found
         assert view.findings_pending is False
         changed = next(n for n, g in enumerate(view.result.groups) if 500 in g.a)
         assert [f.kind for f in view.findings[changed]] == ["number_changed"]
+
+
+async def test_escape_sequences_in_articles_are_drawn_as_symbols(tmp_path: Path) -> None:
+    a = 'The minister said "we will \x1b[2Jwin the vote\x1b]0;PWNED\x07 easily" on Monday. Turnout was 45 percent.'
+    b = 'The minister said "we will \x1b[2Jlose the vote\x1b]0;PWNED\x9b2J easily" on Monday. Turnout was 54 percent.'
+    result = compare(a, b)
+    app = StorydiffApp(result)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")  # the details panel shows the word changes and findings too
+        await pilot.pause()
+        drawn = "".join(
+            segment.text
+            for widget in (_view(app), app.screen.query_one(DetailPanel))
+            for y in range(widget.size.height)
+            for segment in widget.render_line(y)
+        )
+    assert "\u241b[2J" in drawn and "PWNED" in drawn
+    assert not any(ch in drawn for ch in "\x1b\x07\x9b")
