@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -69,7 +70,15 @@ def _analysed(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[Token, ...],
     """Sentences and words of a text, kept for the texts seen last: comparing one version with many
     others (`compare_many`, the TUI re-aligning) segments and tokenises it once."""
     sentences = tuple(segment(text))
-    return sentences, tuple(tuple(tokenize(text, s.start, s.end)) for s in sentences)
+    words = tokenize(text)  # once for the whole text, then shared out: cheaper than once a sentence
+    starts = [w.start for w in words]
+    per_sentence = []
+    for s in sentences:
+        mine = tuple(words[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
+        if mine and mine[-1].end > s.end:  # a word running past the sentence's end: read the sentence alone
+            mine = tuple(tokenize(text, s.start, s.end))
+        per_sentence.append(mine)
+    return sentences, tuple(per_sentence)
 
 
 def compare(
@@ -219,18 +228,14 @@ def _group(
 def _flag_moves(groups: list[Group], sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[Group]:
     """Flag matched groups off the longest chain that keeps its order on both sides (see `align.in_order`).
 
-    Exact ties (two sentences that simply trade places) are settled by the groups' words, so the same
-    group is flagged whichever version is A.
+    Exact ties (two sentences that simply trade places) are settled by the groups' contents (a checksum
+    of their texts), so the same group is flagged whichever version is A.
     """
     matched = sorted((g for g in groups if g.a and g.b), key=lambda g: g.a[0])
 
     def content(g: Group) -> int:
-        sides = sorted(
-            (
-                normalise(" ".join(sentences_a[i].text for i in g.a)),
-                normalise(" ".join(sentences_b[j].text for j in g.b)),
-            )
-        )
+        """A number drawn from the group's two sides, the same whichever is A."""
+        sides = sorted((" ".join(sentences_a[i].text for i in g.a), " ".join(sentences_b[j].text for j in g.b)))
         return zlib.crc32("\0".join(sides).encode())
 
     points = [(g.a[0], g.b[0]) for g in matched]
