@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
 from ..normalise import Token, normalise, tokenize
+from ..render.symbols import marked
 from .finding import Finding, FindingKind
 
 __all__ = ["MIN_SCORE", "GroupView", "Side", "finding", "views"]
@@ -167,9 +168,9 @@ def plain_diff(ops: Sequence[WordOp], a_text: str, b_text: str) -> str:
         if op.op == "equal":
             parts.append(old)
         elif op.op == "delete":
-            parts.append(f"[-{old}-]")
+            parts.append(marked(old, "delete"))
         elif op.op == "insert":
-            parts.append(f"{{+{new}+}}")
+            parts.append(marked(new, "insert"))
         else:
-            parts.append(f"[-{old}-]{{+{new}+}}")
+            parts.append(marked(old, "delete") + marked(new, "insert"))
     return " ".join(parts)

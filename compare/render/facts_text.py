@@ -18,6 +18,7 @@ from rich.text import Text
 
 from ..model import Comparison
 from .display import display_text
+from .symbols import WORD_STYLE, group_ref, marked
 
 __all__ = ["FINDING_COLUMNS", "findings_renderable", "kind_label", "render_findings"]
 
@@ -25,8 +26,6 @@ FINDING_COLUMNS = [
     "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
     "explanation", "a_value", "b_value", "diff_text",
 ]  # fmt: skip
-
-_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
 
 
 def kind_label(kind: str) -> str:
@@ -42,8 +41,7 @@ def findings_renderable(result: Comparison, colour: bool = True) -> RenderableTy
     table.add_column(no_wrap=True)
     table.add_column()
     for finding in findings:
-        group = result.groups[finding.group]
-        where = f"A{','.join(str(i + 1) for i in group.a)} → B{','.join(str(j + 1) for j in group.b)}"
+        where = group_ref(result.groups[finding.group])
         explanation = Text(display_text(finding.explanation))
         if finding.quote_diff:
             explanation.append("\n")
@@ -71,16 +69,16 @@ def _quote_diff(result: Comparison, finding: object, colour: bool) -> Text:
             text.append(old)
         elif colour:
             if op.op in ("delete", "replace"):
-                text.append(old, style=_STYLE["delete"])
+                text.append(old, style=WORD_STYLE["delete"])
             if op.op == "replace":
                 text.append(" ")
             if op.op in ("insert", "replace"):
-                text.append(new, style=_STYLE["insert"])
+                text.append(new, style=WORD_STYLE["insert"])
         else:
             if op.op in ("delete", "replace"):
-                text.append(f"[-{old}-]")
+                text.append(marked(old, "delete"))
             if op.op in ("insert", "replace"):
-                text.append(f"{{+{new}+}}")
+                text.append(marked(new, "insert"))
     return text
 
 

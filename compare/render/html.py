@@ -24,7 +24,7 @@ import jinja2
 from ..highlight import Piece, pieces
 from ..model import Comparison, Document, Group
 from .summary import finding_rows, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, refs
 
 if TYPE_CHECKING:
     from ..collection import Collection
@@ -117,15 +117,12 @@ def _side(result: Comparison, group: Group, side: Literal["a", "b"]) -> list[lis
     return pieces(result, group, side)
 
 
-def _ref(prefix: str, indices: tuple[int, ...]) -> str:
-    return prefix + ",".join(str(i + 1) for i in indices) if indices else "–"
-
-
 def _comparison_context(result: Comparison) -> dict[str, Any]:
     s = result.scores
     counts = s.get("counts") or result.counts()
     groups = []
     for n, group in enumerate(result.groups):
+        a_ref, b_ref = refs(group)
         groups.append(
             {
                 "n": n,
@@ -136,8 +133,8 @@ def _comparison_context(result: Comparison) -> dict[str, Any]:
                 "changed": group.changed,
                 "matched": bool(group.a and group.b),
                 "score": group.score,
-                "a_ref": _ref("A", group.a),
-                "b_ref": _ref("B", group.b),
+                "a_ref": a_ref,
+                "b_ref": b_ref,
                 "a": _side(result, group, "a"),
                 "b": _side(result, group, "b"),
             }

@@ -19,7 +19,7 @@ from ..highlight import pieces
 from ..model import Comparison, Group
 from .display import display_text
 from .summary import finding_rows, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, label, symbol
 
 if TYPE_CHECKING:
     from ..collection import Collection
@@ -66,19 +66,15 @@ def _wrap(chunk: str, mark: str) -> str:
     return f"{' ' if lead else ''}{mark}{escape(chunk.strip())}{mark}{' ' if trail else ''}"
 
 
-def _ref(prefix: str, indices: tuple[int, ...]) -> str:
-    return prefix + ",".join(str(i + 1) for i in indices) if indices else ""
-
-
 def _group_rows(result: Comparison, groups: list[tuple[int, Group]]) -> list[str]:
     rows = ["| # | kind | sentences | A | B | similarity |", "| ---: | --- | --- | --- | --- | ---: |"]
     for n, group in groups:
-        refs = f"{_ref('A', group.a) or '–'} → {_ref('B', group.b) or '–'}"
         a_cell = _side(result, group, "a") if group.a else "—"
         b_cell = _side(result, group, "b") if group.b else "—"
         similarity = f"{group.score:.2f}" if group.a and group.b else "–"
+        where = group_ref(group)
         rows.append(
-            f"| {n + 1} | `{symbol(group).strip()}` {label(group)} | {refs} | {a_cell} | {b_cell} | {similarity} |"
+            f"| {n + 1} | `{symbol(group).strip()}` {label(group)} | {where} | {a_cell} | {b_cell} | {similarity} |"
         )
     return rows
 

@@ -1,14 +1,29 @@
-"""The symbol, colour and label of each group kind, shared by every renderer.
+"""The vocabulary every renderer shares: kind symbols, colours and labels, word-change marks, group references.
 
 Kinds are never shown by colour alone: each has a symbol that reads in plain
-text, in print and for colour-blind readers.
+text, in print and for colour-blind readers. Word changes likewise: in colour
+they have a style (`WORD_STYLE`), without colour they are marked the way
+`git diff --word-diff` marks them (`PLAIN_MARKS`: `[-deleted-]`,
+`{+inserted+}`, and `[~replaced~]` for words replaced on one side).
 """
 
 from __future__ import annotations
 
 from ..model import Group
 
-__all__ = ["KIND_COLOUR", "KIND_SYMBOL", "MOVED_SYMBOL", "label", "symbol"]
+__all__ = [
+    "KIND_COLOUR",
+    "KIND_SYMBOL",
+    "MOVED_SYMBOL",
+    "NO_SENTENCE",
+    "PLAIN_MARKS",
+    "WORD_STYLE",
+    "group_ref",
+    "label",
+    "marked",
+    "refs",
+    "symbol",
+]
 
 KIND_SYMBOL = {
     "identical": "=",
@@ -37,3 +52,28 @@ def symbol(group: Group) -> str:
 def label(group: Group) -> str:
     """The kind in words, with 'moved' where it applies."""
     return group.kind + (", moved" if group.moved else "")
+
+
+# Word changes: the rich style in colour, the marks around the words without it.
+WORD_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
+PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
+NO_SENTENCE = "–"  # a side of a group with no sentence (inserted, deleted)
+
+
+def marked(words: str, tag: str) -> str:
+    """`words` between the plain marks of a change: `marked("old", "delete")` → `[-old-]`."""
+    left, right = PLAIN_MARKS[tag]
+    return f"{left}{words}{right}"
+
+
+def refs(group: Group) -> tuple[str, str]:
+    """Where a group is in each version, numbered from 1 as readers count: `("A1,2", "B3")`, `("A–", "B4")`."""
+    a = ",".join(str(i + 1) for i in group.a) or NO_SENTENCE
+    b = ",".join(str(j + 1) for j in group.b) or NO_SENTENCE
+    return f"A{a}", f"B{b}"
+
+
+def group_ref(group: Group) -> str:
+    """Both references as one: `A1,2 → B3`."""
+    a, b = refs(group)
+    return f"{a} → {b}"

@@ -21,12 +21,9 @@ from rich.text import Text
 from ..highlight import Piece, pieces
 from ..model import Comparison, Group
 from .display import display_text
-from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, WORD_STYLE, group_ref, label, marked, symbol
 
 __all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]
-
-_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
-_PLAIN = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
 
 
 def _side_text(result: Comparison, group: Group, side: str, colour: bool) -> Text:
@@ -44,10 +41,9 @@ def _append(text: Text, parts: list[Piece], colour: bool) -> None:
         if tag is None:
             text.append(chunk)
         elif colour:
-            text.append(chunk, style=_STYLE[tag])
+            text.append(chunk, style=WORD_STYLE[tag])
         else:
-            left, right = _PLAIN[tag]
-            text.append(f"{left}{chunk}{right}")
+            text.append(marked(chunk, tag))
 
 
 def summary_table(result: Comparison) -> Table:
@@ -98,9 +94,7 @@ def rich_renderables(result: Comparison, *, colour: bool = True, changes_only: b
 def _group_renderable(result: Comparison, group: Group, colour: bool) -> RenderableType:
     head = Text()
     head.append(symbol(group), style=KIND_COLOUR[group.kind] + " bold" if colour else "")
-    a_ref = ",".join(str(i + 1) for i in group.a) or "–"
-    b_ref = ",".join(str(j + 1) for j in group.b) or "–"
-    head.append(f" {label(group)}  A{a_ref} → B{b_ref}")
+    head.append(f" {label(group)}  {group_ref(group)}")
     if group.a and group.b:
         head.append(f"  similarity {group.score:.2f}")
     lines: list[RenderableType] = [head]

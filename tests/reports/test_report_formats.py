@@ -153,6 +153,18 @@ def test_markdown_lists_findings_first(seed_altered: Comparison) -> None:
     assert "**Number changed**: 85 became 80 (group 5)" in text
 
 
+def test_text_and_markdown_name_each_group_the_same_way(seed_altered: Comparison) -> None:
+    changed = [g for g in seed_altered.groups if g.changed]
+    assert any(not g.a for g in changed)  # an inserted group: its A side has no sentence
+    expected = [
+        f"A{','.join(str(i + 1) for i in g.a) or '–'} → B{','.join(str(j + 1) for j in g.b) or '–'}" for g in changed
+    ]
+    changed_table = markdown_tables(render(seed_altered, "markdown"))[3]
+    assert [row[2] for row in changed_table[1:]] == expected
+    text = render(seed_altered, "text")
+    assert all(f"  {ref}" in text for ref in expected)
+
+
 def test_markdown_of_many_versions_has_matrix_source_and_provenance(banksy: Collection) -> None:
     text = render(banksy, "markdown")
     tables = markdown_tables(text)
