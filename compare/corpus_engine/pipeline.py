@@ -10,7 +10,9 @@ run by an engine (`engines`: local processes or a Dask cluster):
 3. verify — exact shingle containment of each candidate pair; pairs above the
    threshold are edges (`clusters`);
 4. clusters — connected components over the edges;
-5. align — the full `compare.compare` on the pairs inside each cluster (`align`).
+5. align — the full `compare.compare` on the pairs inside each cluster, and
+   for the clusters the report details, their likely source and where each
+   sentence went (`align`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..normalise import WORD, normalise
 from ..scores import SHINGLE_SIZE
-from .align import align_batch, covered_share, pairs_to_align
+from .align import DETAILED_CLUSTERS, SOURCE_LIMIT, AlignBatch, align_batch, align_batches, covered_share
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
 from .clusters import components, verify_batch
 from .engines import Engine, Progress, make_engine
@@ -44,6 +46,7 @@ __all__ = ["CorpusOptions", "corpus"]
 FILES_PER_CHUNK = 200
 PAIRS_PER_VERIFY_BATCH = 5_000
 PAIRS_PER_ALIGN_BATCH = 40
+ALIGN_FORMAT = 2  # of the align stage's batch files: {"pairs": [...], "story": ...}; older ones are recomputed
 SHOWN_PROBLEMS = 5
 
 
@@ -122,9 +125,11 @@ def _verify_task(task: tuple[np.ndarray, dict[int, np.ndarray], float, int]) -> 
     return verify_batch(pairs, hashes, min_containment, min_shared)
 
 
-def _align_task(task: tuple[list[tuple[int, int, str, str]], dict[str, float]]) -> list[dict[str, Any]]:
-    items, options = task
-    return align_batch(items, options)
+def _align_task(
+    task: tuple[list[tuple[int, int, str, str]], dict[str, float], dict[str, Any] | None],
+) -> dict[str, Any]:
+    items, options, story = task
+    return align_batch(items, options, story)
 
 
 # -- the run ------------------------------------------------------------------------------------------------
@@ -267,13 +272,27 @@ class _Run:
                 out[doc] = texts[row]
         return out
 
-    def align(self, previous: str, pairs: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    def _story(self, batch: AlignBatch) -> dict[str, Any] | None:
+        """What a batch needs to find its cluster's likely source: the articles' ids and metadata."""
+        if batch.story is None:
+            return None
+        cluster, docs = batch.story
+        return {
+            "cluster": cluster,
+            "docs": list(docs),
+            "ids": [self.ids[d] for d in docs],
+            "meta": [{k: self.meta[d].get(k) for k in ("title", "source", "date", "url")} for d in docs],
+        }
+
+    def align(self, previous: str, batches: list[AlignBatch]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Align the batches; return the aligned pairs and the likely sources of the detailed clusters."""
         started = time.perf_counter()
         o = self.options
-        key = stage_key(previous, o.threshold, o.max_all_pairs, PAIRS_PER_ALIGN_BATCH)
+        key = stage_key(
+            previous, o.threshold, o.max_all_pairs, PAIRS_PER_ALIGN_BATCH, DETAILED_CLUSTERS, SOURCE_LIMIT, ALIGN_FORMAT
+        )
         self.cp.begin("align", key)
-        batches = [pairs[k : k + PAIRS_PER_ALIGN_BATCH] for k in range(0, len(pairs), PAIRS_PER_ALIGN_BATCH)]
-        results: dict[int, list[dict[str, Any]]] = {}
+        results: dict[int, dict[str, Any]] = {}
         todo = []
         for k in range(len(batches)):
             name = f"align/batch-{k:06d}.json"
@@ -282,9 +301,12 @@ class _Run:
             else:
                 todo.append(k)
         if todo:
-            texts = self.texts({d for k in todo for pair in batches[k] for d in pair})
+            texts = self.texts({d for k in todo for pair in batches[k].pairs for d in pair})
             options = {"threshold": o.threshold}
-            tasks = [([(a, b, texts[a], texts[b]) for a, b in batches[k]], options) for k in todo]
+            tasks = [
+                ([(a, b, texts[a], texts[b]) for a, b in batches[k].pairs], options, self._story(batches[k]))
+                for k in todo
+            ]
         else:
             tasks = []
         with self.progress.stage("align", len(batches)) as advance:
@@ -295,7 +317,8 @@ class _Run:
                 advance(1)
         self.cp.finish("align", key)
         self._stat("align", started, len(todo), len(batches) - len(todo))
-        return [row for k in range(len(batches)) for row in results[k]]
+        pairs = [row for k in range(len(batches)) for row in results[k]["pairs"]]
+        return pairs, [results[k]["story"] for k in range(len(batches)) if results[k]["story"] is not None]
 
 
 def _chunk_name(k: int) -> str:
@@ -436,10 +459,11 @@ def _run(
             started_clusters = time.perf_counter()
             clusters = components(len(run.ids), edges, run.ids)
             run.stats["clusters"] = {"seconds": round(time.perf_counter() - started_clusters, 3)}
-            aligned = run.align(key, pairs_to_align(clusters, edges, options.max_all_pairs))
+            batches = align_batches(clusters, edges, options.max_all_pairs, PAIRS_PER_ALIGN_BATCH)
+            aligned, sources = run.align(key, batches)
     finally:
         engine.close()
-    result = _assemble(run, clusters, aligned, problems, options)
+    result = _assemble(run, clusters, aligned, sources, problems, options)
     run.stats["total"] = {"seconds": round(time.perf_counter() - started, 3)}
     summary = dict(result.summary)
     summary["stages"] = run.stats
@@ -449,13 +473,14 @@ def _run(
     summary["edges"] = len(edges)
     summary["lsh_bands"] = list(run.bands)
     summary["candidates_by_channel"] = run.channels
-    return CorpusResult(result.clusters_, result.pairs_, result.articles_, summary, result.options)
+    return replace(result, summary=summary)
 
 
 def _assemble(
     run: _Run,
     clusters: list[list[int]],
     aligned: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
     problems: list[dict[str, str]],
     options: CorpusOptions,
 ) -> CorpusResult:
@@ -505,4 +530,5 @@ def _assemble(
         tuple(articles),
         summary,
         {k: getattr(options, k) for k in CorpusOptions.__dataclass_fields__},
+        tuple(sorted(sources, key=lambda s: int(s["cluster"]))),
     )

@@ -11,6 +11,12 @@ Schema ``storydiff/corpus/v1`` (`to_dict`):
   ``path``), ``words``, ``cluster`` (its number, or null for an article
   alone) and ``found_elsewhere`` (the share of its words found unchanged in
   at least one other article of its cluster);
+* ``likely_sources`` — for the largest clusters of a few articles (those
+  the report details): ``cluster`` (its number), ``label`` (the id of the
+  article the others most likely come from), ``statement`` (why, as a hedged
+  sentence; an estimate from text overlap, not proof) and ``provenance`` (each
+  sentence of that article: ``text``, ``identical_in`` and ``modified_in``,
+  the ids of the articles carrying it unchanged or reworded);
 * ``summary`` — counts, the inputs skipped and why, and per-stage timings;
 * ``options`` — the options of the run.
 """
@@ -50,6 +56,7 @@ class CorpusResult:
     articles_: tuple[Mapping[str, Any], ...]
     summary: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
+    likely_sources_: tuple[Mapping[str, Any], ...] = ()
 
     # -- views ---------------------------------------------------------------
     def clusters(self) -> pd.DataFrame:
@@ -88,6 +95,7 @@ class CorpusResult:
             "clusters": [list(ids) for ids in self.clusters_],
             "pairs": [dict(p) for p in self.pairs_],
             "articles": [dict(a) for a in self.articles_],
+            "likely_sources": [dict(s) for s in self.likely_sources_],
             "summary": dict(self.summary),
             "options": dict(self.options),
         }
@@ -103,6 +111,7 @@ class CorpusResult:
             tuple(data["articles"]),
             dict(data.get("summary", {})),
             dict(data.get("options", {})),
+            tuple(data.get("likely_sources", ())),
         )
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from corpus_fixtures import EXPECTED_CLUSTERS
+from markupsafe import escape  # what the report template escapes with
 
 from compare.cli import main
 
@@ -149,3 +150,37 @@ def test_report_escapes_article_text(tmp_path: Path) -> None:
     assert "<script>alert(1)" not in report and "<img src=x" not in report
     # The likely source's sentences are shown, with their markup as text.
     assert "&lt;script&gt;alert(1)" in report or "&lt;img src=x onerror=alert(2)&gt;" in report
+
+
+def test_jsonl_records_get_a_likely_source_and_provenance_in_the_report(corpus_jsonl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(corpus_jsonl), "-o", str(out)) == 0
+    report = (out / "report.html").read_text(encoding="utf-8")
+    sources = json.loads((out / "corpus.json").read_text(encoding="utf-8"))["likely_sources"]
+    # One per story, though their articles are records, not files that could be read again.
+    assert [s["label"] for s in sources] == ["banksy-adv", "meteorite-adv"]
+    assert all(escape(s["statement"]) in report for s in sources)
+    assert report.count("Where each sentence of") == 2
+
+
+def test_the_report_renders_what_the_run_computed_without_reading_the_inputs(corpus_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from compare import CorpusResult, compare_many
+    from compare.corpus_engine.outputs import render_report
+    from compare.ingest import load_path
+
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    # The likely source is the one compare_many finds for the same articles.
+    ids = data["clusters"][0]
+    expected = compare_many([load_path(corpus_dir / i) for i in ids], labels=ids).likely_source()
+    source = data["likely_sources"][0]
+    assert (source["cluster"], source["label"], source["statement"]) == (0, expected.label, expected.statement)
+    # With the inputs gone, a report rebuilt from corpus.json still has every detail.
+    shutil.rmtree(corpus_dir)
+    again = render_report(CorpusResult.from_dict(data))
+    assert again == (out / "report.html").read_text(encoding="utf-8")
+    assert escape(expected.statement) in again
+    assert again.count("Where each sentence of") == 2
