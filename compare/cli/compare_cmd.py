@@ -82,10 +82,5 @@ def run(args: argparse.Namespace) -> int:
     doc_a, doc_b = load_pair(args)
     result = compare(doc_a, doc_b, threshold=args.threshold, method=args.method)
     colour = args.format == "text" and args.output in (None, "-") and use_colour()
-    if args.facts_only:
-        from ..render.facts_text import render_findings
-
-        emit(render_findings(result, args.format, colour=colour), args.output)
-    else:
-        emit(render(result, args.format, colour=colour, changes_only=not args.all), args.output)
+    emit(render(result, args.format, colour=colour, changes_only=not args.all, facts_only=args.facts_only), args.output)
     return 1 if args.fail_on_drift and result.findings else 0

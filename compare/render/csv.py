@@ -10,6 +10,10 @@ Article text is untrusted: a text cell that starts with `=`, `+`, `-`, `@`,
 a tab or a carriage return gets a leading `'` so a spreadsheet shows it as
 text instead of running it as a formula (CSV injection; OWASP's advice).
 
+With `facts_only=True`, a comparison gives one row per finding instead
+(`FINDING_COLUMNS`: where each side's text is, the explanation, the values
+and the word diff of an altered quote), with the same formula guard.
+
 A collection gives one table, chosen by `table`:
 
 * `provenance` (the default): one row per sentence of each version, with one
@@ -31,9 +35,13 @@ from .summary import findings_by_group
 if TYPE_CHECKING:
     from ..collection import Collection
 
-__all__ = ["COLLECTION_TABLES", "COLUMNS", "render_csv", "text_cell"]
+__all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
 
 COLUMNS = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "findings"]
+FINDING_COLUMNS = [
+    "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
+    "explanation", "a_value", "b_value", "diff_text",
+]  # fmt: skip
 COLLECTION_TABLES = ("provenance", "matrix", "pairs")
 
 
@@ -73,6 +81,23 @@ def _comparison_csv(result: Comparison) -> str:
             ]
         )
     return buffer.getvalue()
+
+
+def _findings_csv(result: Comparison) -> str:
+    buffer = io.StringIO()
+    writer = _writer(buffer)
+    writer.writerow(FINDING_COLUMNS)
+    for finding in result.findings:
+        row = finding.to_dict()
+        writer.writerow([_cell(row[column]) for column in FINDING_COLUMNS])
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A finding's value as a CSV cell: empty for None, text guarded against formulas, numbers as they are."""
+    if value is None:
+        return ""
+    return text_cell(value) if isinstance(value, str) else value
 
 
 def _collection_csv(collection: Collection, table: str) -> str:
@@ -129,12 +154,17 @@ def _collection_csv(collection: Collection, table: str) -> str:
     return buffer.getvalue()
 
 
-def render_csv(result: Comparison | Collection, *, table: str = "provenance", **_: Any) -> str:
-    """CSV text: groups for a comparison (indices 0-based, joined by spaces); `table` for a collection."""
+def render_csv(
+    result: Comparison | Collection, *, table: str = "provenance", facts_only: bool = False, **_: Any
+) -> str:
+    """CSV text: groups for a comparison (indices 0-based, joined by spaces), or its findings with
+    `facts_only=True`; `table` for a collection."""
     if isinstance(result, Comparison):
-        return _comparison_csv(result)
+        return _findings_csv(result) if facts_only else _comparison_csv(result)
     from ..collection import Collection
 
+    if facts_only:
+        raise OptionError("only a comparison of two versions has changed facts to list on their own")
     if isinstance(result, Collection):
         return _collection_csv(result, table)
     raise TypeError(f"cannot render a {type(result).__name__} as CSV; pass a Comparison or a Collection")

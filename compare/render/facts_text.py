@@ -3,14 +3,13 @@
 Each line names the kind ("number changed"), where it is (A's and B's sentence
 numbers, 1-based as in the rest of the report) and the explanation; an altered
 quote adds its word diff on the next line — in colour as the report's word
-changes are, without colour as `[-old-]{+new+}`.
+changes are, without colour as `[-old-]{+new+}`. The same section alone is
+`render(result, "text", facts_only=True)`; the other formats' facts-only
+output is written by their own renderers (`compare.render.csv`, `.markdown`,
+`.json`).
 """
 
 from __future__ import annotations
-
-import csv
-import io
-import json
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -18,19 +17,9 @@ from rich.text import Text
 
 from ..model import Comparison
 from .display import display_text
-from .symbols import WORD_STYLE, group_ref, marked
+from .symbols import WORD_STYLE, group_ref, kind_label, marked
 
-__all__ = ["FINDING_COLUMNS", "findings_renderable", "kind_label", "render_findings"]
-
-FINDING_COLUMNS = [
-    "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
-    "explanation", "a_value", "b_value", "diff_text",
-]  # fmt: skip
-
-
-def kind_label(kind: str) -> str:
-    """A finding kind in words: `quote_altered` → `quote altered`."""
-    return kind.replace("_", " ")
+__all__ = ["findings_renderable"]
 
 
 def findings_renderable(result: Comparison, colour: bool = True) -> RenderableType:
@@ -80,35 +69,3 @@ def _quote_diff(result: Comparison, finding: object, colour: bool) -> Text:
             if op.op in ("insert", "replace"):
                 text.append(marked(new, "insert"))
     return text
-
-
-def render_findings(result: Comparison, fmt: str, *, colour: bool = False, width: int = 100) -> str:
-    """Only the findings, in `fmt` (text, json, csv or markdown): what `storydiff compare --facts-only` prints."""
-    if fmt == "json":
-        data = {"a": result.a.label, "b": result.b.label, "findings": [f.to_dict() for f in result.findings]}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(FINDING_COLUMNS)
-        for finding in result.findings:
-            row = finding.to_dict()
-            writer.writerow(["" if row[c] is None else row[c] for c in FINDING_COLUMNS])
-        return buffer.getvalue()
-    if fmt == "markdown":
-        lines = [f"## Changed facts ({len(result.findings)})", ""]
-        if result.findings:
-            lines += ["| # | Kind | A | B | What changed |", "|---|---|---|---|---|"]
-        for n, f in enumerate(result.findings, 1):
-            cells = [str(n), kind_label(f.kind), f.a_text, f.b_text, f.diff_text or f.explanation]
-            lines.append("| " + " | ".join(_markdown_cell(c) for c in cells) + " |")
-        return "\n".join(lines) + "\n"
-    from .text import to_string
-
-    return to_string([findings_renderable(result, colour=colour)], colour=colour, width=width)
-
-
-def _markdown_cell(text: str) -> str:
-    """Article text in a Markdown table cell: pipes, markup and line breaks escaped (the text is untrusted)."""
-    escaped = "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in display_text(text))
-    return " ".join(escaped.split())

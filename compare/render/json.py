@@ -5,9 +5,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..errors import OptionError
+
 __all__ = ["render_json"]
 
 
-def render_json(result: Any, **_: Any) -> str:
-    """The result's `to_dict()` as indented JSON, keys in a fixed order, non-ASCII kept."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(result: Any, *, facts_only: bool = False, **_: Any) -> str:
+    """The result's `to_dict()` as indented JSON, keys in a fixed order, non-ASCII kept.
+
+    `facts_only=True` gives only the versions' labels and the fact-drift findings of a comparison.
+    """
+    data = _findings(result) if facts_only else result.to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _findings(result: Any) -> dict[str, Any]:
+    from ..model import Comparison
+
+    if not isinstance(result, Comparison):
+        raise OptionError("only a comparison of two versions has changed facts to list on their own")
+    return {"a": result.a.label, "b": result.b.label, "findings": [f.to_dict() for f in result.findings]}

@@ -4,7 +4,8 @@ For two versions: the summary scores with a histogram of group similarities,
 fact-drift findings when there are any, the changed groups, and (with
 `changes_only=False`) the full side-by-side table. For a collection of
 versions: the versions, the likely source with its evidence, the overlap
-matrix and sentence provenance.
+matrix and sentence provenance. With `facts_only=True`, a comparison gives its
+fact-drift findings alone, as one table (`storydiff compare --facts-only`).
 
 Article text is untrusted: Markdown and HTML special characters are escaped so
 a sentence cannot turn into a link, an image or markup in a viewer.
@@ -15,11 +16,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..errors import OptionError
 from ..highlight import pieces
 from ..model import Comparison, Group
 from .display import display_text
 from .summary import finding_rows, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, label, symbol
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, symbol
 
 if TYPE_CHECKING:
     from ..collection import Collection
@@ -145,6 +147,23 @@ def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _findings_markdown(result: Comparison) -> str:
+    findings = result.findings
+    lines = [f"## Changed facts ({len(findings)})", ""]
+    if findings:
+        lines += ["| # | kind | sentences | A | B | what changed |", "| ---: | --- | --- | --- | --- | --- |"]
+    for n, f in enumerate(findings, 1):
+        cells = [
+            kind_label(f.kind),
+            group_ref(result.groups[f.group]),
+            f.a_text,
+            f.b_text,
+            f.diff_text or f.explanation,
+        ]
+        lines.append(f"| {n} | " + " | ".join(escape(cell) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def _collection_markdown(collection: Collection) -> str:
     labels = collection.labels
     n = len(labels)
@@ -201,15 +220,23 @@ def _collection_markdown(collection: Collection) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(result: Comparison | Collection, *, changes_only: bool = True, **_: Any) -> str:
+def render_markdown(
+    result: Comparison | Collection, *, changes_only: bool = True, facts_only: bool = False, **_: Any
+) -> str:
     """A Markdown report of a comparison or a collection.
 
     For a comparison, `changes_only=True` stops after the changed groups;
-    `changes_only=False` adds the full side-by-side table of every group.
+    `changes_only=False` adds the full side-by-side table of every group;
+    `facts_only=True` gives the table of changed facts alone.
     """
     if isinstance(result, Comparison):
+        if facts_only:
+            return _findings_markdown(result)
         return _comparison_markdown(result, changes_only=changes_only)
     from ..collection import Collection
+
+    if facts_only:
+        raise OptionError("only a comparison of two versions has changed facts to list on their own")
 
     if isinstance(result, Collection):
         return _collection_markdown(result)

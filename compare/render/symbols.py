@@ -19,6 +19,7 @@ __all__ = [
     "PLAIN_MARKS",
     "WORD_STYLE",
     "group_ref",
+    "kind_label",
     "label",
     "marked",
     "refs",
@@ -47,6 +48,11 @@ KIND_COLOUR = {
 def symbol(group: Group) -> str:
     """Two characters: the kind's symbol and the moved mark (or a space)."""
     return KIND_SYMBOL[group.kind] + (MOVED_SYMBOL if group.moved else " ")
+
+
+def kind_label(kind: str) -> str:
+    """A finding kind in words: `quote_altered` → `quote altered`."""
+    return kind.replace("_", " ")
 
 
 def label(group: Group) -> str:

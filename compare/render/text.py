@@ -110,9 +110,22 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
 
 
 def render_text(
-    result: Comparison, *, colour: bool = False, width: int | None = None, changes_only: bool = True, **_: Any
+    result: Comparison,
+    *,
+    colour: bool = False,
+    width: int | None = None,
+    changes_only: bool = True,
+    facts_only: bool = False,
+    **_: Any,
 ) -> str:
-    """The text report as a string; `colour=True` embeds ANSI styles for a terminal."""
+    """The text report as a string; `colour=True` embeds ANSI styles for a terminal.
+
+    `facts_only=True` gives the "Changed facts" section alone (`storydiff compare --facts-only`).
+    """
+    if facts_only:
+        from .facts_text import findings_renderable
+
+        return to_string([findings_renderable(result, colour=colour)], colour=colour, width=width)
     return to_string(rich_renderables(result, colour=colour, changes_only=changes_only), colour=colour, width=width)
 
 

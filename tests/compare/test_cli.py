@@ -176,13 +176,12 @@ def test_escape_sequences_in_articles_never_reach_the_terminal(
 
 def test_escape_sequences_in_articles_are_shown_as_symbols_in_colour_too(tmp_path: Path) -> None:
     from compare.render import render
-    from compare.render.facts_text import render_findings
 
     result = compare(*(Path(p) for p in _escape_pair(tmp_path)))
     assert result.findings  # the quote and the figure changed: the facts section shows the quoted text
     for shown in (
         render(result, "text", colour=True, changes_only=False),
-        render_findings(result, "text", colour=True),
+        render(result, "text", colour=True, facts_only=True),
     ):
         assert _SGR.search(shown)  # colour is on
         assert "\x1b" not in _SGR.sub("", shown) and "\x07" not in shown

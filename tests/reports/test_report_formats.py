@@ -94,6 +94,37 @@ def test_csv_never_hands_a_spreadsheet_a_formula() -> None:
     assert '\'=HYPERLINK("http://x","y")' in cells
 
 
+def test_facts_only_csv_never_hands_a_spreadsheet_a_formula(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    from compare.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text('The mayor said: "=HYPERLINK(1) is the real plan for the city." Officials agreed.', encoding="utf-8")
+    b.write_text('The mayor said: "=HYPERLINK(1) is the real scheme for the city." Officials agreed.', encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--facts-only", "-f", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["kind"] for row in rows] == ["quote_altered"]
+    assert rows[0]["a_text"] == "'=HYPERLINK(1) is the real plan for the city"
+    assert rows[0]["b_text"].startswith("'=HYPERLINK(1)")
+    assert not any(cell.startswith(("=", "@", "+", "-")) for cell in rows[0].values())
+
+
+def test_facts_only_markdown_escapes_article_text() -> None:
+    from compare import compare
+
+    quote = "<img src=x onerror=alert(1)> [click](http://evil.example) *{}* | all"
+    result = compare(f'He said: "{quote} of it." Then he left.', f'He said: "{quote} of them." Then he left.')
+    text = render(result, "markdown", facts_only=True)
+    assert text.startswith("## Changed facts (1)")
+    tree = html_tree(f"<div>{MarkdownIt('gfm-like').render(text)}</div>")
+    assert not tree.xpath("//img|//em|//strong") and "alert(1)" in tree.text_content()
+    # No markup link: a bare address may be linked by the viewer, but only ever showing itself.
+    assert all(a.text_content() == a.get("href") for a in tree.xpath("//a"))
+    (header, row) = markdown_tables(text)[0]
+    assert len(row) == len(header) == 6  # the pipe in the quote did not split its cell
+    assert row[1] == "quote altered" and row[2] == "A1 → B1"
+    assert row[3].startswith("<img src=x onerror=alert(1)> [click](http://evil.example) *{}* | all")
+
+
 def test_csv_of_many_versions_is_the_provenance_table(banksy: Collection) -> None:
     rows = list(csv.DictReader(io.StringIO(render(banksy, "csv"))))
     frame = banksy.provenance()
