@@ -5,20 +5,40 @@ Each renderer only reads the result; none aligns or scores anything.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..errors import OptionError
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "renderer_options"]
 
 FORMATS = ("text", "json", "markdown", "csv", "html")
 
 
 def render(result: Any, fmt: str, **options: Any) -> str:
-    """`result` in format `fmt` (one of FORMATS) as a string."""
+    """`result` in format `fmt` (one of FORMATS) as a string.
+
+    Each renderer gets only the options it declares (`colour` means nothing to CSV,
+    `table` nothing to text), so one set of options can be passed whatever the format.
+    An option that no renderer declares is a mistake (a misspelt `change_only=`) and
+    raises `OptionError` instead of being ignored.
+    """
     renderer = _renderer(fmt)
-    return renderer(result, **options)
+    accepted = renderer_options(fmt)
+    for name in options.keys() - accepted:
+        if not any(name in renderer_options(other) for other in FORMATS if other != fmt):
+            known = sorted(set().union(*(renderer_options(f) for f in FORMATS)))
+            raise OptionError(f"unknown render option {name!r}; the renderers know {', '.join(known)}")
+    return renderer(result, **{name: value for name, value in options.items() if name in accepted})
+
+
+@cache
+def renderer_options(fmt: str) -> frozenset[str]:
+    """The keyword options the renderer of `fmt` declares."""
+    parameters = inspect.signature(_renderer(fmt)).parameters.values()
+    return frozenset(p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY)
 
 
 def _renderer(fmt: str) -> Callable[..., str]:

@@ -154,9 +154,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
     return buffer.getvalue()
 
 
-def render_csv(
-    result: Comparison | Collection, *, table: str = "provenance", facts_only: bool = False, **_: Any
-) -> str:
+def render_csv(result: Comparison | Collection, *, table: str = "provenance", facts_only: bool = False) -> str:
     """CSV text: groups for a comparison (indices 0-based, joined by spaces), or its findings with
     `facts_only=True`; `table` for a collection."""
     if isinstance(result, Comparison):

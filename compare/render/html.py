@@ -61,7 +61,7 @@ def _script() -> tuple[str, str]:
     return source, f"'sha256-{digest}'"
 
 
-def render_html(result: Comparison | Collection, *, title: str | None = None, **_: Any) -> str:
+def render_html(result: Comparison | Collection, *, title: str | None = None) -> str:
     """The full, self-contained HTML page for a comparison or a collection."""
     context = _context(result)
     script, script_hash = _script()

@@ -10,7 +10,7 @@ from ..errors import OptionError
 __all__ = ["render_json"]
 
 
-def render_json(result: Any, *, facts_only: bool = False, **_: Any) -> str:
+def render_json(result: Any, *, facts_only: bool = False) -> str:
     """The result's `to_dict()` as indented JSON, keys in a fixed order, non-ASCII kept.
 
     `facts_only=True` gives only the versions' labels and the fact-drift findings of a comparison.

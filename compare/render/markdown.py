@@ -14,7 +14,7 @@ a sentence cannot turn into a link, an image or markup in a viewer.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import OptionError
 from ..highlight import pieces
@@ -220,9 +220,7 @@ def _collection_markdown(collection: Collection) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(
-    result: Comparison | Collection, *, changes_only: bool = True, facts_only: bool = False, **_: Any
-) -> str:
+def render_markdown(result: Comparison | Collection, *, changes_only: bool = True, facts_only: bool = False) -> str:
     """A Markdown report of a comparison or a collection.
 
     For a comparison, `changes_only=True` stops after the changed groups;

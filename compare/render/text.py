@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import shutil
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from rich.console import Console, RenderableType
 from rich.console import Group as RichGroup
@@ -116,7 +115,6 @@ def render_text(
     width: int | None = None,
     changes_only: bool = True,
     facts_only: bool = False,
-    **_: Any,
 ) -> str:
     """The text report as a string; `colour=True` embeds ANSI styles for a terminal.
 

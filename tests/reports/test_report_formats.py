@@ -14,6 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from compare import Collection, Comparison
+from compare.errors import OptionError
 from compare.render import render
 from compare.render.csv import COLUMNS
 from compare.render.summary import similarity_histogram
@@ -47,6 +48,21 @@ def with_findings(result: Comparison) -> Comparison:
         "b_text": "necessary",
     }
     return replace(result, findings=(Finding(), loose))
+
+
+# -- options ------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "csv", "html"])
+def test_a_misspelt_render_option_is_an_error_not_ignored(seed_wire: Comparison, fmt: str) -> None:
+    with pytest.raises(OptionError, match=r"unknown render option 'change_only'.*changes_only"):
+        render(seed_wire, fmt, change_only=False)
+
+
+def test_options_of_other_formats_are_left_out_and_its_own_are_used(seed_wire: Comparison) -> None:
+    # What `storydiff compare` passes for every format: colour means nothing to CSV, table nothing to Markdown.
+    options = {"colour": False, "changes_only": False, "facts_only": False, "table": "matrix", "title": "T"}
+    assert render(seed_wire, "csv", **options) == render(seed_wire, "csv")
+    full = render(seed_wire, "markdown", **options)
+    assert "## Side by side" in full and "## Side by side" not in render(seed_wire, "markdown")
 
 
 # -- JSON ---------------------------------------------------------------------
