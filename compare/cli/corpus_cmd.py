@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         workers=args.workers,
         force=args.force,
-        progress=None if not args.quiet else False,
+        progress=False if args.quiet else None,  # None: bars when standard error is a terminal
         min_containment=args.min_containment,
         lsh_threshold=args.lsh_threshold,
         max_bytes=max_bytes(args),

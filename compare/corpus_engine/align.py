@@ -80,11 +80,9 @@ def _row(a: int, b: int, result: Comparison) -> dict[str, Any]:
 
 
 def align_batch(
-    items: Sequence[tuple[int, int, str, str]],
-    options: Mapping[str, float],
-    story: Mapping[str, Any] | None = None,
+    items: Sequence[tuple[int, int, str, str]], threshold: float, story: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Align each (a, b, text a, text b): ``{"pairs": [scores and covered word ranges], "story": ...}``.
+    """Align each (a, b, text a, text b) at `threshold`: ``{"pairs": [scores, covered word ranges], "story": ...}``.
 
     With `story` (``cluster``, and ``docs``, ``ids``, ``meta`` of every
     article of a cluster whose pairs are all in `items`), ``"story"`` holds
@@ -96,7 +94,9 @@ def align_batch(
     rows = []
     comparisons: dict[tuple[int, int], Comparison] = {}
     for a, b, text_a, text_b in items:
-        result = compare(_document(text_a, meta.get(a)), _document(text_b, meta.get(b)), facts=False, **options)
+        result = compare(
+            _document(text_a, meta.get(a)), _document(text_b, meta.get(b)), threshold=threshold, facts=False
+        )
         rows.append(_row(a, b, result))
         if story is not None:
             comparisons[(a, b)] = result

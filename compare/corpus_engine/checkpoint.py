@@ -122,7 +122,7 @@ class Checkpoint:
     def save_arrays(self, relative: str, **arrays: np.ndarray) -> None:
         """Arrays in one .npz file, written atomically."""
         buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
+        np.savez(buffer, allow_pickle=False, **arrays)
         write_atomic(self.path(relative), buffer.getvalue())
 
     def load_arrays(self, relative: str) -> dict[str, np.ndarray]:
@@ -135,7 +135,8 @@ class Checkpoint:
         write_atomic(self.path(relative), buffer.getvalue())
 
     def load_array(self, relative: str) -> np.ndarray:
-        return np.load(self.path(relative), allow_pickle=False)
+        array: np.ndarray = np.load(self.path(relative), allow_pickle=False)
+        return array
 
     def save_json(self, relative: str, data: Any) -> None:
         write_atomic(self.path(relative), zlib.compress(json.dumps(data).encode(), 1))

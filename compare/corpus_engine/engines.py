@@ -65,11 +65,20 @@ class Progress:
     def stage(self, label: str, total: int) -> Iterator[Callable[[int], None]]:
         """A bar for one stage; the yielded function advances it."""
         if self._progress is None:
-            yield lambda n=1: None
+
+            def ignore(n: int = 1) -> None:
+                pass
+
+            yield ignore
             return
-        task = self._progress.add_task(label, total=max(total, 1))
-        yield lambda n=1: self._progress.advance(task, n)
-        self._progress.update(task, completed=max(total, 1))
+        bars = self._progress
+        task = bars.add_task(label, total=max(total, 1))
+
+        def advance(n: int = 1) -> None:
+            bars.advance(task, n)
+
+        yield advance
+        bars.update(task, completed=max(total, 1))
 
 
 class Engine:

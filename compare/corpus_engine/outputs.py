@@ -11,6 +11,7 @@ text is untrusted: the template autoescapes everything and marks nothing safe.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import os
@@ -36,12 +37,8 @@ def write_outputs(
     if pairs == "csv":
         written.append(write_atomic(root / "pairs.csv", result.pairs().to_csv(index=False)))
     elif pairs == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise OptionError(
-                "writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv"
-            ) from None
+        if importlib.util.find_spec("pyarrow") is None:
+            raise OptionError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
         buffer = io.BytesIO()
         result.pairs().to_parquet(buffer, index=False)
         written.append(write_atomic(root / "pairs.parquet", buffer.getvalue()))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -125,11 +125,9 @@ def _verify_task(task: tuple[np.ndarray, dict[int, np.ndarray], float, int]) -> 
     return verify_batch(pairs, hashes, min_containment, min_shared)
 
 
-def _align_task(
-    task: tuple[list[tuple[int, int, str, str]], dict[str, float], dict[str, Any] | None],
-) -> dict[str, Any]:
-    items, options, story = task
-    return align_batch(items, options, story)
+def _align_task(task: tuple[list[tuple[int, int, str, str]], float, dict[str, Any] | None]) -> dict[str, Any]:
+    items, threshold, story = task
+    return align_batch(items, threshold, story)
 
 
 # -- the run ------------------------------------------------------------------------------------------------
@@ -302,9 +300,8 @@ class _Run:
                 todo.append(k)
         if todo:
             texts = self.texts({d for k in todo for pair in batches[k].pairs for d in pair})
-            options = {"threshold": o.threshold}
             tasks = [
-                ([(a, b, texts[a], texts[b]) for a, b in batches[k].pairs], options, self._story(batches[k]))
+                ([(a, b, texts[a], texts[b]) for a, b in batches[k].pairs], o.threshold, self._story(batches[k]))
                 for k in todo
             ]
         else:
@@ -342,14 +339,14 @@ def _chunk_units(units: Sequence[Unit]) -> list[list[Unit]]:
     return chunks
 
 
-def _summary_of(problems: Sequence[dict[str, str]]) -> dict[str, Any]:
+def _summary_of(problems: Sequence[Mapping[str, str]]) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for p in problems:
         counts[p["kind"]] = counts.get(p["kind"], 0) + 1
     return {"skipped": counts, "problems": list(problems)}
 
 
-def describe_problems(problems: Sequence[dict[str, str]]) -> str:
+def describe_problems(problems: Sequence[Mapping[str, str]]) -> str:
     """One line: how many inputs were skipped, why, and the first few."""
     counts: dict[str, int] = {}
     for p in problems:
@@ -505,8 +502,7 @@ def _assemble(
             }
         )
     articles = []
-    for doc in np.flatnonzero(run.kept):
-        doc = int(doc)
+    for doc in np.flatnonzero(run.kept).tolist():
         meta = run.meta[doc]
         articles.append(
             {
