@@ -185,6 +185,11 @@ class Comparison:
     options: Mapping[str, Any] = field(default_factory=dict)
     findings: _LazyFindings = _LazyFindings()
 
+    def __repr__(self) -> str:
+        """Short, and without looking for changed facts (debuggers and worker descriptions call it)."""
+        counts = ", ".join(f"{n} {kind}" for kind, n in self.counts().items() if n)
+        return f"<Comparison {self.a.label!r} vs {self.b.label!r}: {len(self.groups)} groups ({counts})>"
+
     # -- views ---------------------------------------------------------------
     def group_text(self, group: Group, side: Literal["a", "b"]) -> str:
         """The sentences of one side of a group, joined by a space."""

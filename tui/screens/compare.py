@@ -90,7 +90,8 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.view.focus()
         self._update_header()
-        self._find_facts_if_pending()
+        # After the first paint: the search holds the interpreter, and the screen should come first.
+        self.call_after_refresh(self._find_facts_if_pending)
 
     def _find_facts_if_pending(self) -> None:
         if self.view.findings_pending:
