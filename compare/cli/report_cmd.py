@@ -19,17 +19,9 @@ from ..errors import InputError, OptionError
 from ..options import AlignOptions
 from ._common import add_input_options, emit, read_input
 
-__all__ = ["EXTENSIONS", "FORMATS", "add_parser", "format_for", "run"]
+__all__ = ["FORMATS", "add_parser", "format_for", "run"]
 
 FORMATS = ("html", "markdown", "json", "csv")
-EXTENSIONS = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-}
 # From this many pairs on, a terminal gets a progress bar while they are compared.
 PROGRESS_MIN_PAIRS = 10
 
@@ -101,13 +93,15 @@ def format_for(output: str, chosen: str | None) -> str:
     elif output == "-":
         raise OptionError("writing to standard output: say which format with --format (markdown, json or csv)")
     else:
-        suffix = output[output.rfind(".") :].lower() if "." in output.rsplit("/", 1)[-1] else ""
-        if suffix not in EXTENSIONS:
+        from ..render import format_of
+
+        found = format_of(output)
+        if found not in FORMATS:
             raise OptionError(
                 f"cannot tell the format of {output!r} from its extension; "
                 "name it .html, .md, .json or .csv, or give --format"
             )
-        fmt = EXTENSIONS[suffix]
+        fmt = found
     if fmt == "html" and output == "-":
         raise OptionError("an HTML report is a file to open in a browser; give a file name with -o (e.g. report.html)")
     return fmt

@@ -8,13 +8,33 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from functools import cache
+from pathlib import PurePath
 from typing import Any
 
 from ..errors import OptionError
 
-__all__ = ["FORMATS", "render", "renderer_options"]
+__all__ = ["EXTENSIONS", "FORMATS", "extension", "format_of", "render", "renderer_options"]
 
 FORMATS = ("text", "json", "markdown", "csv", "html")
+# The file name extensions of each format; the first is the one a new file gets.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "text": (".txt",),
+    "json": (".json",),
+    "markdown": (".md", ".markdown"),
+    "csv": (".csv",),
+    "html": (".html", ".htm"),
+}
+
+
+def extension(fmt: str) -> str:
+    """The extension a new file in format `fmt` gets: `markdown` → `.md`."""
+    return EXTENSIONS[fmt][0]
+
+
+def format_of(path: str | PurePath) -> str | None:
+    """The format a file name's extension says (`report.HTM` → `html`), or None when it says none."""
+    suffix = PurePath(path).suffix.lower()
+    return next((fmt for fmt, suffixes in EXTENSIONS.items() if suffix in suffixes), None)
 
 
 def render(result: Any, fmt: str, **options: Any) -> str:

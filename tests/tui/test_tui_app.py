@@ -350,3 +350,23 @@ async def test_escape_sequences_in_articles_are_drawn_as_symbols(tmp_path: Path)
         )
     assert "\u241b[2J" in drawn and "PWNED" in drawn
     assert not any(ch in drawn for ch in "\x1b\x07\x9b")
+
+
+async def test_export_file_name_follows_the_format_for_every_extension_of_it(altered, tmp_path: Path) -> None:
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        path = app.screen.query_one("#path", Input)
+        assert path.value.endswith(".json")  # the first format offered
+        path.value = str(tmp_path / "notes.markdown")  # the long Markdown extension, as some people name files
+        await pilot.press("down")  # json → markdown
+        assert path.value == str(tmp_path / "notes.md")
+        await pilot.press("down")
+        assert path.value == str(tmp_path / "notes.html")
+        path.value = str(tmp_path / "notes.htm")
+        await pilot.press("down")
+        assert path.value == str(tmp_path / "notes.csv")
+        path.value = str(tmp_path / "notes.v2")  # a name of the user's own: left alone
+        await pilot.press("down")
+        assert path.value == str(tmp_path / "notes.v2")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,30 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from compare.render import FORMATS
+from compare.render import FORMATS, extension, format_of
 
-__all__ = ["EXTENSIONS", "ExportScreen", "available_formats", "default_path"]
+__all__ = ["ExportScreen", "available_formats", "default_path"]
 
-EXTENSIONS = {"json": ".json", "markdown": ".md", "html": ".html", "csv": ".csv", "text": ".txt"}
 # The order offered: the formats meant for sharing first.
 _ORDER = ("json", "markdown", "html", "csv", "text")
 
 
 def available_formats() -> list[str]:
-    """The formats `compare.render` can produce in this installation (HTML only once its renderer exists)."""
-    out = []
-    for fmt in _ORDER:
-        if fmt not in FORMATS:
-            continue
-        if fmt == "html" and importlib.util.find_spec("compare.render.html") is None:
-            continue
-        out.append(fmt)
-    return out
+    """The formats `compare.render` can produce, in the order the dialog offers them."""
+    return [fmt for fmt in _ORDER if fmt in FORMATS]
 
 
 def default_path(directory: Path, stem: str, fmt: str) -> Path:
     """`<stem>.<ext>` in `directory`, numbered so an existing file is never the default."""
-    ext = EXTENSIONS.get(fmt, f".{fmt}")
+    ext = extension(fmt)
     candidate = directory / f"{stem}{ext}"
     n = 1
     while candidate.exists():
@@ -94,9 +85,8 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         """Follow the format with the file name's extension, unless the user typed their own name."""
         path_input = self.query_one("#path", Input)
         current = Path(path_input.value)
-        if current.suffix in EXTENSIONS.values():
-            stem = current.with_suffix("")
-            path_input.value = str(stem.with_suffix(EXTENSIONS[self.chosen_format]))
+        if format_of(current) is not None:
+            path_input.value = str(current.with_suffix(extension(self.chosen_format)))
 
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)
