@@ -23,6 +23,7 @@ elsewhere in the other document, where it has moved rather than gone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,10 +106,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quote_spans(side: Side) -> list[tuple[int, int]]:
-    """The parts of the document's quotes that fall inside the side's sentences."""
+    """The parts of the document's quotes that fall inside the side's sentences.
+
+    Quotes are in text order and do not overlap, so each sentence looks only at the quotes that
+    end after it starts (found by bisection): linear in the document, not sentences × quotes.
+    """
+    quotes = document_quotes(side.text)
+    ends = [end for _, end in quotes]
     out = []
     for s in side.sentences:
-        for start, end in document_quotes(side.text):
+        for start, end in quotes[bisect_right(ends, s.start) :]:
+            if start >= s.end:
+                break
             lo, hi = _trim(side.text, max(start, s.start), min(end, s.end))
             if lo < hi:
                 out.append((lo, hi))
