@@ -219,6 +219,22 @@ def test_standard_input_twice(command: str, tmp_path: Path, capsys: pytest.Captu
     assert_one_line_error(code, out, err, "standard input can be only one")
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("inputs", [("-", "-#1"), ("-#1", "-#2")], ids=["- and -#1", "-#1 and -#2"])
+def test_standard_input_twice_as_records(
+    command: str,
+    inputs: tuple[str, ...],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`-#N` is a record of standard input: with `-` (or another `-#N`) it would be read twice."""
+    monkeypatch.setattr(sys, "stdin", _Stdin(b'{"text": "One sentence here."}\n{"text": "Two sentences here."}\n'))
+    options = ["-o", str(tmp_path / "report.md")] if command == "report" else []
+    code, out, err = run_cli([command, *options, "--", *inputs], capsys)  # after --, -#N is not an option
+    assert_one_line_error(code, out, err, "standard input can be only one of the inputs (- or -#N)")
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
 @pytest.mark.parametrize("command", COMMANDS)
 def test_unreadable_file(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

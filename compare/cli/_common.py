@@ -1,16 +1,69 @@
-"""Pieces several subcommands share: input options, colour choice, writing output."""
+"""Pieces several subcommands share: input and threshold options, standard input, colour choice, writing output."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any
 
+from ..errors import InputError
 from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from ..options import AlignOptions
 from ..output import write_atomic
 
-__all__ = ["add_input_options", "emit", "max_bytes", "read_input", "use_colour"]
+__all__ = [
+    "SOURCE_HELP",
+    "add_input_options",
+    "add_threshold_option",
+    "check_one_stdin",
+    "emit",
+    "fraction",
+    "is_stdin",
+    "max_bytes",
+    "read_input",
+    "use_colour",
+]
+
+# What an input argument may name, for the help of every command that reads articles.
+SOURCE_HELP = "a file, web page, URL, JSON record (file.jsonl#N), or - for standard input"
+
+
+def fraction(value: str, *, low_open: bool = False) -> float:
+    """A number from 0 to 1 from the command line (more than 0 with `low_open`), for argparse's `type=`."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if low_open and not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, not {number}")
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {number}")
+    return number
+
+
+def add_threshold_option(parser: argparse.ArgumentParser, extra_help: str = "") -> None:
+    """`-t/--threshold`: the alignment's minimum similarity, the same for every command that aligns."""
+    parser.add_argument(
+        "-t",
+        "--threshold",
+        type=fraction,
+        default=AlignOptions.threshold,
+        metavar="X",
+        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold}){extra_help}",
+    )
+
+
+def is_stdin(spec: str | None) -> bool:
+    """True when an input argument names standard input: `-`, or a record of it, `-#N`."""
+    return spec is not None and (spec == "-" or spec.startswith("-#"))
+
+
+def check_one_stdin(specs: Iterable[str | None]) -> None:
+    """Refuse standard input named more than once: it can be read only once."""
+    if sum(1 for spec in specs if is_stdin(spec)) > 1:
+        raise InputError("standard input can be only one of the inputs (- or -#N); give the others as files")
 
 
 def _size(value: str) -> int:

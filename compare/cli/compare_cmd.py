@@ -5,22 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..options import AlignOptions
-from ._common import add_input_options, emit, read_input, use_colour
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input, use_colour
 
 __all__ = ["add_parser", "run"]
 
 FORMATS = ("text", "json", "markdown", "csv")
-
-
-def _fraction(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {number}")
-    return number
 
 
 def add_parser(sub: Any) -> None:
@@ -30,18 +19,11 @@ def add_parser(sub: Any) -> None:
         help="compare two versions of a story",
         description="Align two versions of a story sentence by sentence and report what changed.",
     )
-    parser.add_argument("a", metavar="A", help="first version: a file, or - for standard input")
-    parser.add_argument("b", metavar="B", help="second version: a file, or - for standard input")
+    parser.add_argument("a", metavar="A", help=f"first version: {SOURCE_HELP}")
+    parser.add_argument("b", metavar="B", help=f"second version: {SOURCE_HELP}")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    parser.add_argument(
-        "-t",
-        "--threshold",
-        type=_fraction,
-        default=AlignOptions.threshold,
-        metavar="X",
-        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
-    )
+    add_threshold_option(parser)
     parser.add_argument(
         "--method",
         choices=("lexical", "semantic"),
@@ -64,10 +46,7 @@ def add_parser(sub: Any) -> None:
 
 def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
     """The two documents named on the command line (standard input at most once)."""
-    from ..errors import InputError
-
-    if args.a == "-" and args.b == "-":
-        raise InputError("standard input can be only one of A and B; give the other as a file")
+    check_one_stdin((args.a, args.b))
     return read_input(args.a, args), read_input(args.b, args)
 
 

@@ -13,19 +13,13 @@ import os
 import sys
 from typing import Any
 
-from ._common import add_input_options, max_bytes
+from ._common import add_input_options, fraction, max_bytes
 
 __all__ = ["add_parser", "run"]
 
 
-def _fraction(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, not {number}")
-    return number
+def _positive_fraction(value: str) -> float:
+    return fraction(value, low_open=True)
 
 
 def _count(value: str) -> int:
@@ -84,7 +78,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--workers", type=_count, metavar="N", help="local processes (default: all cores)")
     parser.add_argument(
         "--min-containment",
-        type=_fraction,
+        type=_positive_fraction,
         default=CorpusOptions.min_containment,
         metavar="X",
         help=(
@@ -94,7 +88,7 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument(
         "--lsh-threshold",
-        type=_fraction,
+        type=_positive_fraction,
         default=CorpusOptions.lsh_threshold,
         metavar="X",
         help=f"Jaccard level the MinHash LSH search is tuned to find (default {CorpusOptions.lsh_threshold})",

@@ -16,24 +16,13 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, OptionError
-from ..options import AlignOptions
-from ._common import add_input_options, emit, read_input
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input
 
 __all__ = ["FORMATS", "add_parser", "format_for", "run"]
 
 FORMATS = ("html", "markdown", "json", "csv")
 # From this many pairs on, a terminal gets a progress bar while they are compared.
 PROGRESS_MIN_PAIRS = 10
-
-
-def _fraction(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {number}")
-    return number
 
 
 def add_parser(sub: Any) -> None:
@@ -46,9 +35,7 @@ def add_parser(sub: Any) -> None:
             "likely source, sentence provenance) and write the report to a file."
         ),
     )
-    parser.add_argument(
-        "inputs", nargs="+", metavar="FILE", help="two or more versions: files, or - for standard input"
-    )
+    parser.add_argument("inputs", nargs="+", metavar="FILE", help=f"two or more versions, each {SOURCE_HELP}")
     parser.add_argument(
         "-o",
         "--output",
@@ -62,14 +49,7 @@ def add_parser(sub: Any) -> None:
         choices=FORMATS,
         help="report format (default: from the output's extension: .html, .md, .json, .csv)",
     )
-    parser.add_argument(
-        "-t",
-        "--threshold",
-        type=_fraction,
-        default=AlignOptions.threshold,
-        metavar="X",
-        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold})",
-    )
+    add_threshold_option(parser)
     parser.add_argument(
         "--changes-only",
         action="store_true",
@@ -112,8 +92,7 @@ def _read(args: argparse.Namespace) -> list[Any]:
 
     if len(args.inputs) < 2:
         raise InputError("a report needs at least two versions of the story; give two or more files")
-    if args.inputs.count("-") > 1:
-        raise InputError("standard input can be only one of the inputs; give the others as files")
+    check_one_stdin(args.inputs)
     docs = [read_input(spec, args) for spec in args.inputs]
     # Versions with the same file name in different folders are told apart by their folder
     # (a document's title, when it has one, is its label and is left alone).

@@ -13,9 +13,8 @@ import sys
 from typing import Any
 
 from ..errors import InputError
-from ..options import AlignOptions
-from ._common import add_input_options, max_bytes, read_input
-from .compare_cmd import _fraction, load_pair
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, is_stdin, max_bytes, read_input
+from .compare_cmd import load_pair
 
 __all__ = ["add_parser", "run"]
 
@@ -30,17 +29,9 @@ def add_parser(sub: Any) -> None:
             "Without files, a picker opens to choose them. Press ? in the app for the keys."
         ),
     )
-    parser.add_argument("a", metavar="A", nargs="?", help="first version: a file, or - for standard input")
-    parser.add_argument("b", metavar="B", nargs="?", help="second version: a file, or - for standard input")
-    parser.add_argument(
-        "-t",
-        "--threshold",
-        type=_fraction,
-        default=AlignOptions.threshold,
-        metavar="X",
-        help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold}); "
-        "+ and - change it in the app",
-    )
+    parser.add_argument("a", metavar="A", nargs="?", help=f"first version: {SOURCE_HELP}")
+    parser.add_argument("b", metavar="B", nargs="?", help=f"second version: {SOURCE_HELP}")
+    add_threshold_option(parser, "; + and - change it in the app")
     add_input_options(parser)
     parser.set_defaults(run=run)
 
@@ -70,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         result = compare(*sources, threshold=args.threshold)
     elif args.a is not None:
         first = read_input(args.a, args)
-    if "-" in (args.a, args.b):
+    if is_stdin(args.a) or is_stdin(args.b):
         _terminal_for_keys()
 
     from tui import StorydiffApp

@@ -103,7 +103,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Capture
         (["compare", SEED], "required"),
         (["compare", SEED, SEED, "--bogus"], "unrecognized arguments"),
         (["compare", SEED, SEED, "--threshold", "2"], "between 0 and 1"),
-        (["compare", "-", "-"], "only one of A and B"),
+        (["compare", "-", "-"], "standard input can be only one"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(
@@ -112,6 +112,15 @@ def test_usage_errors_are_one_line_and_exit_2(
     code, out, err = run_exit(capsys, args)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and message in err
+
+
+@pytest.mark.parametrize("command", ["compare", "report", "tui"])
+def test_help_says_what_an_input_can_be(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "a file, web page, URL, JSON record (file.jsonl#N), or - for standard input" in help_text
+    assert "minimum similarity for two sentences to match, 0-1 (default 0.35)" in help_text
 
 
 def test_unwritable_output_is_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
