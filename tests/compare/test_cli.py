@@ -109,13 +109,42 @@ def test_unwritable_output_is_refused_before_any_work(tmp_path: Path, capsys: py
     assert code == 2 and "does not exist" in err
 
 
-def test_console_script_version_and_colour_rules(tmp_path: Path) -> None:
-    exe = [sys.executable, "-m", "compare"]
-    version = subprocess.run([*exe, "--version"], capture_output=True, text=True, check=True)
+def _in_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What `python -m compare ARGS` shows in a real terminal (a pseudo-terminal, 100 columns)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "compare", *args], stdin=follower, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the program ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=60) == 0
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_console_script_version_and_colour_rules() -> None:
+    version = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.startswith("storydiff ")
-    env = {**os.environ, "NO_COLOR": "1"}
-    out = subprocess.run([*exe, "compare", SEED, ALTERED], capture_output=True, text=True, env=env, check=True).stdout
-    assert "\x1b[" not in out
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    coloured = _in_terminal(["compare", SEED, ALTERED], env)
+    assert "\x1b[" in coloured and "[~85~]" not in coloured  # a terminal gets colour, not the plain marks
+    plain = _in_terminal(["compare", SEED, ALTERED], {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "[~85~]" in plain  # NO_COLOR: the same report, plain
 
 
 def run_exit(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str, str]:
