@@ -31,14 +31,13 @@ import numpy as np
 from ..align import AlignOptions
 from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
-from ..normalise import WORD, normalise
 from ..scores import SHINGLE_SIZE
 from .align import DETAILED_CLUSTERS, SOURCE_LIMIT, AlignBatch, align_batch, align_batches, covered_share
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
 from .clusters import components, verify_batch
 from .engines import Engine, Progress, make_engine
 from .result import CorpusResult
-from .signatures import band_keys, band_params, count_pairs, sampled_shingles, shingle_hashes, signature
+from .signatures import band_keys, band_params, count_pairs, hash_shingles, sampled_shingles, signature, word_keys
 from .sources import Problem, Unit, expand_inputs, fingerprint, read_unit
 
 __all__ = ["CorpusOptions", "corpus"]
@@ -89,7 +88,8 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
         documents, unit_problems = read_unit(unit, max_bytes=max_bytes)
         problems.extend(p.to_dict() for p in unit_problems)
         for doc_id, document in documents:
-            shingles = shingle_hashes(document.text, SHINGLE_SIZE)
+            keys = word_keys(document.text)
+            shingles = hash_shingles(keys, SHINGLE_SIZE)
             if shingles.size == 0:
                 where = f"{unit.rel}" if unit.kind == "file" else doc_id
                 problems.append(Problem("empty", where, f"cannot use {where!r}: it has no words").to_dict())
@@ -102,7 +102,7 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
                     "date": document.date,
                     "url": document.url,
                     "path": unit.path,
-                    "words": len(WORD.findall(normalise(document.text))),
+                    "words": len(keys),
                 }
             )
             texts.append(document.text)

@@ -22,6 +22,7 @@ A band hit only says "look closer": every candidate is then checked exactly
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -35,15 +36,22 @@ __all__ = [
     "band_params",
     "bucket_pairs",
     "count_pairs",
+    "hash_shingles",
     "pair_codes",
     "sampled_shingles",
     "shared_pairs",
     "shingle_hashes",
     "signature",
+    "word_keys",
 ]
 
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants for mixing
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def word_keys(text: str) -> list[str]:
+    """The normalised words of a text, as shingles are made of them."""
+    return list(WORD.findall(normalise(text)))
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
@@ -51,7 +59,11 @@ def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
 
     A text shorter than `size` words is one shingle; a text without words has none.
     """
-    keys = WORD.findall(normalise(text))
+    return hash_shingles(word_keys(text), size)
+
+
+def hash_shingles(keys: Sequence[str], size: int = SHINGLE_SIZE) -> np.ndarray:
+    """`shingle_hashes` of words already found by `word_keys`."""
     if not keys:
         return np.empty(0, dtype=np.uint32)
     words = np.fromiter((zlib.crc32(k.encode("utf-8")) for k in keys), dtype=np.uint64, count=len(keys))
