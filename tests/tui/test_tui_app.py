@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from textual.widgets import DirectoryTree, Input
+from textual.widgets import DirectoryTree, Input, Label
 
 from compare import Comparison, compare
 from compare.cli import main
@@ -370,3 +370,53 @@ async def test_export_file_name_follows_the_format_for_every_extension_of_it(alt
         path.value = str(tmp_path / "notes.v2")  # a name of the user's own: left alone
         await pilot.press("down")
         assert path.value == str(tmp_path / "notes.v2")
+
+
+async def test_export_asks_before_replacing_an_existing_file(altered, tmp_path: Path) -> None:
+    result, sources = altered
+    mine = tmp_path / "notes[1].md"  # brackets: the name is shown as text, not read as markup
+    mine.write_text("my own notes", encoding="utf-8")
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(mine)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # asked, not written
+        warning = app.screen.query_one("#confirm", Label)
+        assert warning.display and "notes[1].md exists: enter again to replace it" in str(warning.render())
+        assert mine.read_text(encoding="utf-8") == "my own notes"
+        await pilot.press("enter")  # confirmed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert json.loads(mine.read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v1"
+
+
+async def test_export_asks_again_for_another_existing_name_and_not_for_a_new_one(altered, tmp_path: Path) -> None:
+    result, sources = altered
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text("first", encoding="utf-8")
+    second.write_text("second", encoding="utf-8")
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        path = app.screen.query_one("#path", Input)
+        path.value = str(first)
+        path.focus()
+        await pilot.press("enter")
+        path.value = str(second)  # another existing file: its own question
+        await pilot.pause()
+        assert not app.screen.query_one("#confirm", Label).display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.screen.query_one("#confirm", Label).display
+        path.value = str(tmp_path / "new.json")  # a new file: written at once
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert first.read_text() == "first" and second.read_text() == "second"
+    assert json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v1"

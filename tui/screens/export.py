@@ -1,10 +1,15 @@
-"""The export dialog: pick a format and a file name; the compare screen writes it through the core."""
+"""The export dialog: pick a format and a file name; the compare screen writes it through the core.
+
+A file that already exists is not replaced at the first enter: the dialog says
+so, and a second enter (with the name unchanged) confirms.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -53,6 +58,8 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         padding: 0 1;
     }
     ExportScreen OptionList { height: auto; max-height: 7; }
+    ExportScreen #confirm { display: none; width: 100%; color: $text-warning; text-style: bold; }
+    ExportScreen #confirm.-shown { display: block; }
     """
 
     def __init__(self, directory: Path, stem: str) -> None:
@@ -60,6 +67,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         self.directory = directory
         self.stem = stem
         self.formats = available_formats()
+        self._confirmed: str | None = None  # the existing file the user was told about, once
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -69,6 +77,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
             yield OptionList(*(Option(fmt, id=fmt) for fmt in self.formats), id="formats")
             yield Label("File:")
             yield Input(str(default_path(self.directory, self.stem, self.formats[0])), id="path")
+            yield Label(id="confirm")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
@@ -88,12 +97,24 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         if format_of(current) is not None:
             path_input.value = str(current.with_suffix(extension(self.chosen_format)))
 
+    @on(Input.Changed, "#path")
+    def _name_changed(self) -> None:
+        """A new name needs its own confirmation."""
+        self._confirmed = None
+        self.query_one("#confirm", Label).remove_class("-shown")
+
     @on(OptionList.OptionSelected)
     @on(Input.Submitted)
     def _save(self) -> None:
         path = self.query_one("#path", Input).value.strip()
         if not path:
             self.notify("Give a file name to export to.", severity="warning")
+            return
+        if Path(path).exists() and self._confirmed != path:
+            self._confirmed = path
+            warning = self.query_one("#confirm", Label)
+            warning.update(Text(f"{Path(path).name} exists: enter again to replace it, or change the name."))
+            warning.add_class("-shown")
             return
         self.dismiss((self.chosen_format, path))
 
