@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
@@ -27,6 +27,12 @@ MIN_SCORE = 0.5
 
 # Characters after which the next word is capitalised by convention, not because it is a name.
 _OPENERS = set("\u201c\u2018\u00ab\"'(:[\u2014\u2013-")
+
+
+@lru_cache(maxsize=65_536)
+def sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """The words of one sentence, read once however many detectors ask (a group's side is asked often)."""
+    return tuple(tokenize(text, start, end))
 
 
 @dataclass
@@ -47,7 +53,7 @@ class Side:
     @cached_property
     def tokens(self) -> list[Token]:
         """The words of the side's sentences, offsets into the document text."""
-        return [t for s in self.sentences for t in tokenize(self.text, s.start, s.end)]
+        return [t for s in self.sentences for t in sentence_tokens(self.text, s.start, s.end)]
 
     @cached_property
     def key(self) -> str:
@@ -65,7 +71,7 @@ class Side:
         out: set[int] = set()
         for s in self.sentences:
             previous_end = s.start
-            for n, token in enumerate(tokenize(self.text, s.start, s.end)):
+            for n, token in enumerate(sentence_tokens(self.text, s.start, s.end)):
                 gap = self.text[previous_end : token.start]
                 if n == 0 or any(c in _OPENERS for c in gap):
                     out.add(token.start)
@@ -123,8 +129,8 @@ class GroupView:
 
 def views(result: Comparison) -> list[GroupView]:
     """A view of every group that has sentences on both sides (the only ones whose facts can differ)."""
-    a_key = _word_key(tokenize(result.a.text))
-    b_key = _word_key(tokenize(result.b.text))
+    a_key = _word_key([t for s in result.a_sentences for t in sentence_tokens(result.a.text, s.start, s.end)])
+    b_key = _word_key([t for s in result.b_sentences for t in sentence_tokens(result.b.text, s.start, s.end)])
     out = []
     for n, group in enumerate(result.groups):
         if not group.a or not group.b or group.kind == "identical":

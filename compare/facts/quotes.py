@@ -60,6 +60,9 @@ _INTERRUPTION = re.compile(
 )
 
 
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"\u2018\u2019") + "]")
+
+
 @lru_cache(maxsize=8)
 def document_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the quotations in `text`, without their marks (and without closing punctuation).
@@ -74,8 +77,8 @@ def document_quotes(text: str) -> tuple[tuple[int, int], ...]:
     for line in re.finditer(r"[^\n\r]+", text):
         opened: int | None = None
         closer = ""
-        for pos in range(line.start(), line.end()):
-            c = text[pos]
+        for mark in _MARKS.finditer(text, line.start(), line.end()):  # only quote marks can open or close
+            pos, c = mark.start(), mark.group()
             before = text[pos - 1] if pos > line.start() else " "
             after = text[pos + 1] if pos + 1 < line.end() else " "
             if opened is None:
@@ -105,14 +108,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=8)
+def _quote_index(text: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+    """The document's quotes and their end offsets, for bisection."""
+    quotes = document_quotes(text)
+    return quotes, [end for _, end in quotes]
+
+
 def quote_spans(side: Side) -> list[tuple[int, int]]:
     """The parts of the document's quotes that fall inside the side's sentences.
 
     Quotes are in text order and do not overlap, so each sentence looks only at the quotes that
     end after it starts (found by bisection): linear in the document, not sentences × quotes.
     """
-    quotes = document_quotes(side.text)
-    ends = [end for _, end in quotes]
+    quotes, ends = _quote_index(side.text)
     out = []
     for s in side.sentences:
         for start, end in quotes[bisect_right(ends, s.start) :]:
