@@ -60,7 +60,7 @@ _INTERRUPTION = re.compile(
 )
 
 
-_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + "\"\u2018\u2019") + "]")
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]")
 
 
 @lru_cache(maxsize=8)
