@@ -324,29 +324,31 @@ def _attach_parts(
     options.sort(
         key=lambda o: (o[0], -round(scorer.dice(o[3], o[4]), 9), o[1], abs(o[3] - o[4]), joiner(o[2], o[3], o[4]))
     )
+    least = opts.part_threshold if threshold is None else threshold
     for neg, _, side, i, j in options:
-        if -neg < (opts.part_threshold if threshold is None else threshold):
+        if -neg < least:
             break
-        if side == 0 and j not in groups_b:
-            partners = groups_a.get(i)
-            if partners is None:
-                if extend_only:
-                    continue
-                groups_a[i] = [j]
-                groups_b[j] = [i]
-            elif len(groups_b[partners[0]]) == 1 and _next_to(j, partners):  # a split into neighbours
-                partners.append(j)
-                groups_b[j] = [i]
-        elif side == 1 and i not in groups_a:
-            partners = groups_b.get(j)
-            if partners is None:
-                if extend_only:
-                    continue
-                groups_b[j] = [i]
-                groups_a[i] = [j]
-            elif len(groups_a[partners[0]]) == 1 and _next_to(i, partners):  # a merge of neighbours
-                partners.append(i)
-                groups_a[i] = [j]
+        if side == 0:  # B sentence j joins A sentence i: a split
+            _join(groups_a, groups_b, i, j, extend_only)
+        else:  # A sentence i joins B sentence j: a merge
+            _join(groups_b, groups_a, j, i, extend_only)
+
+
+def _join(
+    one_side: dict[int, list[int]], many_side: dict[int, list[int]], one: int, joiner: int, extend_only: bool
+) -> None:
+    """Let leftover sentence `joiner` join sentence `one` of the other side, if that keeps the group a split
+    (or a merge): `one` alone on its side, `joiner` next to its other parts. One function for both
+    directions, so splits and merges follow the same rules."""
+    if joiner in many_side:
+        return
+    partners = one_side.get(one)
+    if partners is None:
+        if not extend_only:
+            one_side[one], many_side[joiner] = [joiner], [one]
+    elif len(many_side[partners[0]]) == 1 and _next_to(joiner, partners):
+        partners.append(joiner)
+        many_side[joiner] = [one]
 
 
 _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
