@@ -121,9 +121,9 @@ def compare(
     Comparison
         Groups in reading order; every sentence of each side in exactly one.
 
-    >>> result = compare("The cat sat. It was warm.", "It was warm. The cat sat down.")
+    >>> result = compare("The cat sat. It was warm. Birds sang.", "Birds sang. The cat sat down. It was warm.")
     >>> [(g.kind, g.moved) for g in result.groups]
-    [('modified', False), ('identical', True)]
+    [('modified', False), ('identical', False), ('identical', True)]
     """
     for name, value in (("threshold", threshold), ("part_threshold", part_threshold), ("gap_threshold", gap_threshold)):
         if not 0.0 <= value <= 1.0:
