@@ -67,5 +67,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     >>> [(t.key, t.start, t.end) for t in tokenize("Mr Blinken\u2019s 85%.")]
     [('mr', 0, 2), ("blinken's", 3, 12), ('85', 13, 15)]
     """
-    stop = len(text) if end is None else end
-    return [Token(normalise_token(m.group()), m.start(), m.end()) for m in WORD.finditer(text, start, stop)]
+    matches = list(WORD.finditer(text, start, len(text) if end is None else end))
+    keys = map(normalise_token, [m.group() for m in matches])
+    return list(map(Token._make, zip(keys, [m.start() for m in matches], [m.end() for m in matches], strict=True)))
