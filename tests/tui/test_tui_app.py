@@ -12,6 +12,7 @@ from compare import Comparison, compare
 from compare.cli import main
 from tui import StorydiffApp
 from tui.screens import CompareScreen, ExportScreen, HelpScreen
+from tui.screens.compare import FACTS_DELAY
 from tui.widgets import DetailPanel, DiffView, SummaryBar
 
 SIZE = (120, 40)
@@ -326,9 +327,11 @@ async def test_a_long_comparison_paints_first_and_marks_changed_facts_when_found
     assert DiffView(result).findings == {}  # nothing waits for the facts before the first paint
     app = StorydiffApp(result)
     async with app.run_test(size=(100, 30)) as pilot:
+        view = app.screen.query_one(DiffView)
+        assert view.findings_pending is True  # painted without them
+        await pilot.pause(FACTS_DELAY + 0.2)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        view = app.screen.query_one(DiffView)
         assert view.findings_pending is False
         changed = next(n for n, g in enumerate(view.result.groups) if 500 in g.a)
         assert [f.kind for f in view.findings[changed]] == ["number_changed"]

@@ -48,6 +48,9 @@ def _same_sentences(old: Group | None, swapped: bool = False) -> object:
     return keep
 
 
+FACTS_DELAY = 1.0  # seconds after mounting before a long comparison's changed facts are looked for
+
+
 class CompareScreen(Screen[None]):
     """Two versions of a story, aligned, with keys to move, filter, search, re-align, swap and export."""
 
@@ -90,8 +93,10 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.view.focus()
         self._update_header()
-        # After the first paint: the search holds the interpreter, and the screen should come first.
-        self.call_after_refresh(self._find_facts_if_pending)
+        # The fact search runs in a thread but holds the interpreter while it works, so it waits until the
+        # first screens have settled: measured on two 10,000-sentence documents, starting it at once
+        # delayed the first paint from 0.4 s to 1.4 s; a second later costs the first paint nothing.
+        self.set_timer(FACTS_DELAY, self._find_facts_if_pending)
 
     def _find_facts_if_pending(self) -> None:
         if self.view.findings_pending:
