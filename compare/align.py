@@ -264,13 +264,12 @@ def align(
             match_a[i], match_b[j] = j, i
 
     # One-to-one, best first; ties go to the pair nearest in relative position, then nearest the top.
+    scored = ((round(scorer.dice(i, j), 9), i, j) for (i, j) in shared)
     ranked = sorted(
-        ((round(scorer.dice(i, j), 9), i, j) for (i, j) in shared),
+        (x for x in scored if x[0] >= opts.threshold),  # weaker pairs are never taken: no need to rank them
         key=lambda x: (-x[0], spread(x[1], x[2]), x[1] + x[2]),
     )
-    for score, i, j in ranked:
-        if score < opts.threshold:
-            break
+    for _, i, j in ranked:
         if i not in match_a and j not in match_b:
             match_a[i], match_b[j] = j, i
 
@@ -321,13 +320,12 @@ def _attach_parts(
     def joiner(side: int, i: int, j: int) -> list[str]:
         return sorted(scorer.bags_b[j] if side == 0 else scorer.bags_a[i])
 
+    least = opts.part_threshold if threshold is None else threshold
+    options = [o for o in options if -o[0] >= least]  # only these can join; ranking the rest is wasted work
     options.sort(
         key=lambda o: (o[0], -round(scorer.dice(o[3], o[4]), 9), o[1], abs(o[3] - o[4]), joiner(o[2], o[3], o[4]))
     )
-    least = opts.part_threshold if threshold is None else threshold
-    for neg, _, side, i, j in options:
-        if -neg < least:
-            break
+    for _, _, side, i, j in options:
         if side == 0:  # B sentence j joins A sentence i: a split
             _join(groups_a, groups_b, i, j, extend_only)
         else:  # A sentence i joins B sentence j: a merge
