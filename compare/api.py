@@ -206,8 +206,12 @@ def _group(
     elif not link.a:
         kind, similarity = "inserted", 0.0
     else:
-        text_a = normalise(" ".join(sentences_a[i].text for i in link.a))
-        text_b = normalise(" ".join(sentences_b[j].text for j in link.b))
+        keys_a, keys_b = [t.key for t in words_a], [t.key for t in words_b]
+        if keys_a or keys_b:  # how alike the words are, letter by letter (typography and punctuation aside)
+            text_a, text_b = " ".join(keys_a), " ".join(keys_b)
+        else:  # sentences without words ('* * *'): their normalised text
+            text_a = normalise(" ".join(sentences_a[i].text for i in link.a))
+            text_b = normalise(" ".join(sentences_b[j].text for j in link.b))
         similarity = fuzz.ratio(text_a, text_b) / 100
         if len(link.a) == 1 and len(link.b) > 1:
             kind = "split"
@@ -216,8 +220,8 @@ def _group(
         elif (
             len(link.a) == 1
             and len(link.b) == 1
-            and [t.key for t in words_a] == [t.key for t in words_b]
-            and (words_a or text_a == text_b)
+            and keys_a == keys_b
+            and (keys_a or text_a == text_b)
         ):
             kind, similarity = "identical", 1.0
         else:

@@ -39,14 +39,15 @@ def shingles(keys: Sequence[str], size: int = SHINGLE_SIZE) -> set[tuple[str, ..
         return set()
     if len(keys) < size:
         return {tuple(keys)}
-    return {tuple(keys[k : k + size]) for k in range(len(keys) - size + 1)}
+    return set(zip(*(keys[k:] for k in range(size)), strict=False))  # each k-shifted copy; zip stops at the shortest
 
 
 def _ratio(part: int | float, whole: int | float) -> float:
     return part / whole if whole else 1.0
 
 
-def _words_in(tokens: Sequence[Token], starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> int:
+def _words_in(starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> int:
+    """How many words (by their start offsets) fall inside the spans."""
     return sum(bisect_right(starts, end - 1) - bisect_left(starts, start) for start, end in spans)
 
 
@@ -58,11 +59,11 @@ def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence
     weighted = weight = 0.0
     for group in groups:
         spans = [(op.a_start, op.a_end, op.b_start, op.b_end) for op in group.diff if op.op == "equal"]
-        equal_a += _words_in(tokens_a, starts_a, [(s[0], s[1]) for s in spans])
-        equal_b += _words_in(tokens_b, starts_b, [(s[2], s[3]) for s in spans])
+        equal_a += _words_in(starts_a, [(s[0], s[1]) for s in spans])
+        equal_b += _words_in(starts_b, [(s[2], s[3]) for s in spans])
         if group.a and group.b:
-            size = _words_in(tokens_a, starts_a, [(op.a_start, op.a_end) for op in group.diff])
-            size += _words_in(tokens_b, starts_b, [(op.b_start, op.b_end) for op in group.diff])
+            size = _words_in(starts_a, [(op.a_start, op.a_end) for op in group.diff])
+            size += _words_in(starts_b, [(op.b_start, op.b_end) for op in group.diff])
             weighted += group.score * max(size, 1)
             weight += max(size, 1)
     keys_a = [t.key for t in tokens_a]
