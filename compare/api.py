@@ -217,12 +217,7 @@ def _group(
             kind = "split"
         elif len(link.a) > 1 and len(link.b) == 1:
             kind = "merged"
-        elif (
-            len(link.a) == 1
-            and len(link.b) == 1
-            and keys_a == keys_b
-            and (keys_a or text_a == text_b)
-        ):
+        elif len(link.a) == 1 and len(link.b) == 1 and keys_a == keys_b and (keys_a or text_a == text_b):
             kind, similarity = "identical", 1.0
         else:
             kind = "modified"

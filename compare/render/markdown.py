@@ -197,7 +197,7 @@ def _collection_markdown(collection: Collection) -> str:
         "| --- | " + " | ".join("---:" for _ in codes) + " |",
     ]
     for i in range(n):
-        cells = ["—" if i == j else f"{matrix.iat[i, j]:.0%}" for j in range(n)]
+        cells = ["—" if i == j else f"{float(matrix.iat[i, j]):.0%}" for j in range(n)]
         lines.append(f"| {codes[i]} {escape(labels[i])} | " + " | ".join(cells) + " |")
     lines += [
         "",
