@@ -186,7 +186,7 @@ def _collection_markdown(collection: Collection) -> str:
     lines += ["| --- | ---: | ---: |"]
     for row in source.evidence:
         lines.append(f"| {escape(row['other'])} | {_pct(row['other_in_source'])} | {_pct(row['source_in_other'])} |")
-    matrix = collection.overlap_matrix()
+    matrix = collection.overlap_matrix().to_numpy(dtype=float)
     lines += [
         "",
         "## Overlap matrix",
@@ -197,7 +197,7 @@ def _collection_markdown(collection: Collection) -> str:
         "| --- | " + " | ".join("---:" for _ in codes) + " |",
     ]
     for i in range(n):
-        cells = ["—" if i == j else f"{float(matrix.iat[i, j]):.0%}" for j in range(n)]
+        cells = ["—" if i == j else f"{matrix[i, j]:.0%}" for j in range(n)]
         lines.append(f"| {codes[i]} {escape(labels[i])} | " + " | ".join(cells) + " |")
     lines += [
         "",
