@@ -26,8 +26,9 @@ The stages, each a plain function over the sentence lists:
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
 
-Moves (groups off the longest increasing run of B positions, taken in A's
-order) are flagged by the caller, `compare.api`, which also orders the groups.
+Moves (matched groups off the longest chain that keeps its order on both
+sides, see `in_order`) are flagged by the caller, `compare.api`, which also
+orders the groups for reading.
 """
 
 from __future__ import annotations
