@@ -206,7 +206,7 @@ def _collection_context(collection: Collection) -> dict[str, Any]:
                 }
             )
         info = _doc_info(doc, labels[i], words, len(collection.sentences[i]))
-        info.update(index=i, rows=rows, own=own, shared_all=shared_all, is_source=i == source.index)
+        info.update(index=i, rows=rows, own=own, shared_all=shared_all, is_source=source.clear and i == source.index)
         documents.append(info)
     pairs = [
         {

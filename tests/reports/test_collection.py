@@ -168,3 +168,14 @@ def test_options_reach_every_pair() -> None:
 def test_repr_html_shows_the_matrix_for_notebooks(banksy: Collection) -> None:
     html = banksy._repr_html_()
     assert "<script" not in html and "Overlap matrix" in html and "adv/banksy.txt" in html
+
+
+def test_the_html_tags_a_version_as_likely_source_only_when_the_evidence_is_clear() -> None:
+    from compare.render import render
+
+    clear = compare_many(banksy_paths())
+    assert clear.likely_source().clear
+    assert render(clear, "html").count('class="sd-tag">likely source<') == 1
+    close = compare_many([SAMPLES / "seed-bbc.txt", SAMPLES / "altered.txt", SAMPLES / "wire.txt"])
+    assert not close.likely_source().clear
+    assert 'class="sd-tag">likely source<' not in render(close, "html")
