@@ -35,12 +35,12 @@ ONESTOP = SHARED / "data" / "onestop"
 sys.path.insert(0, str(ROOT))
 
 from compare import compare, segment  # noqa: E402
-from compare.api import _analysed  # noqa: E402
+from compare.api import _analysed_cached  # noqa: E402
 
 
 def fresh_compare(a: str, b: str) -> object:
     """compare() as a first call on these texts: the per-text analysis cache is emptied first."""
-    _analysed.cache_clear()
+    _analysed_cached.cache_clear()
     return compare(a, b)
 
 

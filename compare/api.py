@@ -65,10 +65,18 @@ def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Seq
     )
 
 
-@lru_cache(maxsize=64)
+# Texts kept: the last 64, and only those under 200,000 characters (about 30,000 words), so the cache
+# never holds more than a few hundred MB however large the inputs.
+_CACHE_TEXTS, _CACHE_MAX_CHARS = 64, 200_000
+
+
 def _analysed(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[Token, ...], ...]]:
     """Sentences and words of a text, kept for the texts seen last: comparing one version with many
     others (`compare_many`, the TUI re-aligning) segments and tokenises it once."""
+    return _analysed_cached(text) if len(text) <= _CACHE_MAX_CHARS else _analyse(text)
+
+
+def _analyse(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[Token, ...], ...]]:
     sentences = tuple(segment(text))
     words = tokenize(text)  # once for the whole text, then shared out: cheaper than once a sentence
     starts = [w.start for w in words]
@@ -79,6 +87,9 @@ def _analysed(text: str) -> tuple[tuple[Sentence, ...], tuple[tuple[Token, ...],
             mine = tuple(tokenize(text, s.start, s.end))
         per_sentence.append(mine)
     return sentences, tuple(per_sentence)
+
+
+_analysed_cached = lru_cache(maxsize=_CACHE_TEXTS)(_analyse)
 
 
 def compare(
