@@ -9,8 +9,10 @@ Which record a two-document command uses — the selector after ``#``:
 
 * none: the first record (``stories.jsonl``);
 * ``#ID``: the record whose ``id`` is ``ID`` (``stories.jsonl#bbc-0412``);
-* ``#N``: otherwise, when ``N`` is a whole number, the N-th record counting
-  from 1, i.e. the N-th line of a JSON Lines file (``stories.jsonl#2``).
+* ``#N``: otherwise, when ``N`` is a whole number, record N: the record on
+  line N of a JSON Lines file (blank lines count, so the number is the one an
+  editor shows, and the one ``storydiff corpus`` uses in its ids), or the N-th
+  record of a JSON array (``stories.jsonl#2``).
 
 An ``id`` match wins over a position, so ``#7`` means the record with id 7
 when there is one.
@@ -102,13 +104,14 @@ def _no_records(name: str) -> InputError:
     )
 
 
-def parse_records(text: str, name: str) -> list[Mapping[str, Any]]:
-    """The records in a JSON or JSON Lines text, in order; raises `InputError` at the first bad one."""
-    records: list[Mapping[str, Any]] = []
-    for _, record in iter_records(text, name):
+def parse_records(text: str, name: str) -> list[tuple[int, Mapping[str, Any]]]:
+    """The records in a JSON or JSON Lines text, in order, with their numbers (see `iter_records`);
+    raises `InputError` at the first bad one."""
+    records: list[tuple[int, Mapping[str, Any]]] = []
+    for number, record in iter_records(text, name):
         if isinstance(record, InputError):
             raise record
-        records.append(record)
+        records.append((number, record))
     if not records:
         raise _no_records(name)
     return records
@@ -118,20 +121,24 @@ def _json_type(value: object) -> str:
     return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value), "number")
 
 
-def select_record(records: list[Mapping[str, Any]], selector: str | None, name: str) -> tuple[int, Mapping[str, Any]]:
-    """The record a selector names (see the module docstring), with its 1-based position."""
+def select_record(
+    records: list[tuple[int, Mapping[str, Any]]], selector: str | None, name: str
+) -> tuple[int, Mapping[str, Any]]:
+    """The record a selector names (see the module docstring), with its number."""
     if not selector:
-        return 1, records[0]
-    for number, record in enumerate(records, start=1):
+        return records[0]
+    for number, record in records:
         if "id" in record and str(record["id"]) == selector:
             return number, record
     if selector.isdigit():
-        number = int(selector)
-        if 1 <= number <= len(records):
-            return number, records[number - 1]
+        wanted = int(selector)
+        for number, record in records:
+            if number == wanted:
+                return number, record
+        numbers = [number for number, _ in records]
         raise InputError(
-            f"cannot read '{name}#{selector}': there is no record {number}; "
-            f"it holds {len(records)} record{'s' if len(records) != 1 else ''} (#1 to #{len(records)})"
+            f"cannot read '{name}#{selector}': there is no record {wanted}; "
+            f"it holds {len(records)} record{'s' if len(records) != 1 else ''} (#{numbers[0]} to #{numbers[-1]})"
         )
     raise InputError(f"cannot read '{name}#{selector}': no record has id {selector!r}; give an id or a record number")
 

@@ -121,10 +121,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
     summary = result.summary
     print(
-        f"{summary['articles']} articles, {summary['clusters']} stories told more than once "
-        f"({summary['articles_in_clusters']} articles), {summary['pairs']} aligned pairs "
-        f"in {summary['stages']['total']['seconds']:.1f} s ({summary['engine']})"
+        f"{_count(summary['articles'], 'article')}, {_count(summary['clusters'], 'story', 'stories')} told more "
+        f"than once ({_count(summary['articles_in_clusters'], 'article')}), "
+        f"{_count(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
+        f"({summary['engine']})"
     )
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 story', '3 stories'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

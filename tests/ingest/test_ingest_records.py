@@ -63,10 +63,16 @@ def test_json_found_by_content_without_a_suffix(tmp_path: Path) -> None:
     assert read_source(str(path)).title == "Found by looking"
 
 
-def test_blank_lines_in_json_lines_are_skipped(tmp_path: Path) -> None:
+def test_a_json_lines_record_is_named_by_its_line_as_the_corpus_names_it(tmp_path: Path) -> None:
+    """Blank lines are no records, but they count in the number, so `file#N` is the line an editor shows
+    and the id `storydiff corpus` gives the record."""
     path = tmp_path / "r.jsonl"
     path.write_text('\n{"text": "One."}\n\n{"text": "Two."}\n\n', encoding="utf-8")
-    assert read_source(f"{path}#2").text == "Two."
+    assert read_source(str(path)).text == "One."
+    assert read_source(f"{path}#2").text == "One."
+    assert read_source(f"{path}#4").text == "Two."
+    with pytest.raises(InputError, match="there is no record 3"):
+        read_source(f"{path}#3")
 
 
 @pytest.mark.parametrize(
