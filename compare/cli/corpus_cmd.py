@@ -121,9 +121,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
     summary = result.summary
     print(
-        f"{_count(summary['articles'], 'article')}, {_count(summary['clusters'], 'story', 'stories')} told more "
-        f"than once ({_count(summary['articles_in_clusters'], 'article')}), "
-        f"{_count(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
+        f"{_plural(summary['articles'], 'article')}, {_plural(summary['clusters'], 'story', 'stories')} told more "
+        f"than once ({_plural(summary['articles_in_clusters'], 'article')}), "
+        f"{_plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
         f"({summary['engine']})"
     )
     for path in written:
@@ -131,6 +131,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
+def _plural(n: int, one: str, many: str | None = None) -> str:
     """'1 story', '3 stories'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
