@@ -74,12 +74,9 @@ def rich_renderables(result: Comparison, *, colour: bool = True, changes_only: b
     yield Text("storydiff", style="bold")
     yield summary_table(result)
     if result.findings:
-        try:
-            from .facts_text import findings_renderable
-        except ImportError:
-            pass
-        else:
-            yield findings_renderable(result, colour=colour)
+        from .facts_text import findings_renderable
+
+        yield findings_renderable(result, colour=colour)
     shown = [g for g in result.groups if g.changed or not changes_only]
     yield Text("")
     if not shown:
