@@ -48,7 +48,7 @@ from .normalise import Token
 from .options import AlignOptions
 from .stopwords import STOPWORDS
 
-__all__ = ["AlignOptions", "Link", "align", "in_order"]
+__all__ = ["AlignOptions", "Alignment", "Link", "PairLink", "align", "align_with_links", "in_order"]
 
 
 # In a long document each sentence keeps this many candidate partners per measure.
@@ -57,6 +57,14 @@ _KEEP_PER_SENTENCE = 6
 _LONG_DOCUMENT = 40_000
 # In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
 _PART_SHARE = 0.3
+# A content link outside the groups: the share of the shorter sentence that must lie in the other when one of
+# the two is a leftover (nothing else explains it), and when both already have partners (stronger evidence needed).
+_LINK_SHARE_LEFTOVER = 2 / 3
+_LINK_SHARE_GROUPED = 0.8
+# ... and the fewest content words the two must share: one name and a verb are not a clause.
+_LINK_MIN_STEMS = 3
+# A link between sentences this alike as a whole (weighted Dice) is a repeat; below it, a partial link.
+_REPEAT_DICE = 0.5
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,30 @@ class Link:
 
     a: tuple[int, ...]
     b: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PairLink:
+    """Sentence `a` of A and sentence `b` of B carry the same content: kind 'group', 'repeat' or 'partial'."""
+
+    a: int
+    b: int
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """`groups` partition the sentences for reading; `links` list every pair that carries the same content.
+
+    `repeated_a` / `repeated_b` are leftover sentences (in no matched group) whose content the other
+    version nonetheless has: they are repeats, not deletions or insertions.
+    """
+
+    groups: list[Link]
+    links: list[PairLink]
+    repeated_a: frozenset[int]
+    repeated_b: frozenset[int]
 
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -253,6 +285,21 @@ def align(
     identity_b: Sequence[Hashable] | None = None,
     make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
 ) -> list[Link]:
+    """The groups of `align_with_links` alone."""
+    return align_with_links(
+        tokens_a, tokens_b, options, identity_a=identity_a, identity_b=identity_b, make_scorer=make_scorer
+    ).groups
+
+
+def align_with_links(
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+    options: AlignOptions | None = None,
+    *,
+    identity_a: Sequence[Hashable] | None = None,
+    identity_b: Sequence[Hashable] | None = None,
+    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
+) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
 
     `identity_a`/`identity_b` say when two sentences are the same (default: the
@@ -262,6 +309,8 @@ def align(
     for reading). Every choice between equal candidates is made by a rule that
     reads the same from either side, so aligning B with A mirrors A with B.
     `make_scorer` replaces the lexical scorer (`compare.semantic` blends in sentence embeddings).
+    The content links (see `Alignment`) are read off the same candidate scores, so they cost a pass
+    over the candidate pairs, nothing more.
     """
     opts = options or AlignOptions()
     n_a, n_b = len(tokens_a), len(tokens_b)
@@ -306,7 +355,60 @@ def align(
     _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
     _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True)
-    return _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    return _content_links(scorer, groups, ids_a, ids_b)
+
+
+def _content_links(
+    scorer: _Scorer, groups: list[Link], ids_a: Sequence[Hashable], ids_b: Sequence[Hashable]
+) -> Alignment:
+    """Every sentence pair carrying the same content: the pairs inside groups, and beyond them repeats and
+    partial links, many-to-many.
+
+    A pair outside the groups is linked when at least `_LINK_SHARE_LEFTOVER` of the shorter sentence's
+    weighted content lies in the other and one of them is a leftover, or `_LINK_SHARE_GROUPED` when both
+    already have partners (a sentence with a partner needs stronger evidence to be another one's too), and
+    they share at least `_LINK_MIN_STEMS` content words. Such a link is a `repeat` when the two are alike
+    as a whole, else `partial`. A leftover whose own content lies (by the same share) in a sentence of the
+    other side is `repeated`: its content is not new, only said again.
+    """
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    for n, link in enumerate(groups):
+        for i in link.a:
+            group_of_a[i] = n
+        for j in link.b:
+            group_of_b[j] = n
+    links: list[PairLink] = []
+    for link in groups:
+        for i in link.a:
+            for j in link.b:
+                same = bool(ids_a[i]) and ids_a[i] == ids_b[j]
+                links.append(PairLink(i, j, "group", 1.0 if same else round(_contained(scorer, i, j), 4)))
+    repeated_a: set[int] = set()
+    repeated_b: set[int] = set()
+    for i, j in scorer.shared:
+        g_a, g_b = group_of_a[i], group_of_b[j]
+        if g_a == g_b:
+            continue
+        leftover_a, leftover_b = not groups[g_a].b, not groups[g_b].a
+        j_in_i, i_in_j = scorer.in_a(i, j), scorer.in_b(i, j)
+        need = _LINK_SHARE_LEFTOVER if leftover_a or leftover_b else _LINK_SHARE_GROUPED
+        if max(j_in_i, i_in_j) < need or len(scorer.bags_a[i] & scorer.bags_b[j]) < _LINK_MIN_STEMS:
+            continue
+        kind = "repeat" if scorer.dice(i, j) >= _REPEAT_DICE else "partial"
+        links.append(PairLink(i, j, kind, round(max(j_in_i, i_in_j), 4)))
+        if leftover_a and i_in_j >= _LINK_SHARE_LEFTOVER:
+            repeated_a.add(i)
+        if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
+            repeated_b.add(j)
+    links.sort(key=lambda k: (k.a, k.b))
+    return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
+
+
+def _contained(scorer: _Scorer, i: int, j: int) -> float:
+    """The share of the shorter sentence's weighted content found in the other."""
+    return max(scorer.in_a(i, j), scorer.in_b(i, j))
 
 
 def _attach_parts(

@@ -17,9 +17,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .align import AlignOptions, Link, align, in_order
+from .align import AlignOptions, Alignment, Link, align_with_links, in_order
 from .errors import OptionError
-from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
+from .model import Comparison, Document, Group, Kind, Sentence, SentenceLink, WordOp, _reading_order
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
@@ -145,7 +145,7 @@ def compare(
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
 
-    links = align(
+    alignment = align_with_links(
         tokens_a,
         tokens_b,
         options,
@@ -153,18 +153,19 @@ def compare(
         identity_b=_identities(doc_b, sentences_b, tokens_b),
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment) for link in alignment.groups]
     groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = _reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
+    links = tuple(SentenceLink(k.a, k.b, k.kind, k.score) for k in alignment.links)  # type: ignore[arg-type]
     result = Comparison(
         a=doc_a,
         b=doc_b,
         a_sentences=tuple(sentences_a),
         b_sentences=tuple(sentences_b),
         groups=ordered,
-        scores=score(all_a, all_b, ordered),
+        scores=score(all_a, all_b, ordered, _repeat_diffs(alignment, sentences_a, sentences_b, tokens_a, tokens_b)),
         options={
             "threshold": threshold,
             "part_threshold": part_threshold,
@@ -172,6 +173,7 @@ def compare(
             "method": method,
         },
         findings=None if facts else (),  # None: looked for on first use of `result.findings`
+        links=links,
     )
     return result
 
@@ -204,8 +206,12 @@ def _group(
     sentences_b: Sequence[Sentence],
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
+    alignment: Alignment,
 ) -> Group:
-    """A group with its kind, similarity and word diff."""
+    """A group with its kind, similarity and word diff.
+
+    A leftover whose content the other side has (see `align.Alignment`) is `repeated`, not deleted or inserted.
+    """
     words_a = [t for i in link.a for t in tokens_a[i]]
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
@@ -213,9 +219,9 @@ def _group(
     diff = word_diff(words_a, words_b, anchor_a, anchor_b)
     kind: Kind
     if not link.b:
-        kind, similarity = "deleted", 0.0
+        kind, similarity = ("repeated" if link.a[0] in alignment.repeated_a else "deleted"), 0.0
     elif not link.a:
-        kind, similarity = "inserted", 0.0
+        kind, similarity = ("repeated" if link.b[0] in alignment.repeated_b else "inserted"), 0.0
     else:
         keys_a, keys_b = [t.key for t in words_a], [t.key for t in words_b]
         if keys_a or keys_b:  # how alike the words are, letter by letter (typography and punctuation aside)
@@ -233,6 +239,30 @@ def _group(
         else:
             kind = "modified"
     return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
+
+
+def _repeat_diffs(
+    alignment: Alignment,
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+) -> list[tuple[str, tuple[WordOp, ...]]]:
+    """For each repeated sentence, its word diff against the sentence of the other side it repeats best
+    (highest link score, then the nearest): the scores count its unchanged words as shared."""
+    best_a: dict[int, tuple[float, int, int]] = {}
+    best_b: dict[int, tuple[float, int, int]] = {}
+    for k in alignment.links:
+        if k.a in alignment.repeated_a:
+            best_a[k.a] = max(best_a.get(k.a, (-1.0, 0, 0)), (k.score, -abs(k.a - k.b), k.b))
+        if k.b in alignment.repeated_b:
+            best_b[k.b] = max(best_b.get(k.b, (-1.0, 0, 0)), (k.score, -abs(k.a - k.b), k.a))
+    out: list[tuple[str, tuple[WordOp, ...]]] = []
+    for i, (_, _, j) in sorted(best_a.items()):
+        out.append(("a", tuple(word_diff(tokens_a[i], tokens_b[j], sentences_a[i].start, sentences_b[j].start))))
+    for j, (_, _, i) in sorted(best_b.items()):
+        out.append(("b", tuple(word_diff(tokens_a[i], tokens_b[j], sentences_a[i].start, sentences_b[j].start))))
+    return out
 
 
 def _flag_moves(groups: list[Group], sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[Group]:

@@ -22,13 +22,17 @@ __all__ = [
     "Document",
     "Group",
     "Kind",
+    "LinkKind",
     "Sentence",
+    "SentenceLink",
     "WordOp",
 ]
 
-SCHEMA = "storydiff/comparison/v1"
+SCHEMA = "storydiff/comparison/v2"
+# Older saved comparisons `from_dict` still reads: v1 had no links and no `repeated` groups.
+READABLE_SCHEMAS = ("storydiff/comparison/v1", SCHEMA)
 
-Kind = Literal["identical", "modified", "split", "merged", "inserted", "deleted"]
+Kind = Literal["identical", "modified", "split", "merged", "inserted", "deleted", "repeated"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # What swapping the two sides turns each kind into.
@@ -39,7 +43,11 @@ MIRROR: dict[str, Kind] = {
     "merged": "split",
     "inserted": "deleted",
     "deleted": "inserted",
+    "repeated": "repeated",
 }
+
+LinkKind = Literal["group", "repeat", "partial"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 
 Op = Literal["equal", "replace", "insert", "delete"]
 MIRROR_OP: dict[str, Op] = {"equal": "equal", "replace": "replace", "insert": "delete", "delete": "insert"}
@@ -142,6 +150,41 @@ class Group:
         )
 
 
+@dataclass(frozen=True)
+class SentenceLink:
+    """Sentence `a` of A and sentence `b` of B carry the same content (the links layer).
+
+    Groups partition the sentences for reading; links say where content is, many-to-many:
+    * `group` — the two sentences sit in one matched group;
+    * `repeat` — they say mostly the same thing, but one of them is matched elsewhere (or is a
+      `repeated` group): another copy of content the other version already has, such as a caption
+      restating the lede;
+    * `partial` — they share a specific clause, quote or fact, but each also says something else.
+
+    `score` is the share (0–1) of the shorter sentence's content words (weighted by rarity) found in
+    the other; 1.0 for sentences that are the same.
+    """
+
+    a: int
+    b: int
+    kind: LinkKind
+    score: float
+
+    def mirrored(self) -> SentenceLink:
+        """The same link seen from the other side."""
+        return SentenceLink(self.b, self.a, self.kind, self.score)
+
+
+def group_links(groups: Sequence[Group]) -> tuple[SentenceLink, ...]:
+    """The `group` links implied by matched groups alone (for comparisons saved before links existed)."""
+    return tuple(
+        SentenceLink(i, j, "group", 1.0 if g.kind == "identical" else round(g.score, 4))
+        for g in groups
+        for i in g.a
+        for j in g.b
+    )
+
+
 class _LazyFindings:
     """The `findings` field: fact drift is looked for on first use, not when the comparison is made.
 
@@ -173,7 +216,9 @@ class Comparison:
 
     `groups` are in reading order: A's order, with each inserted group placed
     after the B sentence that precedes it. Every sentence of each side is in
-    exactly one group.
+    exactly one group. `links` are every sentence pair that carries the same
+    content (see `SentenceLink`), sorted by A then B index: a superset of the
+    pairs inside matched groups.
     """
 
     a: Document
@@ -184,6 +229,7 @@ class Comparison:
     scores: Mapping[str, Any]
     options: Mapping[str, Any] = field(default_factory=dict)
     findings: _LazyFindings = _LazyFindings()
+    links: tuple[SentenceLink, ...] = ()
 
     def __repr__(self) -> str:
         """Short, and without looking for changed facts (debuggers and worker descriptions call it)."""
@@ -214,6 +260,7 @@ class Comparison:
             b_sentences=self.a_sentences,
             groups=_reading_order(groups),
             scores=mirror_scores(self.scores),
+            links=tuple(sorted((link.mirrored() for link in self.links), key=lambda k: (k.a, k.b))),
             # Findings name groups by index: found again, lazily, in the new order (or none if none were asked for).
             findings=None if self.__dict__.get("_findings", ()) is None or self.findings else (),
         )
@@ -221,7 +268,7 @@ class Comparison:
 
     # -- serialisation -------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable data following the `storydiff/comparison/v1` schema."""
+        """JSON-serialisable data following the `storydiff/comparison/v2` schema."""
 
         def side(doc: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:
             return {
@@ -253,6 +300,9 @@ class Comparison:
                 }
                 for g in self.groups
             ],
+            "links": [
+                {"a": link.a, "b": link.b, "kind": link.kind, "score": round(link.score, 4)} for link in self.links
+            ],
             "scores": dict(self.scores),
             "options": dict(self.options),
         }
@@ -264,7 +314,7 @@ class Comparison:
         """Rebuild a comparison from `to_dict()` output (for instance a saved JSON report)."""
         from .errors import InputError
 
-        if data.get("schema") != SCHEMA:
+        if data.get("schema") not in READABLE_SCHEMAS:
             raise InputError(f"not a storydiff comparison: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
 
         def side(raw: Mapping[str, Any]) -> tuple[Document, tuple[Sentence, ...]]:
@@ -294,7 +344,11 @@ class Comparison:
 
         findings = tuple(Finding.from_dict(f) for f in data.get("findings", ()))
         options = dict(data.get("options", {}))
-        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings)
+        if "links" in data:
+            links = tuple(SentenceLink(int(k["a"]), int(k["b"]), k["kind"], float(k["score"])) for k in data["links"])
+        else:  # saved by storydiff/comparison/v1: the links its groups imply
+            links = group_links(groups)
+        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings, links=links)
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame with one row per group, in reading order."""
