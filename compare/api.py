@@ -8,6 +8,7 @@ scores the overlap — returning one immutable `Comparison`.
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -145,12 +146,13 @@ def compare(
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
 
+    match_a, match_b = _without_datelines(doc_a, sentences_a, tokens_a), _without_datelines(doc_b, sentences_b, tokens_b)
     alignment = align_with_links(
-        tokens_a,
-        tokens_b,
+        match_a,
+        match_b,
         options,
-        identity_a=_identities(doc_a, sentences_a, tokens_a),
-        identity_b=_identities(doc_b, sentences_b, tokens_b),
+        identity_a=_identities(doc_a, sentences_a, match_a),
+        identity_b=_identities(doc_b, sentences_b, match_b),
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment) for link in alignment.groups]
@@ -187,6 +189,31 @@ def _semantic_scorer(
     return semantic_scorer(
         [doc_a.text[s.start : s.end] for s in sentences_a], [doc_b.text[s.start : s.end] for s in sentences_b]
     )
+
+
+# A dateline opening a sentence: a place in capitals, an optional agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?"  # NEW DELHI, GLASGOW, Scotland (AP)
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\([A-Z][A-Za-z]+\))"  # London (AFP)
+    r"\s*(?:--|[\u2014\u2013-])\s+"
+)
+
+
+def _without_datelines(
+    doc: Document, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]
+) -> list[Sequence[Token]]:
+    """The words to match each sentence on: a dateline ("NEW DELHI —", "PHILADELPHIA (AP) —") is left out,
+    so the dated lede of one outlet matches the undated lede of another as closely as the rest of the
+    sentence allows. The word diff still shows the dateline."""
+    out: list[Sequence[Token]] = []
+    for sentence, words in zip(sentences, tokens, strict=True):
+        found = _DATELINE.match(doc.text, sentence.start, sentence.end)
+        if found and found.end() < sentence.end:
+            rest = [t for t in words if t.start >= found.end()]
+            out.append(rest if rest else words)
+        else:
+            out.append(words)
+    return out
 
 
 def _identities(
