@@ -454,28 +454,71 @@ def _attach_parts(
     options.sort(
         key=lambda o: (o[0], -round(scorer.dice(o[3], o[4]), 9), o[1], abs(o[3] - o[4]), joiner(o[2], o[3], o[4]))
     )
-    for _, _, side, i, j in options:
-        if side == 0:  # B sentence j joins A sentence i: a split
-            _join(groups_a, groups_b, i, j, extend_only)
-        else:  # A sentence i joins B sentence j: a merge
-            _join(groups_b, groups_a, j, i, extend_only)
+    # A part refused because it did not yet stand next to its sentence's other parts may do so once a
+    # nearer part has joined (three parts of one sentence, the middle one weaker): so try again until
+    # nothing more joins.
+    pending = options
+    while pending:
+        refused = []
+        for option in pending:
+            _, _, side, i, j = option
+            if side == 0:  # B sentence j joins A sentence i: a split
+                joined = _join(groups_a, groups_b, i, j, extend_only, -option[0])
+            else:  # A sentence i joins B sentence j: a merge
+                joined = _join(groups_b, groups_a, j, i, extend_only, -option[0])
+            if joined is None:
+                refused.append(option)
+        if len(refused) == len(pending):
+            break
+        pending = refused
 
 
 def _join(
-    one_side: dict[int, list[int]], many_side: dict[int, list[int]], one: int, joiner: int, extend_only: bool
-) -> None:
+    one_side: dict[int, list[int]],
+    many_side: dict[int, list[int]],
+    one: int,
+    joiner: int,
+    extend_only: bool,
+    share: float,
+) -> bool | None:
     """Let leftover sentence `joiner` join sentence `one` of the other side, if that keeps the group a split
     (or a merge): `one` alone on its side, `joiner` next to its other parts. One function for both
-    directions, so splits and merges follow the same rules."""
+    directions, so splits and merges follow the same rules.
+
+    A part that lies almost wholly (`_FAR_PART_SHARE`) inside `one` may stand apart from the other parts,
+    if only leftovers stand between: an outlet that splits a sentence can put another sentence's part
+    in between. A sentence with a partner of its own is never pulled in, so a headline that restates a
+    body sentence stays a repeat (see `_content_links`), not half a split.
+
+    Returns True if it joined, False if it never can, None if it might once another part has joined.
+    """
     if joiner in many_side:
-        return
+        return False
     partners = one_side.get(one)
     if partners is None:
         if not extend_only:
             one_side[one], many_side[joiner] = [joiner], [one]
-    elif len(many_side[partners[0]]) == 1 and _next_to(joiner, partners):
+            return True
+        return False
+    if len(many_side[partners[0]]) != 1:
+        return False
+    far = not extend_only and share >= _FAR_PART_SHARE
+    if _next_to(joiner, partners) or (far and _within_leftovers(joiner, partners, many_side)):
         partners.append(joiner)
         many_side[joiner] = [one]
+        return True
+    return None
+
+
+_FAR_PART_SHARE = 0.8  # a split part this much inside its sentence may stand apart from the other parts
+_FAR_PART_GAP = 2  # ... with at most this many leftovers between
+
+
+def _within_leftovers(index: int, group: Sequence[int], many_side: dict[int, list[int]]) -> bool:
+    """True if only a few leftover sentences (none matched) stand between `index` and the nearest of `group`."""
+    nearest = min(group, key=lambda k: (abs(k - index), k))
+    between = range(min(index, nearest) + 1, max(index, nearest))
+    return len(between) <= _FAR_PART_GAP and all(k not in many_side for k in between)
 
 
 _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
