@@ -37,7 +37,7 @@ import itertools
 import math
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,8 +63,13 @@ _LINK_SHARE_LEFTOVER = 2 / 3
 _LINK_SHARE_GROUPED = 0.8
 # ... and the fewest content words the two must share: one name and a verb are not a clause.
 _LINK_MIN_STEMS = 3
-# A link between sentences this alike as a whole (weighted Dice) is a repeat; below it, a partial link.
-_REPEAT_DICE = 0.5
+# A link where each sentence has at least this share of its content in the other is a repeat (the two say
+# mostly the same); otherwise a partial link (they share a part, and one also says something else).
+_REPEAT_SHARE = 0.5
+# A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
+# less alike by more than the margin, and stays a repeat.
+_COPY_DICE = 0.7
+_COPY_MARGIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,7 @@ def align_with_links(
     identity_a: Sequence[Hashable] | None = None,
     identity_b: Sequence[Hashable] | None = None,
     make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
 
@@ -309,6 +315,8 @@ def align_with_links(
     for reading). Every choice between equal candidates is made by a rule that
     reads the same from either side, so aligning B with A mirrors A with B.
     `make_scorer` replaces the lexical scorer (`compare.semantic` blends in sentence embeddings).
+    `headings` are the sentences of each side that end without a full stop (headlines, titles): they
+    summarise, so they never join a split or merge from afar.
     The content links (see `Alignment`) are read off the same candidate scores, so they cost a pass
     over the candidate pairs, nothing more.
     """
@@ -345,16 +353,36 @@ def align_with_links(
         (x for x in scored if x[0] >= opts.threshold),  # weaker pairs are never taken: no need to rank them
         key=lambda x: (-x[0], spread(x[1], x[2]), x[1] + x[2]),
     )
-    for _, i, j in ranked:
+    # A sentence that is a near-copy of one already matched is a repeat of it, not a weaker sentence's partner
+    # (a caption restating the lede must not take the headline's place).
+    best_of_a: dict[int, tuple[float, int]] = {}
+    best_of_b: dict[int, tuple[float, int]] = {}
+    for value, i, j in ranked:
+        if value >= _COPY_DICE:
+            best_of_a.setdefault(i, (value, j))
+            best_of_b.setdefault(j, (value, i))
+    for value, i, j in ranked:
         if i not in match_a and j not in match_b:
+            copy_of_b, copy_of_a = best_of_b.get(j), best_of_a.get(i)
+            if copy_of_b and copy_of_b[1] in match_a and value < copy_of_b[0] - _COPY_MARGIN:
+                continue
+            if copy_of_a and copy_of_a[1] in match_b and value < copy_of_a[0] - _COPY_MARGIN:
+                continue
             match_a[i], match_b[j] = j, i
 
     groups_a: dict[int, list[int]] = {i: [j] for i, j in match_a.items()}  # a -> its b sentences
     groups_b: dict[int, list[int]] = {j: [i] for j, i in match_b.items()}  # b -> its a sentences
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
-    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
+    # The copies left over stay out of the later stages: they are repeats (see `_content_links`).
+    copies = (
+        {i for i, (_, j) in best_of_a.items() if i not in match_a and j in match_b},
+        {j for j, (_, i) in best_of_b.items() if j not in match_b and i in match_a},
+    )
+    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies=copies, headings=headings)
+    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies)
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True)
+    _attach_parts(
+        scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True, copies=copies
+    )
     groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
     return _content_links(scorer, groups, ids_a, ids_b)
 
@@ -368,8 +396,8 @@ def _content_links(
     A pair outside the groups is linked when at least `_LINK_SHARE_LEFTOVER` of the shorter sentence's
     weighted content lies in the other and one of them is a leftover, or `_LINK_SHARE_GROUPED` when both
     already have partners (a sentence with a partner needs stronger evidence to be another one's too), and
-    they share at least `_LINK_MIN_STEMS` content words. Such a link is a `repeat` when the two are alike
-    as a whole, else `partial`. A leftover whose own content lies (by the same share) in a sentence of the
+    they share at least `_LINK_MIN_STEMS` content words. Such a link is a `repeat` when each sentence has
+    at least `_REPEAT_SHARE` of its content in the other (they say mostly the same), else `partial`. A leftover whose own content lies (by the same share) in a sentence of the
     other side is `repeated`: its content is not new, only said again.
     """
     group_of_a: dict[int, int] = {}
@@ -396,8 +424,8 @@ def _content_links(
         need = _LINK_SHARE_LEFTOVER if leftover_a or leftover_b else _LINK_SHARE_GROUPED
         if max(j_in_i, i_in_j) < need or len(scorer.bags_a[i] & scorer.bags_b[j]) < _LINK_MIN_STEMS:
             continue
-        kind = "repeat" if scorer.dice(i, j) >= _REPEAT_DICE else "partial"
-        links.append(PairLink(i, j, kind, round(max(j_in_i, i_in_j), 4)))
+        kind = "repeat" if min(j_in_i, i_in_j) >= _REPEAT_SHARE else "partial"
+        links.append(PairLink(i, j, kind, round(_contained(scorer, i, j), 4)))
         if leftover_a and i_in_j >= _LINK_SHARE_LEFTOVER:
             repeated_a.add(i)
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
@@ -407,8 +435,8 @@ def _content_links(
 
 
 def _contained(scorer: _Scorer, i: int, j: int) -> float:
-    """The share of the shorter sentence's weighted content found in the other."""
-    return max(scorer.in_a(i, j), scorer.in_b(i, j))
+    """How much content two sentences share: the mean of the share of each (weighted) found in the other."""
+    return (scorer.in_a(i, j) + scorer.in_b(i, j)) / 2
 
 
 def _attach_parts(
@@ -420,6 +448,8 @@ def _attach_parts(
     n_b: int,
     threshold: float | None = None,
     extend_only: bool = False,
+    copies: tuple[set[int], set[int]] = (set(), set()),
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> None:
     """Join leftover sentences to the sentence of the other side that contains them.
 
@@ -435,14 +465,17 @@ def _attach_parts(
         by_a[i].append(j)
         by_b[j].append(i)
     options: list[tuple[float, int, int, int, int]] = []  # (-containment, i + j, side, i, j)
+    copies_a, copies_b = copies
     for j in range(n_b):
-        if j not in groups_b:
+        if j not in groups_b and j not in copies_b:
             for i in by_b.get(j, ()):
-                options.append((-round(scorer.in_a(i, j), 9), i + j, 0, i, j))
+                if i not in copies_a:
+                    options.append((-round(scorer.in_a(i, j), 9), i + j, 0, i, j))
     for i in range(n_a):
-        if i not in groups_a:
+        if i not in groups_a and i not in copies_a:
             for j in by_a.get(i, ()):
-                options.append((-round(scorer.in_b(i, j), 9), i + j, 1, i, j))
+                if j not in copies_b:
+                    options.append((-round(scorer.in_b(i, j), 9), i + j, 1, i, j))
 
     # Ties: the pair more alike as a whole, nearest the top, nearest the diagonal, then the joining
     # sentence's words: rules that read the same from either side.
@@ -463,9 +496,11 @@ def _attach_parts(
         for option in pending:
             _, _, side, i, j = option
             if side == 0:  # B sentence j joins A sentence i: a split
-                joined = _join(groups_a, groups_b, i, j, extend_only, -option[0])
+                far = -option[0] if j not in headings[1] else 0.0
+                joined = _join(groups_a, groups_b, i, j, extend_only, far, scorer.in_b(i, j))
             else:  # A sentence i joins B sentence j: a merge
-                joined = _join(groups_b, groups_a, j, i, extend_only, -option[0])
+                far = -option[0] if i not in headings[0] else 0.0
+                joined = _join(groups_b, groups_a, j, i, extend_only, far, scorer.in_a(i, j))
             if joined is None:
                 refused.append(option)
         if len(refused) == len(pending):
@@ -480,15 +515,17 @@ def _join(
     joiner: int,
     extend_only: bool,
     share: float,
+    covers: float,
 ) -> bool | None:
     """Let leftover sentence `joiner` join sentence `one` of the other side, if that keeps the group a split
     (or a merge): `one` alone on its side, `joiner` next to its other parts. One function for both
     directions, so splits and merges follow the same rules.
 
-    A part that lies almost wholly (`_FAR_PART_SHARE`) inside `one` may stand apart from the other parts,
-    if only leftovers stand between: an outlet that splits a sentence can put another sentence's part
-    in between. A sentence with a partner of its own is never pulled in, so a headline that restates a
-    body sentence stays a repeat (see `_content_links`), not half a split.
+    A part that lies almost wholly (`share` ≥ `_FAR_PART_SHARE`) inside `one` may stand apart from the
+    other parts, if only leftovers stand between: an outlet that splits a sentence can put another
+    sentence's part in between. But only a part: a sentence that by itself `covers` most of `one` is a
+    copy of it (a caption or headline restating the lede), and a sentence with a partner of its own is
+    never pulled in, so those stay repeats (see `_content_links`), not half a split.
 
     Returns True if it joined, False if it never can, None if it might once another part has joined.
     """
@@ -502,7 +539,7 @@ def _join(
         return False
     if len(many_side[partners[0]]) != 1:
         return False
-    far = not extend_only and share >= _FAR_PART_SHARE
+    far = not extend_only and share >= _FAR_PART_SHARE and covers < _LINK_SHARE_LEFTOVER
     if _next_to(joiner, partners) or (far and _within_leftovers(joiner, partners, many_side)):
         partners.append(joiner)
         many_side[joiner] = [one]
@@ -537,6 +574,7 @@ def _fill_gaps(
     groups_b: dict[int, list[int]],
     n_a: int,
     n_b: int,
+    copies: tuple[set[int], set[int]] = (set(), set()),
 ) -> None:
     """Align the leftovers between each two consecutive in-order anchors, in order.
 
@@ -550,8 +588,8 @@ def _fill_gaps(
     keys = [scorer.tiebreak([i], [j]) for i, j in anchors]
     fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b, keys)] + [(n_a, n_b)]
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
-        left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
-        left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
+        left_a = [i for i in range(i0 + 1, i1) if i not in groups_a and i not in copies[0]]
+        left_b = [j for j in range(j0 + 1, j1) if j not in groups_b and j not in copies[1]]
         if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
             continue
         for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):

@@ -154,6 +154,7 @@ def compare(
         identity_a=_identities(doc_a, sentences_a, match_a),
         identity_b=_identities(doc_b, sentences_b, match_b),
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
+        headings=(_headings(sentences_a), _headings(sentences_b)),
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment) for link in alignment.groups]
     groups = _flag_moves(groups, sentences_a, sentences_b)
@@ -214,6 +215,14 @@ def _without_datelines(
         else:
             out.append(words)
     return out
+
+
+_CLOSED = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
+
+
+def _headings(sentences: Sequence[Sentence]) -> set[int]:
+    """Sentences that end without a full stop, question or exclamation mark: headlines, titles, bylines."""
+    return {s.index for s in sentences if not _CLOSED.search(s.text)}
 
 
 def _identities(

@@ -161,8 +161,8 @@ class SentenceLink:
       restating the lede;
     * `partial` — they share a specific clause, quote or fact, but each also says something else.
 
-    `score` is the share (0–1) of the shorter sentence's content words (weighted by rarity) found in
-    the other; 1.0 for sentences that are the same.
+    `score` (0–1) is how much content the two share: the mean of the share of each sentence's content
+    words (weighted by rarity) found in the other; 1.0 for sentences that are the same.
     """
 
     a: int

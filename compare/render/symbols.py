@@ -9,11 +9,12 @@ they have a style (`WORD_STYLE`), without colour they are marked the way
 
 from __future__ import annotations
 
-from ..model import Group
+from ..model import Comparison, Group, SentenceLink
 
 __all__ = [
     "KIND_COLOUR",
     "KIND_SYMBOL",
+    "LINK_WORDS",
     "MOVED_SYMBOL",
     "NO_SENTENCE",
     "PLAIN_MARKS",
@@ -21,6 +22,9 @@ __all__ = [
     "group_ref",
     "kind_label",
     "label",
+    "link_notes",
+    "other_links",
+    "repeat_note",
     "marked",
     "refs",
     "symbol",
@@ -33,6 +37,7 @@ KIND_SYMBOL = {
     "merged": ">",
     "inserted": "+",
     "deleted": "-",
+    "repeated": "*",
 }
 MOVED_SYMBOL = "↕"
 KIND_COLOUR = {
@@ -42,7 +47,10 @@ KIND_COLOUR = {
     "merged": "blue",
     "inserted": "green",
     "deleted": "red",
+    "repeated": "magenta",
 }
+# How a link beyond the groups reads, between two sentence references.
+LINK_WORDS = {"repeat": "say the same", "partial": "share a part"}
 
 
 def symbol(group: Group) -> str:
@@ -83,3 +91,28 @@ def group_ref(group: Group) -> str:
     """Both references as one: `A1,2 → B3`."""
     a, b = refs(group)
     return f"{a} → {b}"
+
+
+def other_links(result: Comparison, group: Group) -> list[SentenceLink]:
+    """The links beyond the groups (repeats and partial links) that touch the group's sentences, by score."""
+    a, b = set(group.a), set(group.b)
+    found = [k for k in result.links if k.kind != "group" and (k.a in a or k.b in b)]
+    return sorted(found, key=lambda k: (-k.score, k.a, k.b))
+
+
+def repeat_note(result: Comparison, group: Group) -> str:
+    """For a `repeated` group, what it repeats: `repeat of A1` (or `repeat of part of A1`); else ''."""
+    if group.kind != "repeated":
+        return ""
+    links = other_links(result, group)
+    if not links:
+        return ""
+    best = links[0]
+    where = f"B{best.b + 1}" if group.a else f"A{best.a + 1}"
+    return f"repeat of {where}" if best.kind == "repeat" else f"repeat of part of {where}"
+
+
+def link_notes(result: Comparison, group: Group) -> list[str]:
+    """Each repeat or partial link of the group's sentences in words, numbered as readers count:
+    `A1 and B15 say the same (1.00)`, `A4 and B2 share a part (0.71)`."""
+    return [f"A{k.a + 1} and B{k.b + 1} {LINK_WORDS[k.kind]} ({k.score:.2f})" for k in other_links(result, group)]
