@@ -415,7 +415,11 @@ def _content_links(
                 links.append(PairLink(i, j, "group", 1.0 if same else round(_contained(scorer, i, j), 4)))
     repeated_a: set[int] = set()
     repeated_b: set[int] = set()
-    for i, j in scorer.shared:
+    weight_a, weight_b = scorer.weight_a, scorer.weight_b
+    least = min(_LINK_SHARE_LEFTOVER, _LINK_SHARE_GROUPED)
+    for (i, j), shared in scorer.shared.items():
+        if shared < least * min(weight_a[i], weight_b[j]):  # too little in common to link, whatever the groups
+            continue
         g_a, g_b = group_of_a[i], group_of_b[j]
         if g_a == g_b:
             continue

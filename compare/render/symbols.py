@@ -14,6 +14,7 @@ from ..model import Comparison, Group, SentenceLink
 __all__ = [
     "KIND_COLOUR",
     "KIND_SYMBOL",
+    "LINK_SYMBOL",
     "LINK_WORDS",
     "MOVED_SYMBOL",
     "NO_SENTENCE",
@@ -40,6 +41,7 @@ KIND_SYMBOL = {
     "repeated": "*",
 }
 MOVED_SYMBOL = "↕"
+LINK_SYMBOL = "↔"  # a group whose sentences are also linked beyond it (a repeat or a shared part)
 KIND_COLOUR = {
     "identical": "grey50",
     "modified": "yellow",
@@ -93,10 +95,31 @@ def group_ref(group: Group) -> str:
     return f"{a} → {b}"
 
 
+# The links beyond the groups of the comparisons rendered last, by sentence: (result, by A index, by B index).
+_INDEX: dict[int, tuple[Comparison, dict[int, list[SentenceLink]], dict[int, list[SentenceLink]]]] = {}
+
+
+def _link_index(result: Comparison) -> tuple[dict[int, list[SentenceLink]], dict[int, list[SentenceLink]]]:
+    """Repeat and partial links by A and by B sentence, built once per comparison (renderers ask per group)."""
+    cached = _INDEX.get(id(result))
+    if cached is not None and cached[0] is result:
+        return cached[1], cached[2]
+    by_a: dict[int, list[SentenceLink]] = {}
+    by_b: dict[int, list[SentenceLink]] = {}
+    for k in result.links:
+        if k.kind != "group":
+            by_a.setdefault(k.a, []).append(k)
+            by_b.setdefault(k.b, []).append(k)
+    if len(_INDEX) >= 8:
+        _INDEX.clear()
+    _INDEX[id(result)] = (result, by_a, by_b)
+    return by_a, by_b
+
+
 def other_links(result: Comparison, group: Group) -> list[SentenceLink]:
     """The links beyond the groups (repeats and partial links) that touch the group's sentences, by score."""
-    a, b = set(group.a), set(group.b)
-    found = [k for k in result.links if k.kind != "group" and (k.a in a or k.b in b)]
+    by_a, by_b = _link_index(result)
+    found = {k for i in group.a for k in by_a.get(i, ())} | {k for j in group.b for k in by_b.get(j, ())}
     return sorted(found, key=lambda k: (-k.score, k.a, k.b))
 
 

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from compare.model import Comparison
-from compare.render.symbols import label, symbol
+from compare.render.symbols import LINK_SYMBOL, label, link_notes, repeat_note, symbol
 
 from ..layout import flatten
 
@@ -32,6 +32,9 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[obj
     group = result.groups[index]
     text.append(f"{symbol(group)} {label(group)}", style="bold")
     text.append(f"   similarity {group.score:.2f}   group {index + 1} of {len(result.groups)}\n")
+    note = repeat_note(result, group)
+    if note:
+        text.append(f"{note[0].upper()}{note[1:]}: said again, not new.\n", style="bold")
     for side, indices, sentences in (("A", group.a, result.a_sentences), ("B", group.b, result.b_sentences)):
         text.append(f"{side} ", style="bold")
         if not indices:
@@ -41,7 +44,12 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[obj
             ", ".join(f"sentence {i + 1} (characters {sentences[i].start}–{sentences[i].end})" for i in indices) + "\n"
         )
     edits = [op for op in group.diff if op.op != "equal"]
-    if group.kind in ("inserted", "deleted"):
+    notes = link_notes(result, group)
+    if notes:
+        text.append(f"Also linked ({len(notes)}):\n", style="bold")
+        for line in notes:
+            text.append(f"  {LINK_SYMBOL} {line}\n")
+    if group.kind in ("inserted", "deleted", "repeated"):
         pass
     elif edits:
         text.append(f"Word changes ({len(edits)}):\n", style="bold")
