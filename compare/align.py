@@ -381,7 +381,15 @@ def align_with_links(
     _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies)
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
     _attach_parts(
-        scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True, copies=copies
+        scorer,
+        opts,
+        groups_a,
+        groups_b,
+        len(bags_a),
+        len(bags_b),
+        threshold=_PART_SHARE,
+        extend_only=True,
+        copies=copies,
     )
     groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
     return _content_links(scorer, groups, ids_a, ids_b)
@@ -397,8 +405,9 @@ def _content_links(
     weighted content lies in the other and one of them is a leftover, or `_LINK_SHARE_GROUPED` when both
     already have partners (a sentence with a partner needs stronger evidence to be another one's too), and
     they share at least `_LINK_MIN_STEMS` content words. Such a link is a `repeat` when each sentence has
-    at least `_REPEAT_SHARE` of its content in the other (they say mostly the same), else `partial`. A leftover whose own content lies (by the same share) in a sentence of the
-    other side is `repeated`: its content is not new, only said again.
+    at least `_REPEAT_SHARE` of its content in the other (they say mostly the same), else `partial`.
+    A leftover whose own content lies (by the same share) in a sentence of the other side is
+    `repeated`: its content is not new, only said again.
     """
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
@@ -527,9 +536,10 @@ def _join(
 
     A part that lies almost wholly (`share` ≥ `_FAR_PART_SHARE`) inside `one` may stand apart from the
     other parts, if only leftovers stand between: an outlet that splits a sentence can put another
-    sentence's part in between. But only a part: a sentence that by itself `covers` most of `one` is a
-    copy of it (a caption or headline restating the lede), and a sentence with a partner of its own is
-    never pulled in, so those stay repeats (see `_content_links`), not half a split.
+    sentence's part in between. But only a part: a sentence that by itself `covers` most of `one`,
+    which already has a partner, is a second copy of it (a caption restating the lede, a quote given
+    again), and a sentence with a partner of its own is never pulled in, so those stay repeats (see
+    `_content_links`), not half a split.
 
     Returns True if it joined, False if it never can, None if it might once another part has joined.
     """
@@ -541,9 +551,9 @@ def _join(
             one_side[one], many_side[joiner] = [joiner], [one]
             return True
         return False
-    if len(many_side[partners[0]]) != 1:
-        return False
-    far = not extend_only and share >= _FAR_PART_SHARE and covers < _LINK_SHARE_LEFTOVER
+    if len(many_side[partners[0]]) != 1 or covers >= _LINK_SHARE_LEFTOVER:
+        return False  # ... or a second copy of `one`, not a part of it: a repeat
+    far = not extend_only and share >= _FAR_PART_SHARE
     if _next_to(joiner, partners) or (far and _within_leftovers(joiner, partners, many_side)):
         partners.append(joiner)
         many_side[joiner] = [one]

@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .align import AlignOptions, Alignment, Link, align_with_links, in_order
+from .align import Alignment, AlignOptions, Link, align_with_links, in_order
 from .errors import OptionError
 from .model import Comparison, Document, Group, Kind, Sentence, SentenceLink, WordOp, _reading_order
 from .normalise import Token, normalise, tokenize
@@ -146,7 +146,10 @@ def compare(
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
 
-    match_a, match_b = _without_datelines(doc_a, sentences_a, tokens_a), _without_datelines(doc_b, sentences_b, tokens_b)
+    match_a, match_b = (
+        _without_datelines(doc_a, sentences_a, tokens_a),
+        _without_datelines(doc_b, sentences_b, tokens_b),
+    )
     alignment = align_with_links(
         match_a,
         match_b,

@@ -40,10 +40,11 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # A full stop after a lower-case word, closing quotes or brackets, space, then what starts a sentence.
 _MISSED_STOP = re.compile(r"(?<![\w.])([a-z]{2,})\.[\"'\u2019\u201d)\]]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 # Lower-case words that are abbreviations before a full stop: no split after them.
-_LOWER_ABBREVIATIONS = frozenset(
-    "vs etc approx est fig figs vol vols pp ch cf al ed eds op esp incl excl dept govt min max mos yr yrs "
-    "hr hrs sq ft oz lb lbs mi km kg cm mm tel ext ref pt pts".split()
-) | {"no", "nos"}  # "no. 5" is an abbreviation, "voted no. Rep. Jones" is not: see `_resplit`
+_LOWER_ABBREVIATIONS = frozenset((
+    "vs", "etc", "approx", "est", "fig", "figs", "vol", "vols", "pp", "ch", "cf", "al", "ed", "eds", "op", "esp",
+    "incl", "excl", "dept", "govt", "min", "max", "mos", "yr", "yrs", "hr", "hrs", "sq", "ft", "oz", "lb", "lbs",
+    "mi", "km", "kg", "cm", "mm", "tel", "ext", "ref", "pt", "pts", "no", "nos",
+))  # fmt: skip  # "no. 5" is an abbreviation, "voted no. Rep. Jones" is not: see `_resplit`
 # A piece that starts with a lower-case word after a quoted exclamation or question is its reply tag.
 _ENDS_IN_QUOTED_CRY = re.compile(r"[!?][\"'\u2019\u201d]$")
 _ENDS_IN_TITLE = re.compile(

@@ -3,7 +3,8 @@
 A comparison gives one row per alignment group, in reading order. The column
 `links` lists the repeats and partial links of the group's sentences beyond
 the group (`a-b kind score`, 0-based, several joined by "; "): for a
-`repeated` group, the sentences whose content it repeats. The last column, `findings`, holds the fact-drift findings of that group (kind and
+`repeated` group, the sentences whose content it repeats. The last column,
+`findings`, holds the fact-drift findings of that group (kind and
 explanation, several joined by " | "), empty where there are none; findings
 tied to no group are left to the JSON output. The column is always present,
 so the header does not change with the content.

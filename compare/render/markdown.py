@@ -33,6 +33,7 @@ _AS_ENTITY = "<>&|"
 _SPACE = re.compile(r"\s+")
 _BAR = "█"
 _BAR_WIDTH = 20
+_CARRIED_MARK = {"identical": "=", "modified": "~", "repeated": "*"}  # provenance: how another version carries it
 
 
 def escape(text: str) -> str:
@@ -221,10 +222,7 @@ def _collection_markdown(collection: Collection) -> str:
         lines += ["| ---: | --- | " + " | ".join(":---:" for _ in codes) + " | ---: |"]
         for k, sentence in enumerate(collection.sentences[i]):
             marks = carried[i][k]
-            cells = [
-                "·" if j == i else {"identical": "=", "modified": "~", "repeated": "*"}.get(marks.get(labels[j]) or "", "")
-                for j in range(n)
-            ]
+            cells = ["·" if j == i else _CARRIED_MARK.get(marks.get(labels[j]) or "", "") for j in range(n)]
             count = sum(1 for m in marks.values() if m)
             lines.append(f"| {k + 1} | {escape(sentence.text)} | " + " | ".join(cells) + f" | {count} |")
     return "\n".join(lines) + "\n"

@@ -24,10 +24,10 @@ __all__ = [
     "kind_label",
     "label",
     "link_notes",
-    "other_links",
-    "repeat_note",
     "marked",
+    "other_links",
     "refs",
+    "repeat_note",
     "symbol",
 ]
 

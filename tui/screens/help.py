@@ -83,7 +83,8 @@ class HelpScreen(ModalScreen[None]):
         gutter.add_column(style="bold", no_wrap=True)
         gutter.add_column()
         for kind, symbol in KIND_SYMBOL.items():
-            gutter.add_row(symbol, kind + (": its content is in the other version, said again" if kind == "repeated" else ""))
+            meaning = ": its content is in the other version, said again" if kind == "repeated" else ""
+            gutter.add_row(symbol, kind + meaning)
         gutter.add_row(MOVED_SYMBOL, "moved: out of order relative to the rest")
         gutter.add_row(
             LINK_SYMBOL, "also linked: a sentence here says the same as, or shares a part with, one outside the group"
