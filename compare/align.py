@@ -66,6 +66,11 @@ _LINK_MIN_STEMS = 3
 # A link where each sentence has at least this share of its content in the other is a repeat (the two say
 # mostly the same); otherwise a partial link (they share a part, and one also says something else).
 _REPEAT_SHARE = 0.5
+# The order-aware rescue of leftovers as partial links (see `_rescued`).
+_RESCUE_SIMILARITY = 0.1
+_RESCUE_MIN_STEMS = 2
+_RESCUE_MARGIN = 1.4
+_RESCUE_NEIGHBOURS = 4
 # A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
 # less alike by more than the margin, and stays a repeat.
 _COPY_DICE = 0.7
@@ -443,8 +448,62 @@ def _content_links(
             repeated_a.add(i)
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
+    linked = {(k.a, k.b) for k in links}
+    for i, j in _rescued(scorer, links, groups):
+        if (i, j) not in linked:
+            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
+
+
+def _rescued(scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link]) -> list[tuple[int, int]]:
+    """Leftover sentences linked, as partial, to a sentence told at the same point of the other version.
+
+    Order is evidence, not a rule: a leftover pair that crosses no matched pair (it sits between the
+    same matched neighbours on both sides) shares content when, on top of at least `_RESCUE_SIMILARITY`
+    and `_RESCUE_MIN_STEMS` shared content words, the pair stands out among each sentence's candidates:
+    its similarity is at least `_RESCUE_MARGIN` times the mean of each sentence's `_RESCUE_NEIGHBOURS`
+    best (the ratio margin of bitext mining). Position alone never links; a word or two shared by
+    every sentence of the story does not stand out.
+    """
+    n_a = max((i for link in groups for i in link.a), default=-1) + 1
+    n_b = max((j for link in groups for j in link.b), default=-1) + 1
+    leftover_a = {link.a[0] for link in groups if not link.b}
+    leftover_b = {link.b[0] for link in groups if not link.a}
+    if not (leftover_a or leftover_b):
+        return []
+    # Prefix maximum of the B index over matched pairs left of each A index, suffix minimum right of it.
+    below = [-1] * (n_a + 1)
+    above = [n_b] * (n_a + 1)
+    for k in links:
+        if k.kind == "group":
+            below[k.a + 1] = max(below[k.a + 1], k.b)
+            above[k.a] = min(above[k.a], k.b)
+    for x in range(1, n_a + 1):
+        below[x] = max(below[x], below[x - 1])
+    for x in range(n_a - 1, -1, -1):
+        above[x] = min(above[x], above[x + 1])
+    tops_a: dict[int, list[float]] = defaultdict(list)
+    tops_b: dict[int, list[float]] = defaultdict(list)
+    similarity = {pair: scorer.dice(*pair) for pair in scorer.shared}
+    for (i, j), value in similarity.items():
+        tops_a[i].append(value)
+        tops_b[j].append(value)
+
+    def typical(values: list[float]) -> float:
+        return sum(sorted(values, reverse=True)[:_RESCUE_NEIGHBOURS]) / _RESCUE_NEIGHBOURS
+
+    out = []
+    for (i, j), value in similarity.items():
+        if value < _RESCUE_SIMILARITY or not (i in leftover_a or j in leftover_b):
+            continue
+        if below[i] > j or above[i + 1] < j:  # it would cross a matched pair
+            continue
+        if len(scorer.bags_a[i] & scorer.bags_b[j]) < _RESCUE_MIN_STEMS:
+            continue
+        if value >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
+            out.append((i, j))
+    return out
 
 
 def _contained(scorer: _Scorer, i: int, j: int) -> float:
