@@ -353,7 +353,8 @@ def align_with_links(
             match_a[i], match_b[j] = j, i
 
     # One-to-one, best first; ties go to the pair nearest in relative position, then nearest the top.
-    scored = ((round(scorer.dice(i, j), 9), i, j) for (i, j) in shared)
+    similarity = {pair: round(scorer.dice(*pair), 9) for pair in shared}  # every stage reads it from here
+    scored = ((value, i, j) for (i, j), value in similarity.items())
     ranked = sorted(
         (x for x in scored if x[0] >= opts.threshold),  # weaker pairs are never taken: no need to rank them
         key=lambda x: (-x[0], spread(x[1], x[2]), x[1] + x[2]),
@@ -397,11 +398,15 @@ def align_with_links(
         copies=copies,
     )
     groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
-    return _content_links(scorer, groups, ids_a, ids_b)
+    return _content_links(scorer, groups, ids_a, ids_b, similarity)
 
 
 def _content_links(
-    scorer: _Scorer, groups: list[Link], ids_a: Sequence[Hashable], ids_b: Sequence[Hashable]
+    scorer: _Scorer,
+    groups: list[Link],
+    ids_a: Sequence[Hashable],
+    ids_b: Sequence[Hashable],
+    similarity: dict[tuple[int, int], float],
 ) -> Alignment:
     """Every sentence pair carrying the same content: the pairs inside groups, and beyond them repeats and
     partial links, many-to-many.
@@ -449,14 +454,16 @@ def _content_links(
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
     linked = {(k.a, k.b) for k in links}
-    for i, j in _rescued(scorer, links, groups):
+    for i, j in _rescued(scorer, links, groups, similarity):
         if (i, j) not in linked:
             links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
 
 
-def _rescued(scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link]) -> list[tuple[int, int]]:
+def _rescued(
+    scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link], similarity: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
     """Leftover sentences linked, as partial, to a sentence told at the same point of the other version.
 
     Order is evidence, not a rule: a leftover pair that crosses no matched pair (it sits between the
@@ -466,12 +473,17 @@ def _rescued(scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link])
     best (the ratio margin of bitext mining). Position alone never links; a word or two shared by
     every sentence of the story does not stand out.
     """
-    n_a = max((i for link in groups for i in link.a), default=-1) + 1
-    n_b = max((j for link in groups for j in link.b), default=-1) + 1
     leftover_a = {link.a[0] for link in groups if not link.b}
     leftover_b = {link.b[0] for link in groups if not link.a}
-    if not (leftover_a or leftover_b):
+    options = [
+        (i, j)
+        for (i, j), value in similarity.items()
+        if value >= _RESCUE_SIMILARITY and (i in leftover_a or j in leftover_b)
+    ]
+    if not options:
         return []
+    n_a = max((i for link in groups for i in link.a), default=-1) + 1
+    n_b = max((j for link in groups for j in link.b), default=-1) + 1
     # Prefix maximum of the B index over matched pairs left of each A index, suffix minimum right of it.
     below = [-1] * (n_a + 1)
     above = [n_b] * (n_a + 1)
@@ -483,25 +495,29 @@ def _rescued(scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link])
         below[x] = max(below[x], below[x - 1])
     for x in range(n_a - 1, -1, -1):
         above[x] = min(above[x], above[x + 1])
+    options = [
+        (i, j)
+        for i, j in options
+        if below[i] <= j <= above[i + 1]  # it crosses no matched pair
+        and len(scorer.bags_a[i] & scorer.bags_b[j]) >= _RESCUE_MIN_STEMS
+    ]
+    if not options:
+        return []
+    wanted_a, wanted_b = {i for i, _ in options}, {j for _, j in options}
     tops_a: dict[int, list[float]] = defaultdict(list)
     tops_b: dict[int, list[float]] = defaultdict(list)
-    similarity = {pair: scorer.dice(*pair) for pair in scorer.shared}
     for (i, j), value in similarity.items():
-        tops_a[i].append(value)
-        tops_b[j].append(value)
+        if i in wanted_a:
+            tops_a[i].append(value)
+        if j in wanted_b:
+            tops_b[j].append(value)
 
     def typical(values: list[float]) -> float:
         return sum(sorted(values, reverse=True)[:_RESCUE_NEIGHBOURS]) / _RESCUE_NEIGHBOURS
 
     out = []
-    for (i, j), value in similarity.items():
-        if value < _RESCUE_SIMILARITY or not (i in leftover_a or j in leftover_b):
-            continue
-        if below[i] > j or above[i + 1] < j:  # it would cross a matched pair
-            continue
-        if len(scorer.bags_a[i] & scorer.bags_b[j]) < _RESCUE_MIN_STEMS:
-            continue
-        if value >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
+    for i, j in options:
+        if similarity[(i, j)] >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
             out.append((i, j))
     return out
 

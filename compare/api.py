@@ -209,14 +209,22 @@ def _without_datelines(
     """The words to match each sentence on: a dateline ("NEW DELHI —", "PHILADELPHIA (AP) —") is left out,
     so the dated lede of one outlet matches the undated lede of another as closely as the rest of the
     sentence allows. The word diff still shows the dateline."""
-    out: list[Sequence[Token]] = []
-    for sentence, words in zip(sentences, tokens, strict=True):
-        found = _DATELINE.match(doc.text, sentence.start, sentence.end)
+    out: list[Sequence[Token]] = list(tokens)
+    text = doc.text
+    for n, sentence in enumerate(sentences):
+        # A dateline opens with a capital and a second capital or a bracketed agency: test that cheaply first.
+        head = text[sentence.start : sentence.start + 2]
+        if (
+            len(head) < 2
+            or not head[0].isupper()
+            or not (head[1].isupper() or "(" in text[sentence.start : sentence.start + 30])
+        ):
+            continue
+        found = _DATELINE.match(text, sentence.start, sentence.end)
         if found and found.end() < sentence.end:
-            rest = [t for t in words if t.start >= found.end()]
-            out.append(rest if rest else words)
-        else:
-            out.append(words)
+            rest = [t for t in tokens[n] if t.start >= found.end()]
+            if rest:
+                out[n] = rest
     return out
 
 

@@ -38,7 +38,9 @@ __all__ = ["from_sentences", "segment"]
 _INNER_BOUNDARY = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # A full stop after a lower-case word, closing quotes or brackets, space, then what starts a sentence.
-_MISSED_STOP = re.compile(r"(?<![\w.])([a-z]{2,})\.[\"'\u2019\u201d)\]]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_MISSED_STOP = re.compile(r"\.[\"'\u2019\u201d)\]]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+# ... after an ordinary lower-case word (not an initial, not part of "a.m.").
+_WORD_BEFORE = re.compile(r"(?<![\w.])[a-z]{2,}$")
 # Lower-case words that are abbreviations before a full stop: no split after them.
 _LOWER_ABBREVIATIONS = frozenset((
     "vs", "etc", "approx", "est", "fig", "figs", "vol", "vols", "pp", "ch", "cf", "al", "ed", "eds", "op", "esp",
@@ -95,15 +97,25 @@ def _breaker_spans(text: str) -> list[tuple[int, int]]:
 
 def _resplit(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The breaker's spans, cut again after full stops it took for abbreviations (see `_MISSED_STOP`)."""
+    cuts = []
+    for match in _MISSED_STOP.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if word is None:
+            continue
+        if word.group() in _LOWER_ABBREVIATIONS and (word.group() not in ("no", "nos") or text[match.end()].isdigit()):
+            continue
+        cuts.append(match.end())
+    if not cuts:
+        return spans
     out: list[tuple[int, int]] = []
+    k = 0
     for start, end in spans:
-        for match in _MISSED_STOP.finditer(text, start, end):
-            word = match.group(1)
-            if word in _LOWER_ABBREVIATIONS and (word not in ("no", "nos") or text[match.end()].isdigit()):
-                continue
-            cut = match.end()
-            out.append((start, cut))
-            start = cut
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        while k < len(cuts) and cuts[k] < end:
+            out.append((start, cuts[k]))
+            start = cuts[k]
+            k += 1
         out.append((start, end))
     return out
 
