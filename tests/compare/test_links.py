@@ -182,3 +182,18 @@ def test_reports_show_repeats_and_links() -> None:
     assert any(",repeated," in row and " repeat " in row for row in rows)
     html = render(result, "html")
     assert "sd-k-repeated" in html and "repeat of A" in html and 'class="sd-also"' in html
+
+
+def test_n_way_provenance_says_where_a_sentence_is_repeated() -> None:
+    from compare import compare_many
+
+    third = "Bridge back in use\n\nThe bridge had been closed for nine days after high winds tore the railing away.\n"
+    many = compare_many([B_TEXT, A_TEXT, third])
+    carried = many.carried()
+    caption = next(s.index for s in many.sentences[0] if s.text == CAPTION)
+    assert carried[0][caption][many.labels[1]] == "repeated"
+    frame = many.provenance()
+    row = frame.loc[(many.labels[0], caption)]
+    assert row["repeated_in"] == [many.labels[1]] and row["carried_by"] >= 1
+    row_md = next(line for line in render(many, "markdown").splitlines() if f"| {CAPTION} |" in line)
+    assert [cell.strip() for cell in row_md.split("|")][3:6] == ["·", "*", ""]
