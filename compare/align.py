@@ -14,10 +14,14 @@ The stages, each a plain function over the sentence lists:
    of B's sentence is inside A's, and the reverse), because outlets cut,
    split and merge sentences.
 4. **Assignment** — one-to-one pairs are chosen globally, best score first,
-   with no assumption that the two versions run in the same order.
+   with no assumption that the two versions run in the same order. A near-copy
+   of a sentence already matched is left for a repeat, not given to a weaker
+   partner (a caption restating the lede does not take the headline's place).
 5. **Splits and merges** — a sentence left over whose content lies inside an
    already matched (or unmatched) sentence of the other side joins it, making a
-   one-to-many (split) or many-to-one (merged) group.
+   one-to-many (split) or many-to-one (merged) group. Parts stand together; a
+   part almost wholly inside the sentence may stand apart across a leftover or
+   two, unless it is a headline or a second copy of the whole sentence.
 6. **Gaps** — between two matched anchors that keep their order, the
    leftovers on both sides are aligned in order by a small dynamic programme
    (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
@@ -25,6 +29,12 @@ The stages, each a plain function over the sentence lists:
 7. **Extensions** — once all that has settled, a leftover next to a group
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
+9. **Links** — every pair carrying the same content, many-to-many: the pairs
+   inside groups, then repeats and partial links beyond them (one sentence
+   largely inside the other), and an order-aware rescue of leftovers that
+   sit between the same matched neighbours and stand out by the ratio margin
+   (see `_content_links`, `_rescued`). A leftover whose content the other side
+   has is a repeat, not an insertion or deletion (`Alignment.repeated_a/_b`).
 
 Moves (matched groups off the longest chain that keeps its order on both
 sides, see `in_order`) are flagged by the caller, `compare.api`, which also

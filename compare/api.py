@@ -131,7 +131,8 @@ def compare(
     Returns
     -------
     Comparison
-        Groups in reading order; every sentence of each side in exactly one.
+        Groups in reading order; every sentence of each side in exactly one. `links`: every sentence
+        pair carrying the same content, many-to-many (the pairs in groups, repeats, partial links).
 
     >>> result = compare("The cat sat. It was warm. Birds sang.", "Birds sang. The cat sat down. It was warm.")
     >>> [(g.kind, g.moved) for g in result.groups]
