@@ -118,7 +118,7 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
         lines.append(line)
     notes = link_notes(result, group)
     if notes:
-        lines.append(Text("  links: " + "; ".join(notes), style="dim" if colour else ""))
+        lines.append(Text("  also linked: " + "; ".join(notes), style="dim" if colour else ""))
     return RichGroup(*lines)
 
 
