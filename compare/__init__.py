@@ -8,11 +8,14 @@
 This package imports no terminal or UI code; `tui` builds on it, never the reverse.
 """
 
+from collections.abc import Iterator as _Iterator
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from .__about__ import __version__
-from .errors import InputError, OptionError, StorydiffError
+from .errors import DependencyError, InputError, OptionError, OutputError, StorydiffError
+from .facts.finding import Finding
+from .model import HOOKS as _HOOKS
 from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
 from .normalise import normalise, tokenize
 from .options import AlignOptions
@@ -22,7 +25,6 @@ if _TYPE_CHECKING:
     from .api import Source, compare, prepare
     from .collection import Collection, compare_many
     from .corpus_engine import CorpusResult, corpus
-    from .facts import Finding
 
 # Loaded on first use, so `storydiff --version` and `--help` (and `import compare`) stay fast:
 # the aligner brings numpy and the stemmer, the corpus engine datasketch.
@@ -34,8 +36,24 @@ _LAZY = {
     "compare_many": ".collection",
     "CorpusResult": ".corpus_engine",
     "corpus": ".corpus_engine",
-    "Finding": ".facts",
 }
+
+
+# The result types (compare.model) show themselves with renderers that sit above them: wired in here, at the
+# top of the package, so the model imports no renderer. The renderers load on first use (jinja2, rich).
+def _html(result: _Any) -> str:
+    from .render.html import render_fragment
+
+    return render_fragment(result)
+
+
+def _rich(result: Comparison) -> _Iterator[_Any]:
+    from .render.text import rich_renderables
+
+    yield from rich_renderables(result)
+
+
+_HOOKS.html, _HOOKS.rich, _HOOKS.finding = _html, _rich, Finding.from_dict
 
 
 def __getattr__(name: str) -> _Any:
@@ -59,12 +77,14 @@ __all__ = [
     "Collection",
     "Comparison",
     "CorpusResult",
+    "DependencyError",
     "Document",
     "Finding",
     "Group",
     "InputError",
     "Kind",
     "OptionError",
+    "OutputError",
     "Sentence",
     "Source",
     "StorydiffError",

@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 
 from .align import AlignOptions, Link, align, in_order
 from .errors import OptionError
-from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
+from .facts import find_facts
+from .model import Comparison, Document, Group, Kind, Sentence, reading_order
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
@@ -155,7 +156,7 @@ def compare(
     )
     groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
     groups = _flag_moves(groups, sentences_a, sentences_b)
-    ordered = _reading_order(groups)
+    ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
     result = Comparison(
@@ -171,7 +172,7 @@ def compare(
             "gap_threshold": gap_threshold,
             "method": method,
         },
-        findings=None if facts else (),  # None: looked for on first use of `result.findings`
+        find_facts=find_facts if facts else None,  # called on first use of `result.findings`
     )
     return result
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import PurePath
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .api import Source, compare, prepare
 from .errors import OptionError
-from .model import Comparison, Document, Sentence
+from .model import HOOKS, Comparison, Document, Sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -329,9 +329,7 @@ class Collection:
 
     def _repr_html_(self) -> str:
         """Jupyter shows a collection as its HTML report body."""
-        from .render.html import render_fragment
-
-        return render_fragment(self)
+        return HOOKS.html(self)
 
 
 def compare_many(
@@ -433,8 +431,6 @@ def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
 
 def _relabel(result: Comparison, a: Document, b: Document) -> Comparison:
     """The result with the caller's documents (and so their metadata) on its two sides."""
-    from dataclasses import replace
-
     if result.a is a and result.b is b:
         return result
     return replace(result, a=a, b=b)

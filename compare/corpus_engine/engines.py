@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import OptionError
+from ..errors import DependencyError, OptionError
 from .signatures import MIN_SHARED_SAMPLES, bucket_pairs, count_pairs, pair_codes, shared_pairs
 
 __all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
@@ -178,11 +178,11 @@ class DaskEngine(Engine):
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - the extra is part of the test install
-            raise OptionError("the Dask engine needs the dask extra: pip install 'storydiff[dask]'") from exc
+            raise DependencyError("the Dask engine needs the dask extra: pip install 'storydiff[dask]'") from exc
         try:
             self.client = Client(address, timeout="10s", set_as_default=False)
         except OSError as exc:
-            raise OptionError(
+            raise DependencyError(
                 f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with 'dask scheduler' "
                 "or leave out --scheduler to run locally"
             ) from exc

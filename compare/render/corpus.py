@@ -20,7 +20,7 @@ from typing import Any
 
 from ..corpus_engine.pairs import DETAILED_CLUSTERS
 from ..corpus_engine.result import CorpusResult
-from ..errors import OptionError
+from ..errors import DependencyError, OptionError
 from .html import TEMPLATES
 from .write import write_atomic
 
@@ -39,7 +39,7 @@ def write_outputs(
         written.append(write_atomic(root / "pairs.csv", result.pairs().to_csv(index=False)))
     elif pairs == "parquet":
         if importlib.util.find_spec("pyarrow") is None:
-            raise OptionError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
+            raise DependencyError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
         buffer = io.BytesIO()
         result.pairs().to_parquet(buffer, index=False)
         written.append(write_atomic(root / "pairs.parquet", buffer.getvalue()))

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL
 
 __all__ = ["HelpScreen", "binding_rows"]
 
