@@ -22,9 +22,10 @@ from .options import AlignOptions
 from .segment import segment
 
 if _TYPE_CHECKING:
-    from .api import Source, compare, prepare
+    from .api import Method, Source, compare, prepare
     from .collection import Collection, compare_many
     from .corpus_engine import CorpusResult, corpus
+    from .ingest import load
 
 # Loaded on first use, so `storydiff --version` and `--help` (and `import compare`) stay fast:
 # the aligner brings numpy and the stemmer, the corpus engine datasketch.
@@ -36,6 +37,8 @@ _LAZY = {
     "compare_many": ".collection",
     "CorpusResult": ".corpus_engine",
     "corpus": ".corpus_engine",
+    "load": ".ingest",
+    "Method": ".api",
 }
 
 
@@ -83,6 +86,7 @@ __all__ = [
     "Group",
     "InputError",
     "Kind",
+    "Method",
     "OptionError",
     "OutputError",
     "Sentence",
@@ -93,6 +97,7 @@ __all__ = [
     "compare",
     "compare_many",
     "corpus",
+    "load",
     "normalise",
     "prepare",
     "segment",

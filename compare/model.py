@@ -342,7 +342,13 @@ class Comparison:
         return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings)
 
     def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame with one row per group, in reading order."""
+        """A pandas DataFrame with one row per group, in reading order, indexed by `group` (its position in
+        `groups`).
+
+        `a_index` is the group's first sentence of A (nullable `Int64`: <NA> for an inserted group) and
+        `a_count` how many sentences of A it holds (2 or more for the A side of a merge); `b_index` and
+        `b_count` likewise for B. Every column holds scalars (no lists).
+        """
         import pandas as pd
 
         rows = [
@@ -351,19 +357,29 @@ class Comparison:
                 "kind": g.kind,
                 "moved": g.moved,
                 "score": g.score,
-                "a_index": list(g.a),
-                "b_index": list(g.b),
+                "a_index": g.a[0] if g.a else None,
+                "a_count": len(g.a),
+                "b_index": g.b[0] if g.b else None,
+                "b_count": len(g.b),
                 "a_text": self.group_text(g, "a"),
                 "b_text": self.group_text(g, "b"),
                 "words_changed": sum(1 for op in g.diff if op.op != "equal"),
             }
             for n, g in enumerate(self.groups)
         ]
-        columns = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed"]
-        return pd.DataFrame(rows, columns=columns).set_index("group")
+        columns = [
+            "group", "kind", "moved", "score", "a_index", "a_count", "b_index", "b_count",
+            "a_text", "b_text", "words_changed",
+        ]  # fmt: skip
+        frame = pd.DataFrame(rows, columns=columns).astype({"a_index": "Int64", "b_index": "Int64"})
+        return frame.set_index("group")
 
     def findings_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order."""
+        """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order.
+
+        Indexed by `finding` (its position in `findings`), as `to_frame()` is by `group`; the `group` column
+        joins the two: `result.findings_frame().join(result.to_frame(), on="group", rsuffix="_group")`.
+        """
         import pandas as pd
 
         columns = [
@@ -371,7 +387,9 @@ class Comparison:
             "explanation", "a_value", "b_value", "diff_text",
         ]  # fmt: skip
         rows = [{k: v for k, v in f.to_dict().items() if k in columns} for f in self.findings]
-        return pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=columns)
+        frame.index.name = "finding"
+        return frame
 
     def _repr_html_(self) -> str:
         """Jupyter shows a comparison as its HTML report body."""
