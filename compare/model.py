@@ -378,7 +378,7 @@ class Comparison:
         """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order.
 
         Indexed by `finding` (its position in `findings`), as `to_frame()` is by `group`; the `group` column
-        joins the two: `result.findings_frame().join(result.to_frame(), on="group", rsuffix="_group")`.
+        joins the two: `findings.merge(result.to_frame(), left_on="group", right_index=True, suffixes=("", "_group"))`.
         """
         import pandas as pd
 
