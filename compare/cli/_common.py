@@ -15,6 +15,8 @@ from ..render.write import write_atomic
 
 __all__ = [
     "SOURCE_HELP",
+    "add_command",
+    "add_flags",
     "add_input_options",
     "add_threshold_option",
     "check_one_stdin",
@@ -28,6 +30,18 @@ __all__ = [
 
 # What an input argument may name, for the help of every command that reads articles.
 SOURCE_HELP = "a file, web page, URL, JSON record (file.jsonl#N), or - for standard input"
+
+
+def add_command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand's parser: `summary` is its line in `storydiff --help`, `description` heads its own help."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    return parser
+
+
+def add_flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
+    """On/off options (`store_true`), each with its help: `{"--force": "replace ..."}`."""
+    for flag, text in flags.items():
+        parser.add_argument(flag, action="store_true", help=text)
 
 
 def fraction(value: str, *, low_open: bool = False) -> float:

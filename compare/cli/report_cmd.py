@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, OptionError
+from . import _common
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input
 
 __all__ = ["FORMATS", "add_parser", "format_for", "run"]
@@ -27,13 +28,12 @@ PROGRESS_MIN_PAIRS = 10
 
 def add_parser(sub: Any) -> None:
     """Register the `report` subcommand."""
-    parser = sub.add_parser(
+    parser = _common.add_command(
+        sub,
         "report",
-        help="write an overlap report of two or more versions (HTML, Markdown, JSON, CSV)",
-        description=(
-            "Compare two versions of a story (a side-by-side report) or three and more (overlap matrix, "
-            "likely source, sentence provenance) and write the report to a file."
-        ),
+        "write an overlap report of two or more versions (HTML, Markdown, JSON, CSV)",
+        "Compare two versions of a story (a side-by-side report) or three and more (overlap matrix, "
+        "likely source, sentence provenance) and write the report to a file.",
     )
     parser.add_argument("inputs", nargs="+", metavar="FILE", help=f"two or more versions, each {SOURCE_HELP}")
     parser.add_argument(
@@ -50,10 +50,9 @@ def add_parser(sub: Any) -> None:
         help="report format (default: from the output's extension: .html, .md, .json, .csv)",
     )
     add_threshold_option(parser)
-    parser.add_argument(
-        "--changes-only",
-        action="store_true",
-        help="Markdown, two versions: list the changed groups only, without the full side-by-side table",
+    _common.add_flags(
+        parser,
+        {"--changes-only": "Markdown, two versions: list the changed groups only, without the full side-by-side table"},
     )
     parser.add_argument(
         "--table",
