@@ -8,13 +8,14 @@
 This package imports no terminal or UI code; `tui` builds on it, never the reverse.
 """
 
+import importlib as _importlib
 from collections.abc import Iterator as _Iterator
+from collections.abc import Mapping as _Mapping
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from .__about__ import __version__
 from .errors import DependencyError, InputError, OptionError, OutputError, StorydiffError
-from .facts.finding import Finding
 from .model import HOOKS as _HOOKS
 from .model import KINDS, SCHEMA, Comparison, Document, Group, Kind, Sentence, WordOp
 from .normalise import normalise, tokenize
@@ -25,6 +26,7 @@ if _TYPE_CHECKING:
     from .api import Method, Source, compare, prepare
     from .collection import Collection, compare_many
     from .corpus_engine import CorpusResult, corpus
+    from .facts import Finding
     from .ingest import load
 
 # Loaded on first use, so `storydiff --version` and `--help` (and `import compare`) stay fast:
@@ -38,12 +40,14 @@ _LAZY = {
     "CorpusResult": ".corpus_engine",
     "corpus": ".corpus_engine",
     "load": ".ingest",
+    "Finding": ".facts",
     "Method": ".api",
 }
 
 
-# The result types (compare.model) show themselves with renderers that sit above them: wired in here, at the
-# top of the package, so the model imports no renderer. The renderers load on first use (jinja2, rich).
+# The result types (compare.model) show themselves with renderers, and read saved findings with the fact
+# finders' `Finding`, that sit above them: wired in here, at the top of the package, so the model imports
+# neither. They load on first use (jinja2, rich; the fact finders' patterns), so `import compare` stays quick.
 def _html(result: _Any) -> str:
     from .render.html import render_fragment
 
@@ -56,15 +60,19 @@ def _rich(result: Comparison) -> _Iterator[_Any]:
     yield from rich_renderables(result)
 
 
-_HOOKS.html, _HOOKS.rich, _HOOKS.finding = _html, _rich, Finding.from_dict
+def _finding(data: _Mapping[str, _Any]) -> "Finding":
+    from .facts import Finding
+
+    return Finding.from_dict(data)
+
+
+_HOOKS.html, _HOOKS.rich, _HOOKS.finding = _html, _rich, _finding
 
 
 def __getattr__(name: str) -> _Any:
     if name not in _LAZY:
         raise AttributeError(f"module 'compare' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    value = getattr(_importlib.import_module(_LAZY[name], __name__), name)
     globals()[name] = value
     return value
 

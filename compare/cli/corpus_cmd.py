@@ -13,8 +13,8 @@ import os
 import sys
 from typing import Any
 
-from . import _common
 from ._common import add_input_options, fraction, max_bytes
+from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
 
@@ -37,7 +37,7 @@ def add_parser(sub: Any) -> None:
     """Register the `corpus` subcommand."""
     from ..corpus_engine import CorpusOptions
 
-    parser = _common.add_command(
+    parser = add_command(
         sub,
         "corpus",
         "find every story told by several articles of a corpus",
@@ -63,7 +63,7 @@ def add_parser(sub: Any) -> None:
         choices=("csv", "parquet"),
         help="also write the aligned pairs as OUT/pairs.csv or OUT/pairs.parquet",
     )
-    _common.add_flags(
+    add_flags(
         parser,
         {
             "--no-report": "do not write OUT/report.html",

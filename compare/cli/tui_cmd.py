@@ -13,8 +13,8 @@ import sys
 from typing import Any
 
 from ..errors import InputError
-from . import _common
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, is_stdin, max_bytes, read_input
+from ._parsing import add_command
 from .compare_cmd import load_pair
 
 __all__ = ["add_parser", "run"]
@@ -22,7 +22,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Any) -> None:
     """Register the `tui` subcommand."""
-    parser = _common.add_command(
+    parser = add_command(
         sub,
         "tui",
         "compare two versions side by side in an interactive terminal UI",

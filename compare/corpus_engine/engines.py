@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from typing import Any
 
@@ -111,8 +112,6 @@ class LocalEngine(Engine):
 
     def _executor(self) -> Any:
         if self._pool is None:
-            from concurrent.futures import ProcessPoolExecutor
-
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
         return self._pool
@@ -122,7 +121,6 @@ class LocalEngine(Engine):
             for index, task in enumerate(tasks):
                 yield index, fn(task)
             return
-        from concurrent.futures import as_completed
 
         pool = self._executor()
         futures = {pool.submit(fn, task): index for index, task in enumerate(tasks)}
