@@ -205,6 +205,7 @@ class Comparison:
     scores: Mapping[str, Any]
     options: Mapping[str, Any] = field(default_factory=dict)
     find_facts: FactFinder | None = field(default=None, repr=False, compare=False)
+    _findings: tuple[Finding, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -229,7 +230,7 @@ class Comparison:
     @property
     def findings(self) -> tuple[Finding, ...]:
         """The changed facts (quotes, numbers, names, dates, hedges), in reading order; found once, on first use."""
-        found: tuple[Finding, ...] | None = self.__dict__["_findings"]
+        found = self._findings
         if found is None:
             found = () if self.find_facts is None else tuple(self.find_facts(self))
             object.__setattr__(self, "_findings", found)
@@ -263,7 +264,7 @@ class Comparison:
             scores=mirror_scores(self.scores),
             options=self.options,
             # Findings name groups by index: found again, lazily, in the new order (if any were found here).
-            findings=None if self.__dict__["_findings"] is None or self.findings else (),
+            findings=None if self._findings is None or self.findings else (),
             find_facts=self.find_facts,
         )
         return swapped

@@ -66,7 +66,7 @@ def test_findings_frame_is_indexed_by_finding_and_joins_the_groups() -> None:
 
 def test_findings_are_typed_cached_and_only_found_when_asked() -> None:
     result = compare(SEED, SAMPLES / "altered.txt")
-    assert "_findings" in result.__dict__ and result.__dict__["_findings"] is None  # not found yet
+    assert result._findings is None  # not found yet
     first = result.findings
     assert isinstance(first, tuple) and first and first is result.findings  # found once, then kept
     assert compare(SEED, SAMPLES / "altered.txt", facts=False).findings == ()
@@ -157,3 +157,15 @@ def test_each_failure_family_has_its_class_and_exit_code(tmp_path: Path, capsys:
     code = main(["compare", str(SEED), str(SPLIT), "-o", str(tmp_path / "out.txt")])
     assert code == OutputError.exit_code and capsys.readouterr().err.startswith("storydiff: cannot write")
     assert not os.listdir(tmp_path / "out.txt")
+
+
+def test_readme_documents_every_public_name() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    import compare.facts
+    import compare.ingest
+    import compare.render
+
+    for module in (storydiff, compare.render, compare.ingest, compare.facts):
+        missing = [name for name in module.__all__ if f"`{name}" not in section]
+        assert missing == [], f"{module.__name__}: not in README's API section: {missing}"
