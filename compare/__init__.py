@@ -66,7 +66,13 @@ def _finding(data: _Mapping[str, _Any]) -> "Finding":
     return Finding.from_dict(data)
 
 
-_HOOKS.html, _HOOKS.rich, _HOOKS.finding = _html, _rich, _finding
+def _find_facts(result: Comparison) -> "list[Finding]":
+    from .facts import find_facts
+
+    return find_facts(result)
+
+
+_HOOKS.html, _HOOKS.rich, _HOOKS.finding, _HOOKS.find_facts = _html, _rich, _finding, _find_facts
 
 
 def __getattr__(name: str) -> _Any:

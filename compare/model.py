@@ -171,14 +171,15 @@ class Hooks:
     """What the result types call on that lives in the layers above them.
 
     How a result shows itself in a notebook (`html`, for `_repr_html_`) and in rich (`rich`, for
-    `__rich_console__`), and how a saved finding is read back (`finding`, for `from_dict`). Those live in
-    `compare.render` and `compare.facts`, above this module, so this module never imports them: the
-    package (`compare/__init__.py`) sets all three when it is imported. The defaults show plain text.
+    `__rich_console__`), and how a saved finding is read back (`finding`) and found again (`find_facts`)
+    by `from_dict`. Those live in `compare.render` and `compare.facts`, above this module, so this module
+    never imports them: the package (`compare/__init__.py`) sets them when it is imported.
     """
 
     html: Callable[[Any], str] = lambda result: f"<pre>{escape(repr(result))}</pre>"
     rich: Callable[[Comparison], Iterable[Any]] = lambda result: [repr(result)]
     finding: Callable[[Mapping[str, Any]], Finding] = _no_findings
+    find_facts: FactFinder | None = None
 
 
 HOOKS = Hooks()
@@ -340,7 +341,11 @@ class Comparison:
         )
         findings = tuple(HOOKS.finding(f) for f in data.get("findings", ()))
         options = dict(data.get("options", {}))
-        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings)
+        # With findings saved, the finder comes along, so that `swapped()` can find them again in its order.
+        finder = HOOKS.find_facts if findings else None
+        return cls(
+            a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings, find_facts=finder
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame with one row per group, in reading order, indexed by `group` (its position in

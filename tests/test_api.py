@@ -70,6 +70,8 @@ def test_findings_are_typed_cached_and_only_found_when_asked() -> None:
     first = result.findings
     assert isinstance(first, tuple) and first and first is result.findings  # found once, then kept
     assert compare(SEED, SAMPLES / "altered.txt", facts=False).findings == ()
+    rebuilt = Comparison.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert rebuilt.findings == first and rebuilt.swapped().findings == result.swapped().findings
 
 
 def test_compare_takes_align_options_and_a_keyword_wins() -> None:
