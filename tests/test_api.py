@@ -149,16 +149,30 @@ def test_load_reads_files_and_a_str_naming_a_file_warns(tmp_path: Path, monkeypa
 
 def test_each_failure_family_has_its_class_and_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for cls in (InputError, OptionError, OutputError, DependencyError):
-        assert issubclass(cls, StorydiffError) and cls.exit_code == 2
+        assert issubclass(cls, StorydiffError)
     assert issubclass(DependencyError, OptionError)  # what these failures raised before, still caught so
+    assert (InputError.exit_code, OptionError.exit_code, DependencyError.exit_code) == (2, 2, 2)
+    assert OutputError.exit_code == 1  # by default the machine would not take the output (full, closed)
     (tmp_path / "out.txt").mkdir()
     from compare.render.write import write_atomic
 
-    with pytest.raises(OutputError, match="it is a directory"):
+    with pytest.raises(OutputError, match="it is a directory") as refused:
         write_atomic(tmp_path / "out.txt", "x")
+    assert refused.value.exit_code == 2  # a path that cannot be the output: the command must change
     code = main(["compare", str(SEED), str(SPLIT), "-o", str(tmp_path / "out.txt")])
-    assert code == OutputError.exit_code and capsys.readouterr().err.startswith("storydiff: cannot write")
+    assert code == 2 and capsys.readouterr().err.startswith("storydiff: cannot write")
     assert not os.listdir(tmp_path / "out.txt")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_is_an_environment_failure_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    from compare.render.write import write_atomic
+
+    with pytest.raises(OutputError, match="no space left on device") as full:
+        write_atomic("/dev/full", "x")
+    assert full.value.exit_code == 1
+    assert main(["compare", str(SEED), str(SPLIT), "-o", "/dev/full"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
 
 
 def test_readme_documents_every_public_name() -> None:

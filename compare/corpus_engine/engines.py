@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import DependencyError, OptionError
+from ..errors import EXIT_ENVIRONMENT, DependencyError, OptionError
 from .signatures import MIN_SHARED_SAMPLES, bucket_pairs, count_pairs, pair_codes, shared_pairs
 
 __all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
@@ -182,7 +182,8 @@ class DaskEngine(Engine):
         except OSError as exc:
             raise DependencyError(
                 f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with 'dask scheduler' "
-                "or leave out --scheduler to run locally"
+                "or leave out --scheduler to run locally",
+                exit_code=EXIT_ENVIRONMENT,
             ) from exc
         self.address = address
         self.workers = max(1, sum(self.client.nthreads().values()))
