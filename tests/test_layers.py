@@ -9,13 +9,16 @@ checks:
   so the model imports nothing above it and the fact finders never import a renderer;
 * compare/ never imports Textual or `tui`, except the one command that opens the app;
 * tui/ imports compare only through its public modules (`PUBLIC`), and only names they export;
-* no private (`_name`) name is imported from another module.
+* no private (`_name`) name is imported from another module;
+* no standard-library import hides inside a function (only heavy libraries are imported late, to keep
+  `storydiff --help` and `import compare` quick; the standard library costs nothing to import at the top).
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,3 +197,20 @@ def test_tui_uses_only_the_public_api() -> None:
 def test_no_private_name_crosses_modules() -> None:
     crossings = {(e.source, e.target, n) for e in EDGES for n in e.names if n.startswith("_") and n != "__version__"}
     assert crossings <= PRIVATE_CROSSINGS, sorted(crossings - PRIVATE_CROSSINGS)
+
+
+def test_no_standard_library_import_inside_a_function() -> None:
+    late = []
+    for module, path in COMPARE.items():
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    names = [node.module or ""]
+                else:
+                    continue
+                late += [f"{module}:{node.lineno} {n}" for n in names if n.split(".")[0] in sys.stdlib_module_names]
+    assert late == []
