@@ -31,7 +31,9 @@ __all__ = [
     "Kind",
     "Sentence",
     "WordOp",
+    "count_kinds",
     "mirror_scores",
+    "reading_order",
 ]
 
 SCHEMA = "storydiff/comparison/v1"
