@@ -197,3 +197,19 @@ def test_n_way_provenance_says_where_a_sentence_is_repeated() -> None:
     assert row["repeated_in"] == [many.labels[1]] and row["carried_by"] >= 1
     row_md = next(line for line in render(many, "markdown").splitlines() if f"| {CAPTION} |" in line)
     assert [cell.strip() for cell in row_md.split("|")][3:6] == ["·", "*", ""]
+
+
+def test_the_bundled_captioned_page_shows_its_caption_and_teaser_as_repeats() -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    result = compare(Path(samples / "seed-bbc.txt"), Path(samples / "captioned.txt"), facts=False)
+    repeated = [g for g in result.groups if g.kind == "repeated"]
+    assert [g.b for g in repeated] == [(1,), (8,)]  # the photo caption and the "Read more" teaser
+    # Each is linked to the seed sentence it repeats (S1, S2), which keeps its own partner in the body.
+    assert {(k.a, k.b, k.kind) for k in result.links if k.b in (1, 8) and k.kind != "group"} == {
+        (0, 1, "repeat"),
+        (1, 8, "repeat"),
+    }
+    assert next(g for g in result.groups if 0 in g.a).b == (2,)  # S1 under its dateline
+    assert next(g for g in result.groups if 1 in g.a).b == (3,)
