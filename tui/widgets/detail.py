@@ -32,7 +32,8 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
         return text
     group = result.groups[index]
     text.append(f"{symbol(group)} {label(group)}", style="bold")
-    text.append(f"   similarity {group.score:.2f}   group {index + 1} of {len(result.groups)}\n")
+    similarity = f"   similarity {group.score:.2f}" if group.a and group.b else ""  # one-sided: nothing to compare
+    text.append(f"{similarity}   group {index + 1} of {len(result.groups)}\n")
     note = repeat_note(result, group)
     if note:
         text.append(f"{note[0].upper()}{note[1:]}: said again, not new.\n", style="bold")
