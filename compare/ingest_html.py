@@ -272,13 +272,12 @@ def extract_article(
             )
     words = _words(text)
     if page_words and words < min_share * page_words and words < floor:
-        if not page.paywalled and _link_share(page.text, page.links) > MAX_LINK_SHARE:
-            raise _mostly_links(name)  # a fragment of a page of links: say what the page is
-        why = (
-            "the page says its article is for subscribers"
-            if page.paywalled
-            else "an index page, a paywall or a page built by JavaScript?"
-        )
+        if page.paywalled:
+            why = "the page says its article is for subscribers"
+        elif _link_share(page.text, page.links) > MAX_LINK_SHARE:
+            why = "the page is mostly links: an index, live or section page, or one built by JavaScript?"
+        else:
+            why = "an index page, a paywall or a page built by JavaScript?"
         raise InputError(
             f"cannot use {name!r}: the article text found is only {words:,} words of the page's {page_words:,} "
             f"({why}); copy the article's text into a .txt file and compare that"
