@@ -252,8 +252,9 @@ def extract_article(
     page_words = _words(page.text)
     floor = MIN_ARTICLE_WORDS if page.is_article and not page.paywalled else min_words
 
-    # Precise first: on real pages it drops the captions, asides and teasers the default keeps (see
-    # benchmarks/RESULTS.md). When it finds nothing, trafilatura's default may still find the article.
+    # Precise and without hidden elements first: on real pages it drops the captions, asides, teasers and hidden
+    # copies the default keeps (see benchmarks/RESULTS.md). When it finds nothing, trafilatura's default with
+    # hidden elements kept may still find the article (some pages hide the body until a script shows it).
     extracted = _extract(html, name, url, precise=True)
     text = _body(extracted)
     if not text:
@@ -306,7 +307,7 @@ def _mostly_links(name: str) -> InputError:
 
 
 def _extract(html: str, name: str, url: str | None, *, precise: bool) -> object:
-    """trafilatura's result for the page (None when it finds nothing), hidden elements left out."""
+    """trafilatura's result for the page (None when it finds nothing); `precise` also leaves out hidden elements."""
     import trafilatura
 
     try:
@@ -320,7 +321,7 @@ def _extract(html: str, name: str, url: str | None, *, precise: bool) -> object:
             include_images=False,
             include_links=False,
             deduplicate=False,
-            prune_xpath=_HIDDEN,
+            prune_xpath=_HIDDEN if precise else None,
             # Only dates the page states as such: a guess from a copyright line is worse than none.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )

@@ -94,6 +94,16 @@ def test_a_body_split_by_adverts_is_read_whole_once_without_hidden_copies() -> N
         assert boilerplate not in doc.text
 
 
+def test_a_body_hidden_until_a_script_shows_it_is_still_read() -> None:
+    # With no visible article at all, hidden elements are read rather than refusing the page.
+    page = (PAGES / "ferry-split.html").read_text(encoding="utf-8")
+    page = re.sub(r"<article.*?</article>|<section class=\"more-stories\">.*?</section>", "", page, flags=re.S)
+    assert page.count("The county council voted") == 2  # only the two hidden copies are left
+    doc = extract_article(page, name="hidden.html")
+    assert doc.text.startswith(FERRY_FIRST)
+    assert doc.text.endswith(FERRY_LAST)
+
+
 CAFE = (
     "<p>Le café de la gare a rouvert jeudi après trois mois de travaux, à la grande joie des habitués du "
     "quartier, qui ont retrouvé leur comptoir en zinc et leurs banquettes rénovées.</p>"
