@@ -20,6 +20,7 @@ held-out half. Settings were chosen on the tuning half only; the held-out half d
 
     python benchmarks/bench_extract.py                 # both halves and all pages
     python benchmarks/bench_extract.py --pages         # also each page's figures, worst first
+    python benchmarks/bench_extract.py --settings      # trafilatura's settings compared, on the tuning half
 """
 
 from __future__ import annotations
@@ -71,10 +72,65 @@ def summary(truth: dict[str, str], predicted: dict[str, str], ids: list[str]) ->
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
+def _json_ld_body(html: str) -> str:
+    """The longest schema.org articleBody in the page's JSON-LD blocks, or ''."""
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
+
+    bodies = [""]
+    for script in lxml_html.document_fromstring(html.encode("utf-8")).xpath("//script[@type='application/ld+json']"):
+        try:
+            stack = [json.loads(script.text or "")]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if isinstance(item.get("articleBody"), str):
+                    bodies.append(item["articleBody"])
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return max(bodies, key=len)
+
+
+def compare_settings(truth: dict[str, str], pages: dict[str, bytes], ids: list[str]) -> int:
+    """F1 of trafilatura's settings on the pages `ids`, each page decoded as storydiff decodes it."""
+    import trafilatura
+
+    from compare.ingest import decode
+    from compare.ingest_html import _HIDDEN, html_charset
+
+    html = {key: decode(pages[key], key, declared=html_charset(pages[key])) for key in ids}
+    settings: dict[str, dict[str, object]] = {
+        "default": {},
+        "favor_recall": {"favor_recall": True},
+        "favor_precision": {"favor_precision": True},
+        "no tables": {"include_tables": False},
+        "hidden elements pruned": {"prune_xpath": _HIDDEN},
+        "favor_precision, hidden pruned": {"favor_precision": True, "prune_xpath": _HIDDEN},
+        "favor_recall, hidden pruned": {"favor_recall": True, "prune_xpath": _HIDDEN},
+    }
+    print(f"trafilatura.extract settings on the tuning half ({len(ids)} pages): F1 / precision / recall")
+    for name, options in settings.items():
+        found = {key: trafilatura.extract(html[key], deduplicate=False, **options) or "" for key in ids}  # type: ignore[arg-type]
+        print("  {:32} {:.3f} {:.3f} {:.3f}".format(name, *summary(truth, found, ids)))
+    print("JSON-LD articleBody (the body as the page gives it to search engines), where a page has one:")
+    for key in ids:
+        body = _json_ld_body(html[key])
+        if body:
+            precision, recall = page_scores(truth[key], body)
+            words = len(_TOKEN.findall(body))
+            print(f"  {key[:12]}: {words} words, precision {precision or 0:.2f} recall {recall:.2f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help=f"the pages-dev folder (default {DATA})")
     parser.add_argument("--pages", action="store_true", help="also print each page's figures, worst first")
+    parser.add_argument(
+        "--settings", action="store_true", help="compare trafilatura's settings on the tuning half (what chose them)"
+    )
     args = parser.parse_args()
     truth_file = args.data / "ground-truth.json"
     if not truth_file.is_file():
@@ -96,6 +152,8 @@ def main() -> int:
         "held-out half": [k for k in ids if int(k, 16) % 2 == 1],
         "all pages": ids,
     }
+    if args.settings:
+        return compare_settings(truth, pages, halves["tuning half"])
     refused: dict[str, str] = {}
 
     def storydiff(key: str, data: bytes) -> str:
