@@ -98,7 +98,7 @@ def compare_settings(truth: dict[str, str], pages: dict[str, bytes], ids: list[s
     import trafilatura
 
     from compare.ingest import decode
-    from compare.ingest_html import _HIDDEN, html_charset
+    from compare.ingest.html import _HIDDEN, html_charset
 
     html = {key: decode(pages[key], key, declared=html_charset(pages[key])) for key in ids}
     settings: dict[str, dict[str, object]] = {

@@ -19,7 +19,7 @@ import pytest
 from compare import compare
 from compare.errors import InputError
 from compare.ingest import document_from_bytes, read_source
-from compare.ingest_html import MAX_ELEMENTS, MIN_ARTICLE_WORDS, extract_article
+from compare.ingest.html import MAX_ELEMENTS, MIN_ARTICLE_WORDS, extract_article
 
 PAGES = Path(__file__).parent / "pages"
 BRIEF_PAGE = (PAGES / "brief.html").read_text(encoding="utf-8")

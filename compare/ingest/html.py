@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
 
 # trafilatura and htmldate log their doubts; a library must not print them (the user gets our one-line error).
 for _logger in ("trafilatura", "htmldate", "courlan", "justext"):
