@@ -64,7 +64,8 @@ MAX_LINK_SHARE = 0.5
 # A page with at most this many visible words is short enough to be the article itself.
 SMALL_PAGE_WORDS = 150
 # Pages with more elements are refused: trafilatura's time grows faster than the page (about 1 s for 10,000
-# paragraphs, 18 s for 50,000), and real article pages have a few thousand.
+# paragraphs, 18 s for 50,000 on a loaded machine), and real article pages have a few thousand (at most 1,737 in
+# pages-dev).
 MAX_ELEMENTS = 25_000
 # JSON-LD blocks over this many characters are not read for the page's type.
 _MAX_JSON_LD = 1_000_000
@@ -250,7 +251,7 @@ def extract_article(
     html = _NOT_XML.sub("", html)  # lxml refuses control characters and lone surrogates anywhere
     page = _read_page(html)
     page_words = _words(page.text)
-    floor = MIN_ARTICLE_WORDS if page.is_article and not page.paywalled else min_words
+    floor = min(min_words, MIN_ARTICLE_WORDS) if page.is_article and not page.paywalled else min_words
 
     # Precise and without hidden elements first: on real pages it drops the captions, asides, teasers and hidden
     # copies the default keeps (see benchmarks/RESULTS.md). When it finds nothing, trafilatura's default with
