@@ -12,8 +12,11 @@ trafilatura runs in its precise mode (`favor_precision`), which on real pages
 drops the captions, asides and teasers its default keeps, and with elements
 a reader never sees (`display:none`, `hidden`) left out: pages carry hidden
 schema.org copies of the body for search engines, which would double it.
-When the precise mode finds nothing, the default mode has a try.
-benchmarks/bench_extract.py measures both on real pages.
+Where a body is split into several containers by adverts and the precise mode
+keeps one of them, the others of the same tag and class are added
+(`_split_body`). When the precise mode finds nothing, the default mode has a
+try, hidden elements included.
+benchmarks/bench_extract.py measures it on real pages, beside trafilatura's default.
 
 Extraction can fail quietly: on an index page, a paywall or a page drawn by
 JavaScript it may return a caption or a teaser, and comparing that fragment
@@ -61,6 +64,9 @@ MIN_WORDS = 100
 MIN_ARTICLE_WORDS = 25
 # Extracted text is refused when more than this share of its words are lines that are links (navigation).
 MAX_LINK_SHARE = 0.5
+# A line of at least this many words is prose (see `_split_body`).
+PROSE_LINE_WORDS = 15
+_PARAGRAPHS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 # A page with at most this many visible words is short enough to be the article itself.
 SMALL_PAGE_WORDS = 150
 # Pages with more elements are refused: trafilatura's time grows faster than the page (about 1 s for 10,000
@@ -254,12 +260,14 @@ def extract_article(
     floor = min(min_words, MIN_ARTICLE_WORDS) if page.is_article and not page.paywalled else min_words
 
     # Precise and without hidden elements first: on real pages it drops the captions, asides, teasers and hidden
-    # copies the default keeps (see benchmarks/RESULTS.md). When it finds nothing, trafilatura's default with
-    # hidden elements kept may still find the article (some pages hide the body until a script shows it).
-    extracted = _extract(html, name, url, precise=True)
+    # copies the default keeps (see benchmarks/RESULTS.md). But where a body is split into several containers
+    # by adverts (and no <article> holds them), it keeps one container: the others of the same kind are added.
+    extracted = _extract(html, name, url, precise=True, hidden=False)
     text = _body(extracted)
+    text = _split_body(html, text) or text
     if not text:
-        extracted = _extract(html, name, url, precise=False)
+        # Some pages hide the body until a script shows it: with nothing visible, hidden elements are read.
+        extracted = _extract(html, name, url, precise=False, hidden=True)
         text = _body(extracted)
     title = _clean(getattr(extracted, "title", None))
     text = _drop_headline(text, title)
@@ -307,8 +315,62 @@ def _mostly_links(name: str) -> InputError:
     )
 
 
-def _extract(html: str, name: str, url: str | None, *, precise: bool) -> object:
-    """trafilatura's result for the page (None when it finds nothing); `precise` also leaves out hidden elements."""
+def _split_body(html: str, found: str) -> str | None:
+    """The whole body when the text `found` is one of several visible containers of the same kind, else None.
+
+    A body split by adverts often sits in containers of one tag and class (`div.content-block`...), and an
+    extractor may keep only one of them. The container is the parent of the element whose text is the first
+    line of prose found; the text of every container with its tag and class is the body, provided it holds
+    the prose found and is longer. Teaser cards elsewhere on the page have another class, so they stay out.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    prose = [_line_key(line) for line in found.splitlines() if _words(line) >= PROSE_LINE_WORDS]
+    if not prose:
+        return None
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+    first = next((e for e in root.iter(*_PARAGRAPHS) if _line_key(" ".join(e.itertext())) == prose[0]), None)
+    parent = first.getparent() if first is not None else None
+    if parent is None or not parent.get("class"):
+        return None  # a container without a class is too common a kind to stand for the body
+    same = [e for e in root.iter(parent.tag) if e.get("class") == parent.get("class") and not _hidden(e)]
+    if len(same) < 2:
+        return None
+    lines = []
+    for container in same:
+        for element in container.iter(*_PARAGRAPHS):
+            # A paragraph inside another (a <p> in an <li>) is read with it, not again.
+            if not any(container in outer.iterancestors() for outer in element.iterancestors(*_PARAGRAPHS)):
+                line = " ".join(" ".join(element.itertext()).split())
+                if line:
+                    lines.append(line)
+    keys = {_line_key(line) for line in lines}
+    if sum(key in keys for key in prose) < 0.9 * len(prose):
+        return None  # those containers are not where the text found came from
+    found_keys = {_line_key(line) for line in found.splitlines()}
+    new_lines = (_words(line) for line in lines if _line_key(line) not in found_keys)
+    added = sum(n for n in new_lines if n >= PROSE_LINE_WORDS)
+    if added < _words(found) / 2:
+        return None  # not a lost part of the body: a box or two of the same class (newsletter, credits)
+    return "\n".join(lines)
+
+
+def _hidden(element: Any) -> bool:
+    """True when the element or one of its ancestors is hidden from the reader (see `_HIDDEN`)."""
+    for e in (element, *element.iterancestors()):
+        style = (e.get("style") or "").replace(" ", "").casefold()
+        if e.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style:
+            return True
+    return False
+
+
+def _extract(html: str, name: str, url: str | None, *, precise: bool, hidden: bool) -> object:
+    """trafilatura's result for the page (None when it finds nothing): its `precise` mode or its default,
+    with elements hidden from the reader read or left out."""
     import trafilatura
 
     try:
@@ -322,7 +384,7 @@ def _extract(html: str, name: str, url: str | None, *, precise: bool) -> object:
             include_images=False,
             include_links=False,
             deduplicate=False,
-            prune_xpath=_HIDDEN if precise else None,
+            prune_xpath=None if hidden else _HIDDEN,
             # Only dates the page states as such: a guess from a copyright line is worse than none.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )

@@ -2,7 +2,8 @@
 
 The pages in pages/ are written for these tests (brief.html: a 57-word brief on a page of 966 words of menus
 and teasers; ferry-split.html: a body split into three containers by an advert and a related-stories box,
-with two hidden copies of the body). How well extraction does on real pages is measured, not tested:
+with two hidden copies of the body; ferry-blocks.html: the same body in five blocks between adverts and
+related links, with no <article>). How well extraction does on real pages is measured, not tested:
 benchmarks/bench_extract.py.
 """
 
@@ -91,6 +92,17 @@ def test_a_body_split_by_adverts_is_read_whole_once_without_hidden_copies() -> N
     assert doc.text.count(FERRY_FIRST) == 1  # the display:none schema.org copy and the `hidden` copy are left out
     assert len(doc.text.splitlines()) == 9  # all three containers, one line per paragraph
     for boilerplate in ("Advertisement", "Seabury Bay Hotel", "Related stories", "Harbour master", "More from"):
+        assert boilerplate not in doc.text
+
+
+def test_a_body_in_content_blocks_between_adverts_is_read_whole() -> None:
+    # No <article> holds the blocks: trafilatura's precise mode keeps the first block only (a fifth of the
+    # story); the other blocks of the same kind are the rest of it, and the adverts between them are not.
+    doc = read_source(str(PAGES / "ferry-blocks.html"))
+    assert len(doc.text.splitlines()) == 9
+    assert doc.text.startswith(FERRY_FIRST)
+    assert doc.text.endswith(FERRY_LAST)
+    for boilerplate in ("Advertisement", "Seabury Bay Hotel", "Related stories", "Harbour master"):
         assert boilerplate not in doc.text
 
 
