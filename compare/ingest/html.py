@@ -34,6 +34,8 @@ are refused before extraction, whose time grows faster than the page.
 
 from __future__ import annotations
 
+import codecs
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -109,8 +111,6 @@ def html_charset(data: bytes) -> str | None:
     letters would be two or four bytes each), so such a declaration is ignored, as browsers do: decoding a
     cp1252 page as UTF-16 turns it into CJK-looking nonsense.
     """
-    import codecs
-
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
@@ -172,8 +172,6 @@ def _read_page(html: str) -> _Page:
 
 def _schema_claims(root: Any) -> tuple[list[str], list[bool]]:
     """The schema.org types a page gives (JSON-LD and microdata), and its isAccessibleForFree values."""
-    import json
-
     types: list[str] = [str(t).rsplit("/", 1)[-1] for t in root.xpath("//*[@itemtype]/@itemtype")]
     free: list[bool] = [
         str(v).strip().casefold() != "false" for v in root.xpath("//*[@itemprop='isAccessibleForFree']/@content")
