@@ -102,6 +102,8 @@ class GroupView:
     group: Group
     a: Side
     b: Side
+    # Speakers that `quotes` reported as changed (A span, B span): one change, so `entities` stays silent on them.
+    renamed_speakers: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
     @property
     def reliable(self) -> bool:

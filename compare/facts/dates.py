@@ -72,7 +72,7 @@ def dates(text: str, start: int, end: int) -> list[DateMention]:
     "May" counts as a month only next to a day or a year (it is also a verb and a name).
 
     >>> [m.parts for m in dates("On Thursday 3 March 2022, last week, May said.", 0, 46)]
-    [(('weekday', 'thursday'), ('day', '3'), ('month', 'march'), ('year', '2022')), (('relative', 'last week'),)]
+    [(('weekday', 'thursday'), ('day', '3'), ('month', 'march'), ('year', '2022')), (('relative week', '-1'),)]
     """
     out = []
     for m in _DATE.finditer(text, start, end):
@@ -86,11 +86,27 @@ def dates(text: str, start: int, end: int) -> list[DateMention]:
             )
             if value:
                 value = " ".join(value.lower().split())
-                if kind == "relative":  # "earlier this week" says the same as "this week"
-                    value = value.removeprefix("earlier ").removeprefix("later ")
+                if kind == "relative":  # "tonight" is this day, "last week" the week before: granularity and offset
+                    kind, value = _relative(value)
                 parts.append((kind, value))
         out.append(DateMention(tuple(parts), m.start(), m.end()))
     return out
+
+
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
+_OFFSETS = {"last": "-1", "this": "0", "next": "+1", "yesterday": "-1", "today": "0", "tonight": "0", "tomorrow": "+1"}
+
+
+def _relative(phrase: str) -> tuple[str, str]:
+    """A relative date as (granularity, offset): "yesterday" and "last night" are both ("relative day", "-1"),
+    "this afternoon" and "tonight" both ("relative day", "0"); "earlier this week" is "this week"."""
+    words = phrase.removeprefix("earlier ").removeprefix("later ").split()
+    if len(words) == 1:
+        return "relative day", _OFFSETS[words[0]]
+    unit = "day" if words[1] in _DAY_PARTS else words[1]
+    if unit == "day" and words[0] == "last":
+        return "relative day", "-1"  # "last night" is yesterday's
+    return f"relative {unit}", _OFFSETS[words[0]]
 
 
 def _sentence_initial(text: str, position: int, floor: int) -> bool:

@@ -57,6 +57,17 @@ _EQUIVALENT = {
     "uk": "uk", "britain": "uk", "british": "uk", "tory": "conservative", "tories": "conservative",
     "conservatives": "conservative", "labour's": "labour",
 }  # fmt: skip
+# Words that say what kind of place or body a name is, not which: "Ebon Atoll" is "Ebon Island".
+_KINDS = {
+    "island", "islands", "atoll", "river", "lake", "sea", "ocean", "mountain", "mountains", "mount", "valley",
+    "county", "city", "town", "village", "province", "region", "street", "road", "avenue", "square", "park",
+    "bridge", "university", "college", "school", "hospital", "airport", "station", "club", "party", "council",
+    "company", "group", "hotel", "house", "hall", "centre", "center", "museum", "festival", "prize", "award",
+    "cup", "league", "times", "post", "news", "bay", "coast", "desert", "forest", "district", "state",
+    "states", "republic", "kingdom", "government", "ministry", "department", "office", "agency", "institute",
+}  # fmt: skip
+# Generation marks after a surname: "Martin Luther King Jr" is King.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A replaced stretch longer than this is a rewording, where names come and go for many reasons.
 _MAX_REPLACED_WORDS = 5
 
@@ -129,21 +140,58 @@ def same_entity(a: Sequence[Token], b: Sequence[Token]) -> bool:
     ident_a, ident_b = _identity(a), _identity(b)
     if not ident_a or not ident_b:
         return True  # a title alone says nothing
+    last_a, last_b = _surname(a), _surname(b)
+    if (
+        len(ident_a) > 1
+        and len(ident_b) > 1
+        and last_a
+        and last_b
+        and not any(_related(last_a, y) for y in ident_b)
+        and not any(_related(last_b, x) for x in ident_a)
+    ):
+        return False  # "Jane Holloway" / "Jane Ferreira": a shared first name, two people
     if any(_related(x, y) for x in ident_a for y in ident_b):
         return True
     key_a, key_b = "".join(t.key for t in a).replace(".", ""), "".join(t.key for t in b).replace(".", "")
     return _acronym(key_a, b) or _acronym(key_b, a)
 
 
+def _surname(run: Sequence[Token]) -> str:
+    """The last identity word of a name ("holloway" of "Interior Secretary Jane Holloway"), without "Jr"."""
+    for token in reversed(run):
+        key = token.key.removesuffix("'s").removesuffix("\u2019s")
+        part = re.split(r"[-\u2010\u2011.]", key)[-1] or key
+        if part not in TITLES and part not in _GENERIC and part not in _SUFFIXES and part not in _KINDS:
+            return _EQUIVALENT.get(part, part)
+    return ""
+
+
+def _without_titles(run: list[Token]) -> list[Token]:
+    """The name without leading titles while two words remain: "Jane Holloway" of "Secretary Jane Holloway"."""
+    while len(run) > 2 and run[0].key in TITLES:
+        run = run[1:]
+    return run
+
+
 def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
     """Some name in either document holds words of both ("Raymond Lumbuenamo" for "Lumbuenamo" / "Raymond")."""
     ident_a, ident_b = _identity(a), _identity(b)
+    ident_a, ident_b = ident_a - ident_b, ident_b - ident_a  # the words that differ: "Jane" says nothing
     for side in (view.a, view.b):
         for run in _document_names(side.text):
             words = set(run)
             if words & ident_a and words & ident_b:
                 return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _document_words(text: str) -> frozenset[str]:
+    """The identity words of every name in the document ("us" for "the US"), to tell a known name from a new one."""
+    from ..segment import segment
+
+    whole = Side("a", text, tuple(segment(text)), 0)
+    return frozenset(word for run in names(whole) for word in _identity(run))
 
 
 @lru_cache(maxsize=8)
@@ -175,13 +223,18 @@ def find_entities(view: GroupView) -> list[Finding]:
         run_a, run_b = old[0], new[0]
         if run_a[0].start in reported or same_entity(run_a, run_b) or _known_together(view, run_a, run_b):
             continue
+        if any(
+            sa[0] <= run_a[-1].start < sa[1] and sb[0] <= run_b[-1].start < sb[1] for sa, sb in view.renamed_speakers
+        ):
+            continue  # a renamed speaker: reported once, as `attribution_changed`
+        run_a, run_b = _without_titles(run_a), _without_titles(run_b)
         text_a = view.a.text[run_a[0].start : run_a[-1].end]
         text_b = view.b.text[run_b[0].start : run_b[-1].end]
         changed_a = " ".join(t.key for t in run_a if t.start in starts_a)
         changed_b = " ".join(t.key for t in run_b if t.start in starts_b)
         if f" {changed_a} " in view.b.word_key or f" {changed_b} " in view.a.word_key:
             continue  # the name is still there (or was already there): moved, not changed
-        if view.a.contains(text_b, anywhere=True):
+        if view.a.contains(text_b, anywhere=True) or _identity(run_b) <= _document_words(view.a.text):
             continue  # a name A already used elsewhere: most often a broader or shorter reference ("London")
         reported.add(run_a[0].start)
         out.append(

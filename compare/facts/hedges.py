@@ -39,6 +39,12 @@ _SPEECH = {
     "claims", "claim", "announced", "insisted", "explained", "argued", "warned", "noted", "confirmed", "denied",
     "admitted", "revealed", "wrote", "writes", "asked", "replied", "responded", "commented", "suggested",
     "suggests", "estimated", "estimates", "acknowledged", "accused", "described", "stressed", "reiterated",
+    "replies", "reply", "responds", "respond", "comments", "comment", "announces", "states", "confirms",
+    "denies", "reveals", "describes", "tweets", "whispered", "whispers", "shouted", "shouts", "exclaimed",
+    "cried", "joked", "jokes", "wondered", "observed", "observes", "remarked", "remarks", "boasted", "boasts",
+    "conceded", "concedes", "cautioned", "maintained", "maintains", "contended", "asserted", "asserts",
+    "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises", "admit", "confessed",
+    "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain", "warn", "told", "explaining", "adding", "saying", "telling", "according",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
@@ -85,9 +91,69 @@ def hedges(side: Side) -> dict[str, list[tuple[int, int]]]:
     for cls, phrases in HEDGES.items():
         for n in range(len(keys)):
             for phrase in phrases:
-                if tuple(keys[n : n + len(phrase)]) == phrase:
+                if tuple(keys[n : n + len(phrase)]) == phrase and _hedges_here(keys, n, len(phrase)):
                     out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
     return out
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "widely", "also", "now", "still", "not", "generally"}
+_MODALS = {"can", "could", "cannot", "can't", "couldn't", "not", "how", "might", "may"}
+
+
+def _hedges_here(keys: list[str], n: int, length: int) -> bool:
+    """Whether the phrase at `keys[n:n + length]` hedges here, by the words around it (its part of speech).
+
+    "claimed that" / "he claimed." hedge, "claimed the records" (won them) does not; "possibly" after
+    "can" or "could" is emphatic ("no feat can possibly match"); "thought to" hedges after "is" or
+    "was" ("is thought to be"), not in "gave no thought to"; "reported" hedges as an adjective ("the
+    reported attack") or before "that"/"to", not as "the firm reported profits".
+    """
+    word = keys[n]
+    before = keys[n - 1] if n > 0 else ""
+    after = keys[n + length] if n + length < len(keys) else ""
+    if word in ("claimed", "reported"):
+        return after in ("", "that", "to", "as") or before in _DETERMINERS
+    if word == "claims":
+        return before not in _DETERMINERS and after in ("", "that", "to")  # not "their claims to the inquest"
+    if word == "said" and before == "that" and n == 1:
+        return False  # "That said, …": an idiom, not an attribution
+    if word == "possibly":
+        return not ({before, keys[n - 2] if n > 1 else ""} & _MODALS)
+    if word in ("thought", "understood"):
+        return bool({before, keys[n - 2] if n > 1 else ""} & _BE)
+    if word == "according":
+        return after not in ("plan", "plans", "schedule")  # `after` follows "to"
+    if word in ("appeared", "appears", "appear"):
+        return after not in _DETERMINERS  # "appeared to be", not "appeared to the court"
+    return True
+
+
+def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
+    """The one an attribution names ("Oxfam says", "said Mr Khan", "according to Nielsen") is still
+    named on the other side: the verb changed ("has forecast" → "says"), the attribution did not."""
+    tokens = side.tokens
+    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    end = next((n for n, t in enumerate(tokens) if t.end == span[1]), None)
+    if at is None or end is None:
+        return False
+    candidates = []
+    if at > 0 and not side.text[tokens[at - 1].end : tokens[at].start].strip() and tokens[at].key != "according":
+        for t in reversed(tokens[max(0, at - 2) : at]):
+            candidates.append(t)
+            if side.text[t.start - 1 : t.start].strip():
+                break
+    else:
+        for n in range(end + 1, min(len(tokens), end + 4)):
+            if side.text[tokens[n - 1].end : tokens[n].start].strip():
+                break
+            candidates.append(tokens[n])
+    if side.text[span[1] :].lstrip().lower().startswith("to "):
+        return False  # "is said to have": passive, no one named
+    keys = {t.key.removesuffix("'s").removesuffix("\u2019s") for t in candidates} - _DETERMINERS - _PRONOUNS
+    other_keys = {k.removesuffix("'s").removesuffix("\u2019s") for k in other.words}
+    return bool(keys & other_keys)
 
 
 def find_hedges(view: GroupView) -> list[Finding]:
@@ -107,6 +173,8 @@ def find_hedges(view: GroupView) -> list[Finding]:
             span = in_a[cls][0]
             if ("a", span[0]) in seen:
                 continue
+            if cls == "attribution" and _speaker_kept(view.a, span, view.b):
+                continue
             seen.add(("a", span[0]))
             word = view.a.text[span[0] : span[1]]
             out.append(
@@ -116,7 +184,11 @@ def find_hedges(view: GroupView) -> list[Finding]:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
                 continue
+            if cls == "attribution" and _speaker_kept(view.b, span, view.a):
+                continue
             seen.add(("b", span[0]))
             word = view.b.text[span[0] : span[1]]
             out.append(finding(view, "hedge_added", None, span, f"B adds '{word}': in B {_WHY[cls]}, in A it is not"))
+    if {f.kind for f in out} == {"hedge_dropped", "hedge_added"}:
+        return []  # one hedge swapped for another ("apparently" → "they said"): the claim is still hedged
     return out

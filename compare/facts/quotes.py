@@ -34,7 +34,7 @@ from ..worddiff import word_diff
 from .context import GroupView, Side, finding, plain_diff
 from .finding import Finding
 
-__all__ = ["Quote", "document_quotes", "find_quotes", "quote_spans", "side_quotes"]
+__all__ = ["Quote", "document_quotes", "find_quotes", "quote_parts", "quote_spans", "side_quotes"]
 
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
@@ -60,6 +60,8 @@ _INTERRUPTION = re.compile(
 )
 
 
+# Paragraphs without a quote mark that may lie inside a quote left open before them (sentence-per-line text).
+_MAX_UNMARKED = 4
 _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]")
 
 
@@ -67,36 +69,104 @@ _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]")
 def document_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the quotations in `text`, without their marks (and without closing punctuation).
 
-    A quote left open at the end of a paragraph ends there.
+    A quote runs over paragraphs the way news copy writes it: a paragraph left open either goes
+    on in the next paragraph's opening mark (British and American style: each paragraph opens a
+    mark, only the last closes), or in a paragraph that closes a mark it never opened. Each
+    paragraph's part is a span of its own; `quote_parts` says which spans are one quote.
 
-    >>> text = "\u201cWe will,\u201d he said, \\"go on\\". It was \u2018bad\u2019, they\u2019re sure."
+    >>> text = "“We will,” he said, \\"go on\\". It was ‘bad’, they’re sure."
     >>> [text[s:e] for s, e in document_quotes(text)]
     ['We will', 'go on', 'bad']
     """
-    spans: list[tuple[int, int]] = []
+    return _scan(text)[0]
+
+
+def quote_parts(text: str) -> tuple[int, ...]:
+    """For each span of `document_quotes(text)`, the number of the quote it belongs to (equal = one quote)."""
+    return _scan(text)[1]
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    spans: list[tuple[int, int, int]] = []  # start, end, quote number
+    number = -1
+    left_open = False  # the previous paragraph ended inside a quote
+    pending: list[tuple[int, int]] = []  # paragraphs without a mark since then: inside the quote if a later one closes it
+    tentative: int | None = None  # the index in `spans` of the quote left open, until it goes on or not
+
+    def never_closed(index: int | None) -> None:
+        """A quote that no mark closes and no paragraph continues: it ends with its first sentence."""
+        if index is not None:
+            start, end, n = spans[index]
+            spans[index] = (start, _first_sentence_end(text, start, end), n)
+
     for line in re.finditer(r"[^\n\r]+", text):
+        marks = list(_MARKS.finditer(text, line.start(), line.end()))
+        if left_open and not marks:
+            pending.append((line.start(), line.end()))
+            left_open = len(pending) <= _MAX_UNMARKED
+            if not left_open:
+                never_closed(tentative)
+            continue
         opened: int | None = None
         closer = ""
-        for mark in _MARKS.finditer(text, line.start(), line.end()):  # only quote marks can open or close
+        went_on = False
+        for k, mark in enumerate(marks):  # only quote marks can open or close
             pos, c = mark.start(), mark.group()
             before = text[pos - 1] if pos > line.start() else " "
             after = text[pos + 1] if pos + 1 < line.end() else " "
+            if k == 0 and left_open and c in (_CLOSE + '"') and (c != '"' or not before.isspace()):
+                if text[line.start() : pos].strip():  # the quote left open earlier closes here
+                    spans.extend((lo, hi, number) for lo, hi in pending)
+                    spans.append((line.start(), pos, number))
+                    went_on = True
+                continue
             if opened is None:
-                if c in _OPEN or (c == '"' and not after.isspace()) or (c == "\u2018" and not before.isalnum()):
+                if (
+                    c in _OPEN
+                    or (c == '"' and not after.isspace())
+                    or (c == "\u2018" and not before.isalnum())
+                    or (c == "\u201d" and before.isspace() and after.isalnum())  # a closing mark typed to open
+                ):
+                    continued = k == 0 and left_open and not pending and not text[line.start() : pos].strip()
+                    number += 0 if continued else 1
+                    went_on = went_on or continued
                     opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019"}.get(c, _CLOSE)
             elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
-                spans.append((opened, pos))
+                spans.append((opened, pos, number))
                 opened = None
             elif c in _OPEN and closer == _CLOSE and not before.isspace() and not after.isalnum():
-                spans.append((opened, pos))  # an opening mark used to close ("as common as rooms“ in")
+                spans.append((opened, pos, number))  # an opening mark used to close ("as common as rooms\u201c in")
                 opened = None
             elif c in _OPEN and closer == _CLOSE:  # a new opening mark: the last quote was never closed
-                spans.append((opened, pos))
-                opened = pos + 1
+                spans.append((opened, pos, number))
+                never_closed(len(spans) - 1)
+                opened, number = pos + 1, number + 1
+        if left_open and not went_on:
+            never_closed(tentative)
+        tentative = None
+        pending = []
+        left_open = opened is not None and closer != "\u2019"
         if opened is not None:
-            spans.append((opened, line.end()))
-    trimmed = (_trim(text, start, end) for start, end in spans)
-    return tuple((start, end) for start, end in trimmed if any(ch.isalnum() for ch in text[start:end]))
+            spans.append((opened, line.end(), number))
+            tentative = len(spans) - 1
+    if left_open:
+        never_closed(tentative)
+    kept = []
+    for start, end, n in spans:
+        start, end = _trim(text, start, end)
+        if any(ch.isalnum() for ch in text[start:end]):
+            kept.append(((start, end), n))
+    return tuple(span for span, _ in kept), tuple(n for _, n in kept)
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence of `text[start:end]` ends (`end` when it has one sentence)."""
+    m = _SENTENCE_END.search(text, start, end)
+    return m.start() + 1 if m else end
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\u201d\"\u2019]?\s+[A-Z\u201c\"])")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -140,6 +210,7 @@ class Quote:
     parts: list[tuple[int, int]]
     tokens: list[Token]
     speaker: str | None  # a name, a pronoun, or None when no "X said" pattern is near
+    speaker_span: tuple[int, int] | None = None  # where the speaker is named
 
     @property
     def start(self) -> int:
@@ -161,10 +232,11 @@ class Quote:
 def side_quotes(side: Side) -> list[Quote]:
     """The quotes of one side, parts joined when only an attribution or a sentence break lies between them."""
     whole = document_quotes(side.text)
+    numbers = quote_parts(side.text)
     quotes: list[Quote] = []
     previous_source = -1
     for lo, hi in quote_spans(side):
-        source = next(n for n, (s, e) in enumerate(whole) if s <= lo < e)
+        source = numbers[bisect_right(whole, (lo, len(side.text) + 1)) - 1]
         tokens = tokenize(side.text, lo, hi)
         if quotes:
             last = quotes[-1]
@@ -177,7 +249,9 @@ def side_quotes(side: Side) -> list[Quote]:
         quotes.append(Quote([(lo, hi)], tokens, None))
         previous_source = source
     for quote in quotes:
-        quote.speaker = _speaker(side, quote)
+        said = _speaker(side, quote)
+        if said:
+            quote.speaker, quote.speaker_span = said[0], (said[1], said[2])
     return quotes
 
 
@@ -191,19 +265,23 @@ def _interrupted(text: str, end: int, start: int) -> bool:
     return bool(_INTERRUPTION.match(between.replace("\u201d", "").replace("\u201c", "").replace('"', "")))
 
 
-def _speaker(side: Side, quote: Quote) -> str | None:
-    """Who says the quote, from "…,” X said" / "said X" after it, between its parts, or "X said: “…" before it."""
+def _speaker(side: Side, quote: Quote) -> tuple[str, int, int] | None:
+    """Who says the quote, and where, from "…,” X said" / "said X" after it, between its parts,
+    or "X said: “…" before it."""
     sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
     if sentence is None:
         return None
     for (_, end), (nxt, _) in zip(quote.parts, [*quote.parts[1:], (sentence.end, 0)], strict=True):
-        tail = side.text[end : min(nxt, sentence.end)].lstrip(_TRIM + "\u201d\"'\u2019")
+        raw = side.text[end : min(nxt, sentence.end)]
+        tail = raw.lstrip(_TRIM + "\u201d\"'\u2019")
         m = _AFTER.match(" " + tail)
         if m:
-            return m.group("name1") or m.group("name2")
+            group = "name1" if m.group("name1") else "name2"
+            base = end + len(raw) - len(tail) - 1
+            return m.group(group), base + m.start(group), base + m.end(group)
     head = side.text[sentence.start : quote.start].rstrip("\u201c\"'\u2018 ")
     m = _BEFORE.search(head)
-    return m.group("name") if m else None
+    return (m.group("name"), sentence.start + m.start("name"), sentence.start + m.end("name")) if m else None
 
 
 def _similar(a: Quote, b: Quote) -> float:
@@ -241,12 +319,18 @@ def find_quotes(view: GroupView) -> list[Finding]:
     if len(left_a) == 1 and len(left_b) == 1 and view.reliable:  # one quote each side: the same quote, edited
         pairs.append((left_a[0], left_b[0]))
         left_a, left_b = [], []
+    elif left_a and left_b:
+        # Quotes on both sides that match none: the aligned sentences quote in other words, too loosely
+        # to diff. Neither side's quote was dropped or added.
+        left_a, left_b = [], []
     out: list[Finding] = []
     for qa, qb in sorted(pairs, key=lambda pair: pair[0].start):
         if _reworded(_canonical(view.a, qa), _canonical(view.b, qb)):
             out.append(_altered(view, qa, qb))
         changed = _speaker_changed(qa.speaker, qb.speaker)
         if changed:
+            if qa.speaker_span and qb.speaker_span:
+                view.renamed_speakers.append((qa.speaker_span, qb.speaker_span))
             out.append(
                 finding(
                     view,
@@ -257,18 +341,24 @@ def find_quotes(view: GroupView) -> list[Finding]:
                 )
             )
     for quote in left_a:
-        if _elsewhere(quote, view.b):
+        if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
             continue
         unquoted = view.b.contains(view.a.text[quote.start : quote.end])
         explanation = "B keeps the words but not as a quote" if unquoted else "B drops this quote"
         out.append(finding(view, "quote_dropped", (quote.start, quote.end), None, explanation))
     for quote in left_b:
-        if _elsewhere(quote, view.a):
+        if _elsewhere(quote, view.a) or _scare_quote(quote, view.a):
             continue
         unquoted = view.a.contains(view.b.text[quote.start : quote.end])
         explanation = "B quotes words A did not present as a quote" if unquoted else "B adds this quote"
         out.append(finding(view, "quote_added", None, (quote.start, quote.end), explanation))
     return out
+
+
+def _scare_quote(quote: Quote, other: Side) -> bool:
+    """A few words in quotation marks that the other side has without them ("the ‘perfect’ lives" /
+    "seemingly perfect lives"): marks of emphasis or a term, not a quotation someone made."""
+    return len(quote.keys) <= 4 and f" {quote.key} " in other.word_key
 
 
 def _reworded(a: list[str], b: list[str]) -> bool:
