@@ -60,6 +60,12 @@ class DateMention:
         shared = mine.keys() & theirs.keys()
         return bool(shared) and all(mine[k] == theirs[k] for k in shared)
 
+    def edited(self, other: DateMention) -> bool:
+        """One part changed and another kept ("July 2012" / "July 2011"): the same date, edited."""
+        mine, theirs = dict(self.parts), dict(other.parts)
+        shared = mine.keys() & theirs.keys()
+        return any(mine[k] == theirs[k] for k in shared) and any(mine[k] != theirs[k] for k in shared)
+
     def conflicts(self, other: DateMention) -> bool:
         """Some kind of part both mention has different values."""
         mine, theirs = dict(self.parts), dict(other.parts)
@@ -119,7 +125,7 @@ def _side_dates(side: Side) -> list[DateMention]:
 
 def find_dates(view: GroupView) -> list[Finding]:
     """`date_changed` findings for one group."""
-    if not view.reliable:
+    if not (view.reliable or view.loose):
         return []
     a_dates, b_dates = _side_dates(view.a), _side_dates(view.b)
     if not a_dates or not b_dates:
@@ -128,7 +134,7 @@ def find_dates(view: GroupView) -> list[Finding]:
     left_b = [e for e in b_dates if not any(e.agrees(d) for d in a_dates)]
     out = []
     for date in left_a:
-        other = next((e for e in left_b if date.conflicts(e)), None)
+        other = next((e for e in left_b if date.conflicts(e) and (view.reliable or date.edited(e))), None)
         if other is None:
             continue
         left_b.remove(other)

@@ -204,15 +204,16 @@ def _document_names(text: str) -> tuple[frozenset[str], ...]:
 
 def find_entities(view: GroupView) -> list[Finding]:
     """`entity_changed` findings for one group."""
-    if not view.reliable:
+    if not (view.reliable or view.loose):
         return []
     runs_a, runs_b = names(view.a), names(view.b)
     if not runs_a or not runs_b:
         return []
     out = []
     reported: set[int] = set()
+    limit = _MAX_REPLACED_WORDS if view.reliable else 2  # in a loose group, only a name edited in place
     for a_words, b_words in view.replaced:
-        if not a_words or not b_words or max(len(a_words), len(b_words)) > _MAX_REPLACED_WORDS:
+        if not a_words or not b_words or max(len(a_words), len(b_words)) > limit:
             continue
         starts_a = {t.start for t in a_words}
         starts_b = {t.start for t in b_words}
@@ -221,7 +222,11 @@ def find_entities(view: GroupView) -> list[Finding]:
         if len(old) != 1 or len(new) != 1:
             continue
         run_a, run_b = old[0], new[0]
-        if run_a[0].start in reported or same_entity(run_a, run_b) or _known_together(view, run_a, run_b):
+        if (
+            run_a[-1].end in reported
+            or same_entity(run_a, run_b)
+            or _known_together(view, [t for t in run_a if t.start in starts_a], [t for t in run_b if t.start in starts_b])
+        ):
             continue
         if any(
             sa[0] <= run_a[-1].start < sa[1] and sb[0] <= run_b[-1].start < sb[1] for sa, sb in view.renamed_speakers
@@ -236,7 +241,7 @@ def find_entities(view: GroupView) -> list[Finding]:
             continue  # the name is still there (or was already there): moved, not changed
         if view.a.contains(text_b, anywhere=True) or _identity(run_b) <= _document_words(view.a.text):
             continue  # a name A already used elsewhere: most often a broader or shorter reference ("London")
-        reported.add(run_a[0].start)
+        reported.add(run_a[-1].end)
         out.append(
             finding(
                 view,
@@ -246,4 +251,45 @@ def find_entities(view: GroupView) -> list[Finding]:
                 f"{text_a} became {text_b}",
             )
         )
+    out.extend(_new_surnames(view, runs_a, runs_b, reported, {f.b_end for f in out}))
+    return out
+
+
+def _given(run: Sequence[Token]) -> str:
+    """The first identity word of a name: the given name of "Secretary Jane Holloway"."""
+    return next((t.key for t in run if t.key not in TITLES and t.key not in _GENERIC), "")
+
+
+def _new_surnames(
+    view: GroupView, runs_a: list[list[Token]], runs_b: list[list[Token]], done_a: set[int], done_b: set[int]
+) -> list[Finding]:
+    """People whose surname changed wherever the word diff put them: "Frank Dancevic" in A and "Frank
+    Lindqvist" in B, a surname A's document never uses. The same given name and a surname new to the
+    story is a renamed person, however much the sentence around it was rewritten."""
+    out = []
+    people_a = [r for r in runs_a if len(_identity(r)) >= 2 and r[-1].end not in done_a]
+    for run_b in runs_b:
+        if len(_identity(run_b)) < 2 or run_b[-1].end in done_b:
+            continue
+        surname_b = _surname(run_b)
+        if not surname_b or f" {surname_b} " in view.a.document_words or f" {surname_b} " in view.a.word_key:
+            continue
+        given = _given(run_b)
+        for run_a in people_a:
+            surname_a = _surname(run_a)
+            if _given(run_a) != given or not surname_a or _related(surname_a, surname_b):
+                continue
+            if any(sa[0] <= run_a[-1].start < sa[1] for sa, _ in view.renamed_speakers):
+                break  # reported as the quote's speaker
+            run_a, run_b = _without_titles(run_a), _without_titles(run_b)
+            text_a = view.a.text[run_a[0].start : run_a[-1].end]
+            text_b = view.b.text[run_b[0].start : run_b[-1].end]
+            out.append(
+                finding(
+                    view, "entity_changed", (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end),
+                    f"{text_a} became {text_b}",
+                )
+            )  # fmt: skip
+            people_a.remove(next(r for r in people_a if r[-1].end == run_a[-1].end))
+            break
     return out

@@ -55,16 +55,17 @@ _SPEECH = {
     "notes", "recalls", "points", "pointed", "answered", "answers", "laughs", "laughed", "condemned", "quoted",
     "quoting", "cited", "citing",
 }  # fmt: skip
+# Words that keep a claim uncertain. Not "would", "could", "should" or "expected": they are everywhere,
+# and a rewrite that drops "probably" from one clause keeps them in another.
 _UNCERTAIN = {
     "appeared", "appears", "appear", "apparently", "believed", "thought", "understood", "possibly", "probably",
-    "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely", "unlikely", "may", "might", "could", "would",
-    "perhaps", "maybe", "expected", "expect", "expects", "anticipated", "predicted", "forecast", "estimated",
-    "possible", "suspected", "suggests", "suggest", "suggested", "reportedly", "allegedly", "should",
+    "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely", "unlikely", "may", "might",
+    "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
     "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
-    "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "claims",
-                "claim", "accused", "suspected", "accusations", "allegations", "charged"},
+    "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "accused",
+                "suspected", "accusations", "allegations"},  # not "claims": "legal claims" is a noun
     "uncertain": _UNCERTAIN,
     "attribution": _SPEECH,
 }  # fmt: skip
