@@ -9,8 +9,8 @@ Changes are planted by code at run time, one per comparison, into OneStopEnglish
   a quote both quote word for word, a hedge both keep), so the change is the only difference in
   that fact.
 
-Kinds planted (expected finding in brackets): number (number_changed), unit (number_changed: "10
-miles" → "10 kilometres"), currency (number_changed: "$5m" → "£5m"), date (date_changed), surname
+Kinds planted (expected finding in brackets): number (number_changed), unit of measure (number_changed:
+"10 miles" → "10 kilometres"), currency (number_changed: "$5m" → "£5m"), date (date_changed), surname
 (entity_changed, or attribution_changed when the name is a quote's speaker), quote words
 (quote_altered), quote speaker (attribution_changed), hedge dropped and hedge added.
 
@@ -56,8 +56,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 _UNITS = {
     "miles": "kilometres", "kilometres": "miles", "km": "miles", "metres": "feet", "feet": "metres",
     "minutes": "hours", "hours": "minutes", "days": "weeks", "weeks": "months", "months": "years",
-    "years": "months", "tonnes": "kilograms", "kilograms": "tonnes", "kg": "tonnes", "people": "families",
-    "children": "adults", "cm": "metres", "percent": "points",
+    "years": "months", "tonnes": "kilograms", "kilograms": "tonnes", "kg": "tonnes", "cm": "metres",
+    "litres": "gallons", "acres": "hectares",
 }  # fmt: skip
 _CURRENCIES = {"$": "£", "£": "€", "€": "$"}
 _MONTHS = "January February March April May June July August September October November December".split()

@@ -131,12 +131,21 @@ def _is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper()
 
 
-# Units of measure (as `_following_unit` gives them): the same value in two of them is a different figure.
-_MEASURES = {
-    "metre", "meter", "kilometre", "kilometer", "km", "mile", "feet", "foot", "inche", "inch", "cm", "mm",
-    "yard", "kg", "kilogram", "gram", "tonne", "ton", "lb", "litre", "liter", "gallon", "second", "minute",
-    "hour", "day", "week", "month", "year", "acre", "hectare", "degree", "mph", "kmh", "sq",
+# Units of measure (as `_following_unit` gives them) by dimension: the same value in two of them is a
+# different figure, and the same value in two of one dimension is an edited one ("12 months" / "12 years").
+_DIMENSIONS = {
+    "length": {"metre", "meter", "kilometre", "kilometer", "km", "mile", "feet", "foot", "inche", "inch", "cm",
+               "mm", "yard"},
+    "mass": {"kg", "kilogram", "gram", "tonne", "ton", "lb"},
+    "volume": {"litre", "liter", "gallon"},
+    "time": {"second", "minute", "hour", "day", "week", "month", "year"},
+    "area": {"acre", "hectare"},
 }  # fmt: skip
+_MEASURES = {unit for units in _DIMENSIONS.values() for unit in units} | {"degree", "mph", "kmh"}
+
+
+def _same_dimension(a: str, b: str) -> bool:
+    return any(a in units and b in units for units in _DIMENSIONS.values())
 
 
 def _word_value(word: str) -> float:
@@ -241,9 +250,10 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
     With `raw`, simply the next word.
     """
     previous = position
+    first = ""
     for token in tokenize(text, position, min(ceiling, position + 40))[:3]:
         if text[previous : token.start].strip(" -\u2010\u2011"):
-            return ""  # punctuation: what follows is not what the figure counts ("Costa, 36, was born")
+            break  # punctuation: what follows is not what the figure counts ("Costa, 36, was born")
         previous = token.end
         key = token.key
         if raw:
@@ -253,9 +263,12 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
         if key in _CURRENCY_WORD:
             return _CURRENCY_WORD[key]
         if not key.isalpha():
-            return ""
-        return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
-    return ""
+            break
+        unit = key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+        if first or unit in _MEASURES:
+            return unit if unit in _MEASURES else first  # "12 straight months" counts months
+        first = unit
+    return first
 
 
 def _side_figures(side: Side) -> list[Figure]:
@@ -306,6 +319,7 @@ def find_numbers(view: GroupView) -> list[Finding]:
                 and (
                     (fig.unit and g.unit == fig.unit and (view.reliable or _same_place(view, fig, g)))
                     or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
+                    or (fig.same_value(g) and _same_dimension(fig.unit, g.unit) and _once(fig, a_figures, b_figures))
                 )
             ),
             None,
@@ -328,14 +342,27 @@ def find_numbers(view: GroupView) -> list[Finding]:
     ]
 
 
+def _once(fig: Figure, a_figures: list[Figure], b_figures: list[Figure]) -> bool:
+    """The value is said once on each side: "12 months" and "12 years" are then one figure, edited."""
+    return sum(f.same_value(fig) for f in a_figures) == 1 and sum(g.same_value(fig) for g in b_figures) == 1
+
+
 def _word_before(text: str, fig: Figure) -> str:
+    """The word before a figure, with any punctuation between them ("roubles (" for "roubles (£20m)")."""
     words = tokenize(text, max(0, fig.start - 30), fig.start)
-    return words[-1].key if words and not text[words[-1].end : fig.start].strip(" $£€¥") else ""
+    if not words:
+        return ""
+    gap = text[words[-1].end : fig.start].strip(" $£€¥")
+    return f"{words[-1].key}{gap}" if len(gap) <= 1 else ""
 
 
 def _word_after(text: str, fig: Figure) -> str:
+    """The word after a figure, with any punctuation between them (", to" for "$492,000, to be exact")."""
     words = tokenize(text, fig.end, min(len(text), fig.end + 30))
-    return words[0].key if words and not text[fig.end : words[0].start].strip() else ""
+    if not words:
+        return ""
+    gap = text[fig.end : words[0].start].strip()
+    return f"{gap}{words[0].key}" if len(gap) <= 1 else ""
 
 
 def _same_place(view: GroupView, fig: Figure, twin: Figure) -> bool:

@@ -51,7 +51,8 @@ _ROLE = (
     r"sources|aide|diplomat|minister|statement|adviser|advisor|analyst|expert|witness|police|ministry|department)"
 )
 _AFTER = re.compile(
-    rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b)"
+    rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b"
+    rf"|(?P<name3>{_NAME}),[^,\u201c\u201d\"]{{1,100}},\s+(?:{_VERBS})\b)"  # "…,” Jane Doe, president of X, told the paper"
 )
 _BEFORE = re.compile(rf"(?P<name>{_ROLE}|{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$")
 # An interruption between two parts of one quote: "…,” he said, “…" — a few words and a speech verb.
@@ -62,7 +63,7 @@ _INTERRUPTION = re.compile(
 
 # Paragraphs without a quote mark that may lie inside a quote left open before them (sentence-per-line text).
 _MAX_UNMARKED = 4
-_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]")
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]|(?<![\\w'])'(?=[^\\W\\d])|(?<=[\\w.!?,])'(?![\\w'])")
 
 
 @lru_cache(maxsize=8)
@@ -126,12 +127,13 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     c in _OPEN
                     or (c == '"' and not after.isspace())
                     or (c == "\u2018" and not before.isalnum())
+                    or (c == "'" and not before.isalnum())
                     or (c == "\u201d" and before.isspace() and after.isalnum())  # a closing mark typed to open
                 ):
                     continued = k == 0 and left_open and not pending and not text[line.start() : pos].strip()
                     number += 0 if continued else 1
                     went_on = went_on or continued
-                    opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019"}.get(c, _CLOSE)
+                    opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019", "'": "'"}.get(c, _CLOSE)
             elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
                 spans.append((opened, pos, number))
                 opened = None
@@ -146,7 +148,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
             never_closed(tentative)
         tentative = None
         pending = []
-        left_open = opened is not None and closer != "\u2019"
+        left_open = opened is not None and closer not in ("\u2019", "'")
         if opened is not None:
             spans.append((opened, line.end(), number))
             tentative = len(spans) - 1
@@ -276,7 +278,7 @@ def _speaker(side: Side, quote: Quote) -> tuple[str, int, int] | None:
         tail = raw.lstrip(_TRIM + "\u201d\"'\u2019")
         m = _AFTER.match(" " + tail)
         if m:
-            group = "name1" if m.group("name1") else "name2"
+            group = next(g for g in ("name1", "name2", "name3") if m.group(g))
             base = end + len(raw) - len(tail) - 1
             return m.group(group), base + m.start(group), base + m.end(group)
     head = side.text[sentence.start : quote.start].rstrip("\u201c\"'\u2018 ")
