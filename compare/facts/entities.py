@@ -35,7 +35,7 @@ __all__ = ["find_entities", "names", "same_entity"]
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president", "prime",
     "minister", "secretary", "general", "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor",
-    "judge", "justice", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
+    "judge", "justice", "vice", "colonel", "captain", "sergeant", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
     "saint", "the", "of", "de", "del", "van", "von", "and",
 }  # fmt: skip
 # Words capitalised for reasons other than naming.
@@ -65,6 +65,7 @@ _KINDS = {
     "company", "group", "hotel", "house", "hall", "centre", "center", "museum", "festival", "prize", "award",
     "cup", "league", "times", "post", "news", "bay", "coast", "desert", "forest", "district", "state",
     "states", "republic", "kingdom", "government", "ministry", "department", "office", "agency", "institute",
+    "stadium", "ground", "arena", "cathedral", "church", "palace", "square", "theatre", "gallery", "library",
 }  # fmt: skip
 # Generation marks after a surname: "Martin Luther King Jr" is King.
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -232,6 +233,8 @@ def find_entities(view: GroupView) -> list[Finding]:
             sa[0] <= run_a[-1].start < sa[1] and sb[0] <= run_b[-1].start < sb[1] for sa, sb in view.renamed_speakers
         ):
             continue  # a renamed speaker: reported once, as `attribution_changed`
+        if _surname(run_a) in view.b.words:
+            continue  # the person is still named on the other side ("Vice President Joseph R. Biden Jr.")
         run_a, run_b = _without_titles(run_a), _without_titles(run_b)
         text_a = view.a.text[run_a[0].start : run_a[-1].end]
         text_b = view.b.text[run_b[0].start : run_b[-1].end]

@@ -57,16 +57,17 @@ _SPEECH = {
 }  # fmt: skip
 # Words that keep a claim uncertain. Not "would", "could", "should" or "expected": they are everywhere,
 # and a rewrite that drops "probably" from one clause keeps them in another.
-# "Believed", "thought", "understood" and "appeared" hedge only as "is believed to" and the like, found
-# by `hedges()` on the other side; as bare words they are the verbs they are.
+# Not "would", "could" or "understood": common in any sentence, they would hide every dropped "probably".
 _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
+    "appeared", "appears", "appear", "believed", "thought", "expected", "expect", "expects", "anticipated",
+    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
     "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
     "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "accused",
-                "suspected", "accusations", "allegations"},  # not "claims": "legal claims" is a noun
+                "suspected", "accusations", "allegations", "claims", "claim"},
     "uncertain": _UNCERTAIN,
     "attribution": _SPEECH,
 }  # fmt: skip
@@ -80,8 +81,21 @@ _WHY = {
 
 
 def _unquoted_words(side: Side) -> set[str]:
+    """The side's words outside quotes; "claims" only where it is an allegation ("claims it mistreated",
+    "claims of abuse"), not a demand ("legal claims from people")."""
     quoted = quote_spans(side)
-    return {t.key for t in side.tokens if not any(s <= t.start < e for s, e in quoted)}
+    tokens = [t for t in side.tokens if not any(s <= t.start < e for s, e in quoted)]
+    out = set()
+    for n, t in enumerate(tokens):
+        if t.key in ("claims", "claim"):
+            after = tokens[n + 1].key if n + 1 < len(tokens) else ""
+            if after not in _CLAUSE:
+                continue
+        out.add(t.key)
+    return out
+
+
+_CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
 
 
 def hedges(side: Side) -> dict[str, list[tuple[int, int]]]:

@@ -134,12 +134,16 @@ def _is_currency(unit: str) -> bool:
 # Units of measure (as `_following_unit` gives them) by dimension: the same value in two of them is a
 # different figure, and the same value in two of one dimension is an edited one ("12 months" / "12 years").
 _DIMENSIONS = {
-    "length": {"metre", "meter", "kilometre", "kilometer", "km", "mile", "feet", "foot", "inche", "inch", "cm",
-               "mm", "yard"},
-    "mass": {"kg", "kilogram", "gram", "tonne", "ton", "lb"},
-    "volume": {"litre", "liter", "gallon"},
+    "length": {"metre", "kilometre", "mile", "foot", "inch", "centimetre", "millimetre", "yard"},
+    "mass": {"kilogram", "gram", "tonne", "ton"},
+    "volume": {"litre", "gallon"},
     "time": {"second", "minute", "hour", "day", "week", "month", "year"},
     "area": {"acre", "hectare"},
+}  # fmt: skip
+_ALIASES = {
+    "km": "kilometre", "kilometer": "kilometre", "meter": "metre", "m": "metre", "cm": "centimetre",
+    "mm": "millimetre", "feet": "foot", "ft": "foot", "inche": "inch", "kg": "kilogram", "g": "gram",
+    "lb": "pound", "liter": "litre", "l": "litre", "hr": "hour", "min": "minute", "sec": "second",
 }  # fmt: skip
 _MEASURES = {unit for units in _DIMENSIONS.values() for unit in units} | {"degree", "mph", "kmh"}
 
@@ -265,6 +269,7 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
         if not key.isalpha():
             break
         unit = key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+        unit = _ALIASES.get(unit, unit)
         if first or unit in _MEASURES:
             return unit if unit in _MEASURES else first  # "12 straight months" counts months
         first = unit
