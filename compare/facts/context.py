@@ -50,6 +50,7 @@ class Side:
     sentences: tuple[Sentence, ...]
     anchor: int  # where an empty span goes when the side has no sentence
     document_words: str = field(repr=False, default="")  # the whole document's token keys, space-padded
+    memo: dict[str, Any] = field(repr=False, default_factory=dict)  # what detectors work out once per side
 
     @property
     def start(self) -> int:

@@ -13,6 +13,8 @@ ignored (a changed quote is reported as a quote).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..normalise import Token
 from .context import GroupView, Side, finding
 from .finding import Finding
@@ -83,13 +85,13 @@ _WHY = {
 def _unquoted_words(side: Side) -> set[str]:
     """The side's words outside quotes; "claims" only where it is an allegation ("claims it mistreated",
     "claims of abuse"), not a demand ("legal claims from people")."""
-    quoted = quote_spans(side)
-    tokens = [t for t in side.tokens if not any(s <= t.start < e for s, e in quoted)]
+    tokens = _unquoted(side)
     out = set()
     for n, t in enumerate(tokens):
         if t.key in ("claims", "claim"):
             after = tokens[n + 1].key if n + 1 < len(tokens) else ""
-            if after not in _CLAUSE:
+            before = tokens[n - 1].key if n else ""
+            if after not in _CLAUSE and before not in _PRONOUNS:  # "he claims Poland's …" is a verb
                 continue
         out.add(t.key)
     return out
@@ -98,17 +100,37 @@ def _unquoted_words(side: Side) -> set[str]:
 _CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
 
 
+def _unquoted(side: Side) -> list[Token]:
+    """The side's tokens outside quotation marks (worked out once per side)."""
+    if "unquoted" not in side.memo:
+        quoted = quote_spans(side)
+        starts = [s for s, _ in quoted]
+        tokens = []
+        for t in side.tokens:
+            k = bisect_right(starts, t.start) - 1
+            if k < 0 or t.start >= quoted[k][1]:
+                tokens.append(t)
+        side.memo["unquoted"] = tokens
+    out: list[Token] = side.memo["unquoted"]
+    return out
+
+
+# The phrases of every class by their first word, so each word is looked up once.
+_BY_FIRST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _cls, _phrases in HEDGES.items():
+    for _phrase in _phrases:
+        _BY_FIRST.setdefault(_phrase[0], []).append((_cls, _phrase))
+
+
 def hedges(side: Side) -> dict[str, list[tuple[int, int]]]:
-    """For each hedge class, the spans of its phrases on `side`, outside quotation marks."""
-    quoted = quote_spans(side)
-    tokens: list[Token] = [t for t in side.tokens if not any(s <= t.start < e for s, e in quoted)]
+    """For each hedge class, the spans of its phrases on `side`, outside quotation marks, in text order."""
+    tokens = _unquoted(side)
     keys = [t.key for t in tokens]
     out: dict[str, list[tuple[int, int]]] = {}
-    for cls, phrases in HEDGES.items():
-        for n in range(len(keys)):
-            for phrase in phrases:
-                if tuple(keys[n : n + len(phrase)]) == phrase and _hedges_here(keys, n, len(phrase)):
-                    out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
+    for n, key in enumerate(keys):
+        for cls, phrase in _BY_FIRST.get(key, ()):
+            if tuple(keys[n : n + len(phrase)]) == phrase and _hedges_here(keys, n, len(phrase)):
+                out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
     return out
 
 

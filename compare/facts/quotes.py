@@ -193,8 +193,12 @@ def quote_spans(side: Side) -> list[tuple[int, int]]:
     Quotes are in text order and do not overlap, so each sentence looks only at the quotes that
     end after it starts (found by bisection): linear in the document, not sentences × quotes.
     """
+    if "quote_spans" in side.memo:
+        cached: list[tuple[int, int]] = side.memo["quote_spans"]
+        return cached
     quotes, ends = _quote_index(side.text)
-    out = []
+    out: list[tuple[int, int]] = []
+    side.memo["quote_spans"] = out
     for s in side.sentences:
         for start, end in quotes[bisect_right(ends, s.start) :]:
             if start >= s.end:
