@@ -30,7 +30,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +60,21 @@ _UNITS = {
     "litres": "gallons", "acres": "hectares",
 }  # fmt: skip
 _CURRENCIES = {"$": "£", "£": "€", "€": "$"}
-_MONTHS = "January February March April May June July August September October November December".split()
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _SURNAMES = ("Lindqvist", "Okonkwo", "Ferreira", "Brannigan", "Takahashi", "Kowalczyk", "Abernethy", "Mbeki")
 _NOT_SURNAMES = {"League", "United", "City", "Party", "Street", "Road", "House", "Island", "Islands", "Forest", "Park"}
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|probably|supposedly|seemingly) ")
@@ -97,9 +110,11 @@ def sites(kind: str, text: str) -> Iterator[Plant]:
     if kind == "number":
         for m in _NUMBER.finditer(text):
             value = int(m.group(1).replace(",", ""))
-            if 1800 <= value <= 2100 or value in range(1, 32) and _DATE.search(text, m.end(), m.end() + 12):
+            if 1800 <= value <= 2100 or (value in range(1, 32) and _DATE.search(text, m.end(), m.end() + 12)):
                 continue
-            yield Plant(kind, m.start(1), m.end(1), f"{value + max(2, value // 4):,}" if value >= 1000 else str(value + 3))
+            yield Plant(
+                kind, m.start(1), m.end(1), f"{value + max(2, value // 4):,}" if value >= 1000 else str(value + 3)
+            )
     elif kind == "unit":
         for m in _UNIT.finditer(text):
             yield Plant(kind, m.start(2), m.end(2), _UNITS[m.group(2)])
@@ -128,7 +143,12 @@ def sites(kind: str, text: str) -> Iterator[Plant]:
             words = list(re.finditer(r"\b[a-z]{5,}\b", text[s:e]))
             if len(words) >= 3:
                 word = words[len(words) // 2]
-                yield Plant(kind, s + word.start(), s + word.end(), "unbelievable" if word.group() != "unbelievable" else "ordinary")
+                yield Plant(
+                    kind,
+                    s + word.start(),
+                    s + word.end(),
+                    "unbelievable" if word.group() != "unbelievable" else "ordinary",
+                )
     elif kind == "quote speaker":
         for pattern in (_SPEAKER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
@@ -174,7 +194,11 @@ def judge(plant: Plant, result: Comparison, baseline: Counter[tuple[str, int, in
         group = result.groups[f.group]
         if f.kind not in expected or sentence not in group.b:
             continue
-        if f.kind != "attribution_changed" and f.b_end > f.b_start and not (f.b_start <= end and plant.start <= f.b_end):
+        if (
+            f.kind != "attribution_changed"
+            and f.b_end > f.b_start
+            and not (f.b_start <= end and plant.start <= f.b_end)
+        ):
             continue
         hit = f
         break
@@ -211,7 +235,9 @@ def candidates(kind: str, a: str, b: str, rewritten: bool) -> list[Plant]:
     return keep
 
 
-def run(kind: str, stories: list[str], rewritten: bool, per_kind: int, rng: random.Random) -> Iterator[tuple[str, Plant, bool, list[Finding], str, str]]:
+def run(
+    kind: str, stories: list[str], rewritten: bool, per_kind: int, rng: random.Random
+) -> Iterator[tuple[str, Plant, bool, list[Finding], str, str]]:
     """Plant up to `per_kind` changes of `kind`, one per story, in a seeded order of stories."""
     order = list(stories)
     rng.shuffle(order)
@@ -278,13 +304,12 @@ def main() -> int:
                 row["found"] += found
                 row["false"] += len(false)
                 if args.verbose and (not found or false):
-                    line = next(l for l in changed.splitlines(keepends=True) if plant.new in l) if plant.new else ""
                     print(f"  {'MISS' if not found else 'ok  '} {kind}: {name} {old!r} -> {plant.new!r}")
                     for f in false:
                         print(f"       false {f.kind}: {f.a_text[:60]!r} -> {f.b_text[:60]!r}")
                     if not found:
                         at = changed.find(plant.new, max(0, plant.start - 5)) if plant.new else plant.start
-                        print(f"       {changed[max(0, at - 150): at + 150]!r}")
+                        print(f"       {changed[max(0, at - 150) : at + 150]!r}")
             totals.update(row)
             print(f"  {kind:14} found {row['found']}/{row['planted']}  false {row['false']}")
         recall = totals["found"] / max(1, totals["planted"])

@@ -10,7 +10,6 @@ quote starts). Detectors read it; `finding()` turns a detection into a
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache

@@ -35,7 +35,8 @@ __all__ = ["find_entities", "names", "same_entity"]
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president", "prime",
     "minister", "secretary", "general", "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor",
-    "judge", "justice", "vice", "colonel", "captain", "sergeant", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
+    "judge", "justice", "vice", "colonel",
+    "captain", "sergeant", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
     "saint", "the", "of", "de", "del", "van", "von", "and",
 }  # fmt: skip
 # Words capitalised for reasons other than naming.
@@ -65,7 +66,7 @@ _KINDS = {
     "company", "group", "hotel", "house", "hall", "centre", "center", "museum", "festival", "prize", "award",
     "cup", "league", "times", "post", "news", "bay", "coast", "desert", "forest", "district", "state",
     "states", "republic", "kingdom", "government", "ministry", "department", "office", "agency", "institute",
-    "stadium", "ground", "arena", "cathedral", "church", "palace", "square", "theatre", "gallery", "library",
+    "stadium", "ground", "arena", "cathedral", "church", "palace", "theatre", "gallery", "library",
 }  # fmt: skip
 # Generation marks after a surname: "Martin Luther King Jr" is King.
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -226,7 +227,9 @@ def find_entities(view: GroupView) -> list[Finding]:
         if (
             run_a[-1].end in reported
             or same_entity(run_a, run_b)
-            or _known_together(view, [t for t in run_a if t.start in starts_a], [t for t in run_b if t.start in starts_b])
+            or _known_together(
+                view, [t for t in run_a if t.start in starts_a], [t for t in run_b if t.start in starts_b]
+            )
         ):
             continue
         if any(

@@ -45,8 +45,9 @@ _SPEECH = {
     "denies", "reveals", "describes", "tweets", "whispered", "whispers", "shouted", "shouts", "exclaimed",
     "cried", "joked", "jokes", "wondered", "observed", "observes", "remarked", "remarks", "boasted", "boasts",
     "conceded", "concedes", "cautioned", "maintained", "maintains", "contended", "asserted", "asserts",
-    "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises", "admit", "confessed",
-    "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain", "warn", "told", "explaining", "adding", "saying", "telling", "according",
+    "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises",
+    "admit", "confessed", "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain",
+    "warn", "explaining", "adding", "telling",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
@@ -223,7 +224,9 @@ def find_hedges(view: GroupView) -> list[Finding]:
             span = in_a[cls][0]
             if ("a", span[0]) in seen:
                 continue
-            if (cls == "attribution" and _speaker_kept(view.a, span, view.b)) or not _in_place(view, view.a, span, view.b):
+            if cls == "attribution" and _speaker_kept(view.a, span, view.b):
+                continue
+            if not _in_place(view, view.a, span, view.b):
                 continue
             seen.add(("a", span[0]))
             word = view.a.text[span[0] : span[1]]
@@ -234,7 +237,9 @@ def find_hedges(view: GroupView) -> list[Finding]:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
                 continue
-            if (cls == "attribution" and _speaker_kept(view.b, span, view.a)) or not _in_place(view, view.b, span, view.a):
+            if cls == "attribution" and _speaker_kept(view.b, span, view.a):
+                continue
+            if not _in_place(view, view.b, span, view.a):
                 continue
             seen.add(("b", span[0]))
             word = view.b.text[span[0] : span[1]]

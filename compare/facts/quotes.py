@@ -52,7 +52,8 @@ _ROLE = (
 )
 _AFTER = re.compile(
     rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b"
-    rf"|(?P<name3>{_NAME}),[^,\u201c\u201d\"]{{1,100}},\s+(?:{_VERBS})\b)"  # "…,” Jane Doe, president of X, told the paper"
+    # "…,” Jane Doe, president of X, told the paper"
+    rf"|(?P<name3>{_NAME}),[^,\u201c\u201d\"]{{1,100}},\s+(?:{_VERBS})\b)"
 )
 _BEFORE = re.compile(rf"(?P<name>{_ROLE}|{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$")
 # An interruption between two parts of one quote: "…,” he said, “…" — a few words and a speech verb.
@@ -63,7 +64,9 @@ _INTERRUPTION = re.compile(
 
 # Paragraphs without a quote mark that may lie inside a quote left open before them (sentence-per-line text).
 _MAX_UNMARKED = 4
-_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]|(?<![\\w'])'(?=[^\\W\\d])|(?<=[\\w.!?,])'(?![\\w'])")
+# Straight single quotes count where they open before a letter or close after one, never inside a word.
+_STRAIGHT = "(?<![\\w'])'(?=[^\\W\\d])|(?<=[\\w.!?,])'(?![\\w'])"
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]|" + _STRAIGHT)
 
 
 @lru_cache(maxsize=8)
@@ -92,7 +95,8 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     spans: list[tuple[int, int, int]] = []  # start, end, quote number
     number = -1
     left_open = False  # the previous paragraph ended inside a quote
-    pending: list[tuple[int, int]] = []  # paragraphs without a mark since then: inside the quote if a later one closes it
+    # Paragraphs without a mark since then: inside the quote if a later one closes it.
+    pending: list[tuple[int, int]] = []
     tentative: int | None = None  # the index in `spans` of the quote left open, until it goes on or not
 
     def never_closed(index: int | None) -> None:
