@@ -9,8 +9,9 @@ The split was fixed before any tuning (issue #17) and does not move:
   wire pairs. Precision is claimed on these only.
 - tuning: the other 145 OneStop stories and the 8 realnews independent pairs.
 
-The sample is the `--sample` findings of a split with the smallest SHA-1 of their key, so it stays put
-when findings elsewhere come and go. A finding's key is pair id, sentence indices of its group on
+The sample is every realnews finding of the split (up to half the sample: reprints change little),
+then the OneStop findings with the smallest SHA-1 of their key, so it stays put when findings
+elsewhere come and go. A finding's key is pair id, sentence indices of its group on
 each side, kind and a digest of its two fact texts; benchmarks/facts_judgements.jsonl stores keys and
 verdicts (right/wrong, with a short reason) and no article text — realnews texts have no licence.
 A re-run lists the verdicts whose finding is gone and the sampled findings not judged yet.
@@ -140,7 +141,10 @@ def main() -> int:
         judged[k] = {"key": k, "split": args.split, "kind": kind, "verdict": verdict, "reason": reason}
     if args.judge:
         save(judged)
-    sample = sorted(found, key=rank)[: args.sample]
+    # Realnews findings are few (reprints change little): all of them, up to half the sample, then OneStop.
+    realnews = sorted((k for k in found if not k.startswith("onestop/")), key=rank)[: args.sample // 2]
+    onestop = sorted((k for k in found if k.startswith("onestop/")), key=rank)
+    sample = realnews + onestop[: args.sample - len(realnews)]
     print(f"{args.split}: {len(extra)} pairs, {sum(counts.values())} findings: {dict(sorted(counts.items()))}")
     print(f"findings add {statistics.mean(extra) * 1000:.1f} ms per pair on average (compare() alone is the baseline)")
     right: Counter[str] = Counter()

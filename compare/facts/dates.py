@@ -34,14 +34,17 @@ _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _DAY = r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:18|19|20)\d\d)"
+# A clock time: "7:15 a.m.", "8:30 AM", "9pm", "07:38 AM" (the hour and minutes; the zone is not read).
+_TIME = r"(?P<time>(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?[mM]\b\.?)"
 _DATE = re.compile(
-    r"(?<![\w$£€.,])(?:"
+    r"(?<![\w$£€.,:])(?:"
     + rf"(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+{_MONTH}|{_MONTH.replace('month', 'month2')}\s+{_DAY2}(?!\d))(?:,?\s+{_YEAR})?"
     + rf"|{_MONTH.replace('month', 'month_y')}\s+{_YEAR.replace('year', 'year_m')}"
     + rf"|{_WEEKDAY.replace('weekday', 'weekday_only')}"
     + rf"|{_MONTH.replace('month', 'month_only')}"
     + rf"|{_YEAR.replace('year', 'year_only')}"
     + rf"|(?i:(?P<relative>{_RELATIVE_WORDS}))"
+    + rf"|{_TIME}"
     + r")(?![\w%])(?!,\d)"
 )
 
@@ -84,6 +87,10 @@ def dates(text: str, start: int, end: int) -> list[DateMention]:
     for m in _DATE.finditer(text, start, end):
         found = {k: v for k, v in m.groupdict().items() if v}
         if found.get("month_only") == "May" or (found.get("month_only") and _sentence_initial(text, m.start(), start)):
+            continue
+        if found.get("time"):
+            hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "p" else 0)
+            out.append(DateMention((("time", f"{hour:02d}:{found.get('minute') or '00'}"),), m.start(), m.end()))
             continue
         parts = []
         for kind in ("weekday", "day", "month", "year", "relative"):

@@ -48,6 +48,7 @@ _SPEECH = {
     "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises",
     "admit", "confessed", "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain",
     "warn", "explaining", "adding", "telling",
+    "review", "revelations", "findings", "figures", "data", "paper", "analysis", "estimates", "documents",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
@@ -181,6 +182,21 @@ def _in_place(view: GroupView, side: Side, span: tuple[int, int], other: Side) -
     return f" {before[-1].key} {after[0].key} " in other.word_key
 
 
+_STOP = {
+    "the", "a", "an", "to", "of", "and", "or", "be", "been", "is", "are", "was", "were", "has", "have", "had",
+    "that", "in", "on", "at", "for", "with", "by", "it", "its", "their", "his", "her", "this", "these", "not",
+}  # fmt: skip
+
+
+def _claim_kept(side: Side, span: tuple[int, int], other: Side, cls: str) -> bool:
+    """The hedged claim is still on the other side: one of the first content words after the hedge
+    ("allegedly *mistreated*") appears there. A hedge whose whole clause was cut was not dropped from anything."""
+    if cls == "attribution":
+        return True  # who says it is checked by `_speaker_kept`
+    after = [t.key for t in side.tokens if t.start >= span[1] and t.key not in _STOP][:3]
+    return not after or any(word in other.words for word in after)
+
+
 def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
     """The one an attribution names ("Oxfam says", "said Mr Khan", "according to Nielsen") is still
     named on the other side: the verb changed ("has forecast" → "says"), the attribution did not."""
@@ -226,7 +242,7 @@ def find_hedges(view: GroupView) -> list[Finding]:
                 continue
             if cls == "attribution" and _speaker_kept(view.a, span, view.b):
                 continue
-            if not _in_place(view, view.a, span, view.b):
+            if not _in_place(view, view.a, span, view.b) or not _claim_kept(view.a, span, view.b, cls):
                 continue
             seen.add(("a", span[0]))
             word = view.a.text[span[0] : span[1]]

@@ -41,7 +41,8 @@ _CLOSE = "\u201d\u00bb"
 _TRIM = " \t,.;:\u2014\u2013-"
 _VERBS = (
     r"said|says|say|added|adds|told|tells|asked|asks|explained|continued|insisted|wrote|writes|warned|"
-    r"argued|replied|stressed|noted|declared|claimed|claims|admitted|recalled|tweeted"
+    r"argued|replied|stressed|noted|declared|claimed|claims|admitted|recalled|tweeted|pointed\s+out|points\s+out|"
+    r"observed|remarked|replies|explains|insists|warns|argues|notes|recalls"
 )
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 _NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'\u2019.\-]*)*"
@@ -58,7 +59,7 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?P<name>{_ROLE}|{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$")
 # An interruption between two parts of one quote: "…,” he said, “…" — a few words and a speech verb.
 _INTERRUPTION = re.compile(
-    rf"^[\s,.\u2014\u2013-]*(?:\S+\s+){{0,5}}?(?:{_VERBS})(?:\s+\S+){{0,5}}?[\s,:.\u2014\u2013-]*$"
+    rf"^[\s,.\u2014\u2013-]*(?:\S+\s+){{0,5}}?(?:{_VERBS})(?:\s+\S+){{0,6}}?[\s,:.\u2014\u2013-]*$"
 )
 
 
@@ -268,7 +269,7 @@ def side_quotes(side: Side) -> list[Quote]:
 def _interrupted(text: str, end: int, start: int) -> bool:
     """Only an attribution lies between two quotes, and the first goes on: “We will,” he said, “go on.”"""
     between = text[end:start]
-    if len(between) > 60 or any(c in "?!." for c in between.split("\u201d")[0].split('"')[0]):
+    if len(between) > 80 or any(c in "?!." for c in between.split("\u201d")[0].split('"')[0]):
         return False  # the first quote ended its sentence: the second is a new one
     if between.rstrip(' \u201c"').endswith(":"):
         return False  # "X said: “…" introduces a quote of its own
@@ -326,6 +327,11 @@ def find_quotes(view: GroupView) -> list[Finding]:
             pairs.append((quote, best))
             left_b.remove(best)
     left_a = [q for q in quotes_a if all(q is not p for p, _ in pairs)]
+    # Quotes of one or two words are mostly terms and scare quotes ("art", "peak vape"), not quotations
+    # someone made; only where the sentence says someone said them ("told reporters he had “disabused”")
+    # is a rewrite that drops them a dropped quote.
+    left_a = [q for q in left_a if len(q.keys) > _TERM_WORDS or _reported_speech(view.a, q)]
+    left_b = [q for q in left_b if len(q.keys) > _TERM_WORDS or _reported_speech(view.b, q)]
     if len(left_a) == 1 and len(left_b) == 1 and view.reliable:  # one quote each side: the same quote, edited
         pairs.append((left_a[0], left_b[0]))
         left_a, left_b = [], []
@@ -333,6 +339,12 @@ def find_quotes(view: GroupView) -> list[Finding]:
         # Quotes on both sides that match none: the aligned sentences quote in other words, too loosely
         # to diff. Neither side's quote was dropped or added.
         left_a, left_b = [], []
+    # A quote left over in a sentence where another quote of the same side was matched is part of that
+    # quotation, split differently by the other side ("“A,” they pointed out in the paper, “B.”"): not dropped.
+    paired_a = {_sentence_of(view.a, qa.start) for qa, _ in pairs}
+    paired_b = {_sentence_of(view.b, qb.start) for _, qb in pairs}
+    left_a = [q for q in left_a if _sentence_of(view.a, q.start) not in paired_a]
+    left_b = [q for q in left_b if _sentence_of(view.b, q.start) not in paired_b]
     out: list[Finding] = []
     for qa, qb in sorted(pairs, key=lambda pair: pair[0].start):
         if _reworded(_canonical(view.a, qa), _canonical(view.b, qb)):
@@ -363,6 +375,22 @@ def find_quotes(view: GroupView) -> list[Finding]:
         explanation = "B quotes words A did not present as a quote" if unquoted else "B adds this quote"
         out.append(finding(view, "quote_added", None, (quote.start, quote.end), explanation))
     return out
+
+
+_TERM_WORDS = 2
+
+
+_SPEECH_VERB = re.compile(rf"\b(?:{_VERBS}|accused|called|described|promised|vowed)\b", re.IGNORECASE)
+
+
+def _reported_speech(side: Side, quote: Quote) -> bool:
+    """The sentence holding the quote has a verb of saying: the quoted words are someone's."""
+    sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
+    return sentence is not None and bool(_SPEECH_VERB.search(side.text, sentence.start, sentence.end))
+
+
+def _sentence_of(side: Side, position: int) -> int:
+    return next((s.index for s in side.sentences if s.start <= position < s.end), -1)
 
 
 def _scare_quote(quote: Quote, other: Side) -> bool:
