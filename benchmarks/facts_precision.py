@@ -16,6 +16,10 @@ each side, kind and a digest of its two fact texts; benchmarks/facts_judgements.
 verdicts (right/wrong, with a short reason) and no article text — realnews texts have no licence.
 A re-run lists the verdicts whose finding is gone and the sampled findings not judged yet.
 
+`--round N` samples the N-th `--sample` OneStop findings by rank. Each round was judged once, on
+findings never seen before; rounds 1 and 2 prompted fixes (so their figures after those fixes are
+optimistic), round 3 was judged last with no change to the rules after it.
+
     python benchmarks/facts_precision.py                        # held-out sample of 50: precision by kind
     python benchmarks/facts_precision.py --show                 # print the unjudged sampled findings
     python benchmarks/facts_precision.py --judge KEY right "why" # record a verdict
@@ -109,6 +113,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--split", choices=("held-out", "tuning"), default="held-out")
     parser.add_argument("--sample", type=int, default=50, help="findings sampled from the split (default 50)")
+    parser.add_argument("--round", type=int, default=1, help="round N samples the N-th --sample OneStop findings by rank")
     parser.add_argument("--show", action="store_true", help="print the sampled findings not judged yet")
     parser.add_argument("--all", action="store_true", help="with --show: every finding of the split")
     parser.add_argument("--judge", nargs=3, metavar=("KEY", "VERDICT", "REASON"), action="append", default=[])
@@ -144,6 +149,8 @@ def main() -> int:
     # Realnews findings are few (reprints change little): all of them, up to half the sample, then OneStop.
     realnews = sorted((k for k in found if not k.startswith("onestop/")), key=rank)[: args.sample // 2]
     onestop = sorted((k for k in found if k.startswith("onestop/")), key=rank)
+    if args.round > 1:  # the next findings by rank, none of them seen while earlier rounds prompted fixes
+        realnews, onestop = [], onestop[(args.round - 1) * args.sample :]
     sample = realnews + onestop[: args.sample - len(realnews)]
     print(f"{args.split}: {len(extra)} pairs, {sum(counts.values())} findings: {dict(sorted(counts.items()))}")
     print(f"findings add {statistics.mean(extra) * 1000:.1f} ms per pair on average (compare() alone is the baseline)")

@@ -159,6 +159,8 @@ def _hedges_here(keys: list[str], n: int, length: int) -> bool:
         return before not in _DETERMINERS and after in ("", "that", "to")  # not "their claims to the inquest"
     if word == "said" and before == "that" and n == 1:
         return False  # "That said, …": an idiom, not an attribution
+    if word == "said" and before == "be" and n > 1 and keys[n - 2] in _MODALS | {"must", "should", "cannot"}:
+        return False  # "the same cannot be said for Miami": an idiom
     if word == "possibly":
         return not ({before, keys[n - 2] if n > 1 else ""} & _MODALS)
     if word in ("thought", "understood"):

@@ -117,6 +117,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
         opened: int | None = None
         closer = ""
         went_on = False
+        last_close = line.start()  # where the last quote closed in this paragraph
         for k, mark in enumerate(marks):  # only quote marks can open or close
             pos, c = mark.start(), mark.group()
             before = text[pos - 1] if pos > line.start() else " "
@@ -139,9 +140,15 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     number += 0 if continued else 1
                     went_on = went_on or continued
                     opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019", "'": "'"}.get(c, _CLOSE)
+                elif c == "\u201d" and before in ",.?!" and _ATTRIBUTION_AFTER.match(text, pos + 1, line.end()):
+                    # A closing mark and its attribution with no opening mark: "…sympathy,\u201d she said."
+                    # The quote was never opened; it is the sentence the mark ends.
+                    start = max(line.start(), last_close, _sentence_start(text, line.start(), pos))
+                    number += 1
+                    spans.append((start, pos, number))
             elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
                 spans.append((opened, pos, number))
-                opened = None
+                opened, last_close = None, pos + 1
             elif c in _OPEN and closer == _CLOSE and not before.isspace() and not after.isalnum():
                 spans.append((opened, pos, number))  # an opening mark used to close ("as common as rooms\u201c in")
                 opened = None
@@ -165,6 +172,15 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
         if any(ch.isalnum() for ch in text[start:end]):
             kept.append(((start, end), n))
     return tuple(span for span, _ in kept), tuple(n for _, n in kept)
+
+
+_ATTRIBUTION_AFTER = re.compile(rf"\s*(?:(?:he|she|they|we|I|{_NAME}|{_ROLE})\s+(?:{_VERBS})|(?:{_VERBS})\s)")
+
+
+def _sentence_start(text: str, floor: int, position: int) -> int:
+    """Where the sentence holding `position` starts (after the last full stop before it, or at `floor`)."""
+    ends = list(re.finditer(r"[.!?][\u201d\"\u2019]?\s+", text[floor:position]))
+    return floor + ends[-1].end() if ends else floor
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
@@ -330,8 +346,8 @@ def find_quotes(view: GroupView) -> list[Finding]:
     # Quotes of one or two words are mostly terms and scare quotes ("art", "peak vape"), not quotations
     # someone made; only where the sentence says someone said them ("told reporters he had “disabused”")
     # is a rewrite that drops them a dropped quote.
-    left_a = [q for q in left_a if len(q.keys) > _TERM_WORDS or _reported_speech(view.a, q)]
-    left_b = [q for q in left_b if len(q.keys) > _TERM_WORDS or _reported_speech(view.b, q)]
+    left_a = [q for q in left_a if not _term(view.a, q)]
+    left_b = [q for q in left_b if not _term(view.b, q)]
     if len(left_a) == 1 and len(left_b) == 1 and view.reliable:  # one quote each side: the same quote, edited
         pairs.append((left_a[0], left_b[0]))
         left_a, left_b = [], []
@@ -381,6 +397,19 @@ _TERM_WORDS = 2
 
 
 _SPEECH_VERB = re.compile(rf"\b(?:{_VERBS}|accused|called|described|promised|vowed)\b", re.IGNORECASE)
+
+
+def _term(side: Side, quote: Quote) -> bool:
+    """Quoted words that name or label rather than quote: one or two words with no one said to say them,
+    a title in capitals ("‘If Our Bodies Could Talk’"), or a phrase used as a noun after "a"/"an"/"the"
+    ("a “critical cargo delivery” company")."""
+    words = side.text[quote.start : quote.end].split()
+    if len(quote.keys) <= _TERM_WORDS:
+        return not _reported_speech(side, quote)
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return len(quote.parts) == 1 and quote.start > 1 and side.text[quote.start - 2] != ":"
+    before = side.text[max(0, quote.start - 5) : quote.start - 1].split()
+    return len(quote.keys) <= 6 and bool(before) and before[-1].lower() in ("a", "an", "the")
 
 
 def _reported_speech(side: Side, quote: Quote) -> bool:
