@@ -113,7 +113,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--split", choices=("held-out", "tuning"), default="held-out")
     parser.add_argument("--sample", type=int, default=50, help="findings sampled from the split (default 50)")
-    parser.add_argument("--round", type=int, default=1, help="round N samples the N-th --sample OneStop findings by rank")
+    parser.add_argument(
+        "--round", type=int, default=1, help="round N samples the N-th --sample OneStop findings by rank"
+    )
     parser.add_argument("--show", action="store_true", help="print the sampled findings not judged yet")
     parser.add_argument("--all", action="store_true", help="with --show: every finding of the split")
     parser.add_argument("--judge", nargs=3, metavar=("KEY", "VERDICT", "REASON"), action="append", default=[])

@@ -206,8 +206,8 @@ def _document_names(text: str) -> tuple[frozenset[str], ...]:
 
 def find_entities(view: GroupView) -> list[Finding]:
     """`entity_changed` findings for one group."""
-    if not (view.reliable or view.loose):
-        return []
+    if not (view.reliable or view.loose) or not (_new_capitals(view.a, view.b) and _new_capitals(view.b, view.a)):
+        return []  # a changed name needs a capitalised word on each side that the other side lacks
     runs_a, runs_b = names(view.a), names(view.b)
     if not runs_a or not runs_b:
         return []
@@ -259,6 +259,12 @@ def find_entities(view: GroupView) -> list[Finding]:
         )
     out.extend(_new_surnames(view, runs_a, runs_b, reported, {f.b_end for f in out}))
     return out
+
+
+def _new_capitals(side: Side, other: Side) -> bool:
+    """Some capitalised word of `side` is not a word of `other` (a cheap test before reading names)."""
+    text, words = side.text, other.words
+    return any(text[t.start].isupper() and t.key not in words for t in side.tokens)
 
 
 def _given(run: Sequence[Token]) -> str:

@@ -48,7 +48,7 @@ _SPEECH = {
     "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises",
     "admit", "confessed", "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain",
     "warn", "explaining", "adding", "telling",
-    "review", "revelations", "findings", "figures", "data", "paper", "analysis", "estimates", "documents",
+    "review", "revelations", "findings", "figures", "data", "paper", "analysis", "documents",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
