@@ -334,7 +334,8 @@ def main() -> int:
     for source in (None, args.against) if args.against else (None,):
         plain, facts, where = timing(source)
         print(
-            f"\n~800-word pair, {where}: compare() without findings {plain:.1f} ms, findings {facts:.1f} ms (best of 30)"
+            f"\n~800-word pair, {where}: compare() without findings {plain:.1f} ms,"
+            f" findings {facts:.1f} ms (best of 30)"
         )
     return 0
 
