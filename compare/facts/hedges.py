@@ -48,7 +48,7 @@ _SPEECH = {
     "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises",
     "admit", "confessed", "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain",
     "warn", "explaining", "adding", "telling",
-    "review", "revelations", "findings", "figures", "data", "paper", "analysis", "documents",
+    "thought", "reckon", "reckons", "review", "revelations", "findings", "figures", "data", "paper", "analysis", "documents",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
@@ -66,7 +66,7 @@ _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
     "appeared", "appears", "appear", "believed", "thought", "expected", "expect", "expects", "anticipated",
-    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should",
+    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should", "necessarily",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
     "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},

@@ -101,10 +101,14 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     tentative: int | None = None  # the index in `spans` of the quote left open, until it goes on or not
 
     def never_closed(index: int | None) -> None:
-        """A quote that no mark closes and no paragraph continues: it ends with its first sentence."""
+        """A quote that no mark closes and no paragraph continues: it ends with its first sentence.
+        A straight single quote never closed was an apostrophe or a stray mark: no quote at all."""
         if index is not None:
             start, end, n = spans[index]
-            spans[index] = (start, _first_sentence_end(text, start, end), n)
+            if text[start - 1] == "'":
+                spans[index] = (start, start, n)
+            else:
+                spans[index] = (start, _first_sentence_end(text, start, end), n)
 
     for line in re.finditer(r"[^\n\r]+", text):
         marks = list(_MARKS.finditer(text, line.start(), line.end()))
@@ -128,6 +132,10 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     spans.append((line.start(), pos, number))
                     went_on = True
                 continue
+            if opened is not None and closer == "'" and c == "'" and not before.isalnum():
+                if _SENTENCE_END.search(text, opened, pos):  # a straight quote stays in its sentence:
+                    opened = pos + 1  # the earlier mark was stray; this one opens
+                    continue
             if opened is None:
                 if (
                     c in _OPEN
@@ -146,7 +154,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     start = max(line.start(), last_close, _sentence_start(text, line.start(), pos))
                     number += 1
                     spans.append((start, pos, number))
-            elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
+            elif c in closer and (c != "\u2019" or not after.isalpha()) and (c not in "\"'" or not before.isspace()):
                 spans.append((opened, pos, number))
                 opened, last_close = None, pos + 1
             elif c in _OPEN and closer == _CLOSE and not before.isspace() and not after.isalnum():

@@ -202,3 +202,15 @@ def test_a_date_changed_inside_a_split_group_is_found() -> None:
 def test_times_of_one_day_are_not_a_changed_date() -> None:
     assert findings("This afternoon, the President and the Speaker met at the White House.",
                     "The President and the Speaker met at the White House tonight.", "date_changed") == []  # fmt: skip
+
+
+def test_a_stray_straight_quote_is_no_quotation() -> None:
+    a = "The age of the big summer music festival is ending, according to the promoter Harvey Goldsmith."
+    b = "'The age of the big summer music festival is ending, according to the promoter Harvey Goldsmith."
+    assert findings(a, b) == []
+
+
+def test_a_hedge_in_other_words_is_no_hedge_added() -> None:
+    a = "Wilson said the findings were not necessarily a reflection of the pace of modern life."
+    b = "Wilson said the findings were probably not a reflection of the pace of modern life."
+    assert findings(a, b, "hedge_added") == []
