@@ -132,10 +132,10 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     spans.append((line.start(), pos, number))
                     went_on = True
                 continue
-            if opened is not None and closer == "'" and c == "'" and not before.isalnum():
-                if _SENTENCE_END.search(text, opened, pos):  # a straight quote stays in its sentence:
-                    opened = pos + 1  # the earlier mark was stray; this one opens
-                    continue
+            stray = opened is not None and closer == "'" and c == "'" and not before.isalnum()
+            if stray and _SENTENCE_END.search(text, opened, pos):  # a straight quote stays in its sentence:
+                opened = pos + 1  # the earlier mark was stray; this one opens
+                continue
             if opened is None:
                 if (
                     c in _OPEN
