@@ -191,6 +191,21 @@ _STOP = {
 }  # fmt: skip
 
 
+_SAYING = {"said", "says", "told", "tells", "stated", "states", "wrote", "writes", "added", "explained"}
+
+
+def _verb_swapped(side: Side, span: tuple[int, int], other: Side) -> bool:
+    """ "claimed that" on one side, "said that" on the other: a reporting verb changed, the claim is still
+    someone's (the one who claims is named either way)."""
+    words = [t.key for t in side.tokens if t.start >= span[0]][:2]
+    return (
+        len(words) == 2
+        and words[0] in ("claimed", "claims", "alleged", "alleges")
+        and words[1] == "that"
+        and bool(_SAYING & other.words)
+    )
+
+
 def _claim_kept(side: Side, span: tuple[int, int], other: Side, cls: str) -> bool:
     """The hedged claim is still on the other side: one of the first content words after the hedge
     ("allegedly *mistreated*") appears there. A hedge whose whole clause was cut was not dropped from anything."""
@@ -246,6 +261,8 @@ def find_hedges(view: GroupView) -> list[Finding]:
             if cls == "attribution" and _speaker_kept(view.a, span, view.b):
                 continue
             if not _in_place(view, view.a, span, view.b) or not _claim_kept(view.a, span, view.b, cls):
+                continue
+            if cls == "alleged" and _verb_swapped(view.a, span, view.b):
                 continue
             seen.add(("a", span[0]))
             word = view.a.text[span[0] : span[1]]

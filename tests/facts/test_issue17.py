@@ -214,3 +214,9 @@ def test_a_hedge_in_other_words_is_no_hedge_added() -> None:
     a = "Wilson said the findings were not necessarily a reflection of the pace of modern life."
     b = "Wilson said the findings were probably not a reflection of the pace of modern life."
     assert findings(a, b, "hedge_added") == []
+
+
+def test_claimed_that_becoming_said_that_is_a_reporting_verb_changed() -> None:
+    a = "A report by the firm claimed that around 30% of retailers track customers in their shops."
+    b = "A report by the firm said that around 30% of retailers track customers in their shops."
+    assert findings(a, b) == []
