@@ -133,7 +133,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
                     went_on = True
                 continue
             stray = opened is not None and closer == "'" and c == "'" and not before.isalnum()
-            if stray and _SENTENCE_END.search(text, opened, pos):  # a straight quote stays in its sentence:
+            if stray and opened is not None and _SENTENCE_END.search(text, opened, pos):  # one sentence at most:
                 opened = pos + 1  # the earlier mark was stray; this one opens
                 continue
             if opened is None:
@@ -343,14 +343,23 @@ def find_quotes(view: GroupView) -> list[Finding]:
     quotes_a, quotes_b = side_quotes(view.a), side_quotes(view.b)
     if not quotes_a and not quotes_b:
         return []
+    # Most similar pairs first, so a quote B keeps word for word is not taken by a near neighbour of it.
     pairs: list[tuple[Quote, Quote]] = []
-    left_b = list(quotes_b)
-    for quote in quotes_a:
-        best = max(left_b, key=lambda q: _similar(quote, q), default=None)
-        if best is not None and (quote.key == best.key or _similar(quote, best) >= 0.6):
-            pairs.append((quote, best))
-            left_b.remove(best)
-    left_a = [q for q in quotes_a if all(q is not p for p, _ in pairs)]
+    candidates = sorted(
+        ((_similar(qa, qb), n, m) for n, qa in enumerate(quotes_a) for m, qb in enumerate(quotes_b)),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for similarity, n, m in candidates:
+        if n in taken_a or m in taken_b:
+            continue
+        if quotes_a[n].key == quotes_b[m].key or similarity >= 0.6:
+            pairs.append((quotes_a[n], quotes_b[m]))
+            taken_a.add(n)
+            taken_b.add(m)
+    left_a = [q for n, q in enumerate(quotes_a) if n not in taken_a]
+    left_b = [q for m, q in enumerate(quotes_b) if m not in taken_b]
     # Quotes of one or two words are mostly terms and scare quotes ("art", "peak vape"), not quotations
     # someone made; only where the sentence says someone said them ("told reporters he had “disabused”")
     # is a rewrite that drops them a dropped quote.
