@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
 from ..normalise import Token, normalise, tokenize
-from ..render.symbols import marked
+from ..worddiff import marked
 from .finding import Finding, FindingKind
 
 __all__ = ["LOOSE_SCORE", "MIN_SCORE", "GroupView", "Side", "finding", "views"]

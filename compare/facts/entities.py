@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..normalise import Token
+from ..segment import segment
 from .context import GroupView, Side, finding
 from .dates import MONTHS, WEEKDAYS
 from .finding import Finding
@@ -198,8 +199,6 @@ def _document_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _document_names(text: str) -> tuple[frozenset[str], ...]:
-    from ..segment import segment
-
     whole = Side("a", text, tuple(segment(text)), 0)
     return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
 
