@@ -174,7 +174,8 @@ def compare(
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
         headings=(_headings(sentences_a), _headings(sentences_b)),
     )
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment) for link in alignment.groups]
+    texts = (doc_a.text, doc_b.text)
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment, texts) for link in alignment.groups]
     groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
@@ -281,8 +282,9 @@ def _group(
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
     alignment: Alignment,
+    texts: tuple[str, str] | None = None,
 ) -> Group:
-    """A group with its kind, similarity and word diff.
+    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given).
 
     A leftover whose content the other side has (see `align.Alignment`) is `repeated`, not deleted or inserted.
     """
@@ -290,7 +292,7 @@ def _group(
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
     anchor_b = sentences_b[link.b[0]].start if link.b else 0
-    diff = word_diff(words_a, words_b, anchor_a, anchor_b)
+    diff = word_diff(words_a, words_b, anchor_a, anchor_b, texts=texts)
     kind: Kind
     if not link.b:
         kind, similarity = ("repeated" if link.a[0] in alignment.repeated_a else "deleted"), 0.0
