@@ -61,6 +61,8 @@ _WEIGHTS = Path("weights") / "l2_supercat_256.safetensors"
 _TOKENIZER = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
 _TABLE_KEY = "embedding.weight"
 _INSTALL_HINT = "method='semantic' needs the optional word-embedding scorer: pip install 'storydiff[semantic]'"
+# Distinct words whose vector sums are kept (about 1 kB each); the cache starts afresh when full.
+_WORD_CACHE = 50_000
 # Neighbours that make up the background of a cosine (the k of margin-based mining).
 _NEIGHBOURS = 4
 
@@ -97,29 +99,59 @@ class _Encoder:
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
+        # Words seen so far: their row in `words` (token vector sum, then token count).
+        self._rows: dict[str, int] = {}
+        self.words = np.zeros((1024, self.dimensions + 1), dtype=np.float32)
 
     @property
     def dimensions(self) -> int:
         """Length of one token vector."""
         return int(self.table.shape[1])
 
+    def word_rows(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's row in `self.words`: its tokens' vector sum and, last, its token count.
+
+        The tokenizer's merges never cross a space, so a text's tokens are its
+        words' tokens, and a text's vector sum is its words' sums. Each distinct
+        word is tokenized and summed once per process (news vocabulary repeats),
+        the new words of a call in one batch; the cache is bounded and starts
+        afresh when full.
+        """
+        rows = self._rows
+        new = [w for w in dict.fromkeys(words) if w not in rows]
+        if len(rows) + len(new) > _WORD_CACHE:
+            rows.clear()
+            new = list(dict.fromkeys(words))
+        if new:
+            first = len(rows)
+            if first + len(new) > len(self.words):
+                grown = np.zeros((max(first + len(new), 2 * len(self.words)), self.dimensions + 1), np.float32)
+                grown[:first] = self.words[:first]
+                self.words = grown
+            for k, encoding in enumerate(self.tokenizer.encode_batch(new, add_special_tokens=False)):
+                ids = encoding.ids
+                self.words[first + k, :-1] = self.table[ids].sum(axis=0) if ids else 0.0
+                self.words[first + k, -1] = len(ids)
+            rows.update(zip(new, range(first, first + len(new)), strict=True))
+        return np.fromiter((rows[w] for w in words), dtype=np.intp, count=len(words))
+
     def token_sums(self, texts: Sequence[str]) -> np.ndarray:
         """For each text, the sum of its token vectors and, last, its token count (shape: texts × 257).
 
-        Mean pooling of several sentences together is then the sum of their rows
-        divided by the summed counts. A text without tokens gets a zero row.
+        Words are split on whitespace, so runs of spaces and line breaks, which
+        carry no meaning, give no tokens. Mean pooling of several sentences
+        together is then the sum of their rows divided by the summed counts.
+        A text without tokens gets a zero row.
         """
         out = np.zeros((len(texts), self.dimensions + 1), dtype=np.float32)
-        if not texts:
-            return out
-        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        counts = np.fromiter((len(e.ids) for e in encodings), dtype=np.intp, count=len(encodings))
-        ids = np.fromiter((t for e in encodings for t in e.ids), dtype=np.intp, count=int(counts.sum()))
-        filled = counts > 0
-        if ids.size:
-            starts = (np.cumsum(counts) - counts)[filled]
-            out[filled, :-1] = np.add.reduceat(self.table[ids], starts, axis=0)
-        out[:, -1] = counts
+        per_text = [text.split() for text in texts]
+        rows = self.word_rows([w for words in per_text for w in words])  # may grow `self.words`
+        vectors = self.words[rows]
+        start = 0
+        for row, words in enumerate(per_text):
+            if words:  # a slice sum per text: several times faster than np.add.reduceat over all rows
+                out[row] = vectors[start : start + len(words)].sum(axis=0)
+                start += len(words)
         return out
 
 

@@ -89,3 +89,20 @@ def test_the_semantic_method_runs_without_torch_or_transformers() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[((0,), (0,))]"
+
+
+def test_sentence_vectors_ignore_spacing_and_survive_the_word_cache_starting_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from compare import semantic
+
+    encoder = semantic._encoder()
+    first = encoder.token_sums(["The physician examined the youngster.", ""])
+    assert first[1].tolist() == [0.0] * first.shape[1]  # no tokens: a zero row, not an error
+    spaced = encoder.token_sums(["The  physician\nexamined   the youngster.\n"])
+    assert spaced[0].tolist() == first[0].tolist()
+    monkeypatch.setattr(semantic, "_WORD_CACHE", 50)
+    encoder.token_sums([f"word{k}" for k in range(49)])  # fills the cache to its bound
+    again = encoder.token_sums(["The physician examined the youngster."])
+    assert len(encoder._rows) <= 50  # memory stays bounded
+    assert again[0].tolist() == first[0].tolist()
