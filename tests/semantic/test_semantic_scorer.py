@@ -106,3 +106,16 @@ def test_sentence_vectors_ignore_spacing_and_survive_the_word_cache_starting_afr
     again = encoder.token_sums(["The physician examined the youngster."])
     assert len(encoder._rows) <= 50  # memory stays bounded
     assert again[0].tolist() == first[0].tolist()
+
+
+def test_a_sentence_vector_is_the_sum_of_its_words_tokenized_alone() -> None:
+    # New words are tokenized together in one pass; each must get exactly the tokens it gets alone,
+    # whatever words it was batched with (else A-vs-B and B-vs-A could differ).
+    from compare import semantic
+
+    encoder = semantic._encoder()
+    text = "“.shop” naïve café — 東京 (2024) emoji 😀 don't U.S.-led e-mail…"
+    row = encoder.token_sums([text, "unrelated words first", text[::-1]])[0]
+    ids = [i for word in text.split() for i in encoder.tokenizer.encode(word, add_special_tokens=False).ids]
+    assert row[-1] == len(ids)
+    assert row[:-1].tolist() == pytest.approx(encoder.table[ids].sum(axis=0).tolist(), abs=1e-5)
