@@ -1,6 +1,7 @@
 """Accuracy and cost of `compare(method="semantic")` and of the scorers it was chosen from, in one run.
 
     python benchmarks/bench_semantic.py [--pairs N] [--candidates]
+    PYTHONPATH=benchmarks python ../shared/tools/score_alignment.py FILE --api bench_semantic:compare_semantic
 
 For each hand-labelled file of ../shared/data (rewrites: alignment-dev.jsonl;
 independent retellings: alignment-dev-aesop.jsonl; real outlets' copy:
@@ -59,6 +60,11 @@ import compare.semantic as semantic  # noqa: E402
 from compare import compare  # noqa: E402
 from compare.api import _analysed_cached  # noqa: E402
 from compare.errors import OptionError  # noqa: E402
+
+
+def compare_semantic(a: Sequence[str], b: Sequence[str]) -> Any:
+    """`compare(a, b, method="semantic")`: the two-argument API that score_alignment.py's --api takes."""
+    return compare(list(a), list(b), method="semantic")
 
 
 class _MiniLMOnnx:

@@ -119,3 +119,17 @@ def test_a_sentence_vector_is_the_sum_of_its_words_tokenized_alone() -> None:
     ids = [i for word in text.split() for i in encoder.tokenizer.encode(word, add_special_tokens=False).ids]
     assert row[-1] == len(ids)
     assert row[:-1].tolist() == pytest.approx(encoder.table[ids].sum(axis=0).tolist(), abs=1e-5)
+
+
+def test_comparisons_in_several_threads_give_what_they_give_one_at_a_time() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from compare import semantic
+
+    texts = [(SAMPLES / n).read_text(encoding="utf-8") for n in ("seed-bbc.txt", "opinion-rewrite.txt", "wire.txt")]
+    jobs = [(a, b) for a in texts for b in texts if a is not b] * 2
+    semantic._encoder()._rows.clear()  # every thread meets new words at once
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda ab: pairs(compare(*ab, method="semantic", facts=False)), jobs))
+    alone = [pairs(compare(a, b, method="semantic", facts=False)) for a, b in jobs]
+    assert together == alone
