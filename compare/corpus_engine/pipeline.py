@@ -32,10 +32,10 @@ from ..align import AlignOptions
 from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
-from .align import DETAILED_CLUSTERS, SOURCE_LIMIT, AlignBatch, align_batch, align_batches, covered_share
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
 from .clusters import components, verify_batch
 from .engines import Engine, Progress, make_engine
+from .pairs import DETAILED_CLUSTERS, SOURCE_LIMIT, AlignBatch, align_batch, align_batches, covered_share
 from .result import CorpusResult
 from .signatures import band_keys, band_params, count_pairs, hash_shingles, sampled_shingles, signature, word_keys
 from .sources import Problem, Unit, expand_inputs, fingerprint, read_unit
