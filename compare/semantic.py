@@ -15,7 +15,7 @@ installed with the extra `storydiff[semantic]` and used by
 Why this model (figures and commands in benchmarks/RESULTS.md): it was
 measured against all-MiniLM-L6-v2 run through torch and through onnxruntime,
 and against a static table distilled from MiniLM. Only the static tables meet
-the cost goals (load ≤ 0.5 s, ≤ 20 ms a pair); MiniLM costs about 100 times
+the cost goals (load ≤ 0.5 s, ≤ 20 ms a pair); MiniLM costs 100–500 times
 the lexical method a pair. This one is as accurate as the distilled table
 within noise and is the only one whose weights ship ready in a package from
 the index; against MiniLM it gives up 0.04 F1 on retold stories and nothing on
