@@ -135,7 +135,7 @@ class _Encoder:
                 self.words = grown
             self.words[first : first + len(new)] = self._word_vectors(new)
             rows.update(zip(new, range(first, first + len(new)), strict=True))
-        return np.fromiter((rows[w] for w in words), dtype=np.intp, count=len(words))
+        return np.array(list(map(rows.__getitem__, words)), dtype=np.intp)  # map: no Python frame per word
 
     def _word_vectors(self, words: Sequence[str]) -> np.ndarray:
         """Token vector sum and token count of each word, from one pass of the tokenizer over them all.
@@ -151,7 +151,7 @@ class _Encoder:
             return out
         lengths = np.fromiter((len(w) + 1 for w in words), dtype=np.intp, count=len(words))
         word_starts = np.cumsum(lengths) - lengths
-        token_starts = np.fromiter((start for start, _ in encoding.offsets), dtype=np.intp, count=len(encoding.ids))
+        token_starts = np.array(encoding.offsets, dtype=np.intp).reshape(-1, 2)[:, 0]
         owner = np.searchsorted(word_starts, token_starts + 1, side="right") - 1
         counts = np.bincount(owner, minlength=len(words))
         present = counts > 0
