@@ -26,7 +26,7 @@ _BOMS = (
 # File signatures of formats people mistake for articles, and how to name them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"PK\x03\x04", "a ZIP archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
     (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
