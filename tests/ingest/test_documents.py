@@ -190,7 +190,7 @@ def test_corpus_finds_pdf_and_word_files_in_a_folder(tmp_path: Path) -> None:
 
 
 def test_reflow_keeps_short_lines_and_sentence_ends() -> None:
-    page = "Bridge to reopen\nThe council said the bridge would reopen on Monday after\nrepairs costing £2m.\nIt closed."
+    page = "Bridge to reopen\nThe council said the bridge would reopen on Monday after\nrepairs costing £2m.\nShut."
     assert reflow(page) == (
-        "Bridge to reopen\nThe council said the bridge would reopen on Monday after repairs costing £2m.\nIt closed."
+        "Bridge to reopen\nThe council said the bridge would reopen on Monday after repairs costing £2m.\nShut."
     )
