@@ -63,19 +63,20 @@ class HistoryScreen(CompareScreen):
             text.append(f"v{k + 1}", style="bold reverse" if in_step else "")
         text.append(f"   step {self.step + 1} of {len(h.steps)}: ")
         text.append(display_text(f"{h.labels[self.step]} → {h.labels[self.step + 1]}"))
-        text.append("   ←/→ change version", style="dim")
+        text.append("   ←/→ versions", style="dim")
         s = h.summary()
         text.append(
             f"\nfirst → last: {s['added']} sentences added, {s['removed']} removed, {s['reworded']} reworded; "
             f"{len(h.facts)} fact{'s' if len(h.facts) != 1 else ''} changed over time"
         )
-        for fact in h.facts[:_MAX_FACT_LINES]:
+        # On a short terminal the diff needs the rows: the facts' lines give way first.
+        room = min(_MAX_FACT_LINES, max(0, self.app.size.height - 30))
+        for fact in h.facts[:room]:
             text.append(f"\n  {fact.family}: ", style="dim")
             text.append(display_text(fact_line(fact)))
-        if len(h.facts) > _MAX_FACT_LINES:
-            text.append(
-                f"\n  … and {len(h.facts) - _MAX_FACT_LINES} more (storydiff history lists them all)", style="dim"
-            )
+        if room and len(h.facts) > room:
+            more = len(h.facts) - room
+            text.append(f"\n  … and {more} more (storydiff history lists them all)", style="dim")
         return text
 
     def _status(self) -> str:
