@@ -151,7 +151,7 @@ def _text(h: History, changes_only: bool) -> str:
     lives = _lives(h, changes_only)
     out.append("")
     hidden = len(h.sentences) - len(lives)
-    note = f"; {hidden} unchanged from first to last not listed (--all lists them)" if hidden else ""
+    note = f"; {hidden} that never changed are not listed: --all lists them" if hidden else ""
     out.append(f"Sentences ({len(h.sentences)}, numbered in order of appearance{note}):")
     out.append(f"  {'':<5}{'in':<5}{'left':<6}{'reworded':<14}text (last wording)")
     for life in lives:
