@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT))
 
 from compare import Document, compare  # noqa: E402
 from compare.api import _analysed_cached  # noqa: E402
-from compare.history import history  # noqa: E402
 from compare.render.history import render_history  # noqa: E402
 from compare.segment import segment  # noqa: E402
+from compare.timeline import history  # noqa: E402
 
 ONESTOP = ROOT / "tests" / "data" / "onestop"
 ADDED = [

@@ -23,6 +23,7 @@ if _TYPE_CHECKING:
     from .collection import Collection, compare_many
     from .corpus_engine import CorpusResult, corpus
     from .facts import Finding
+    from .timeline import History, history
 
 # Loaded on first use, so `storydiff --version` and `--help` (and `import compare`) stay fast:
 # the aligner brings numpy and the stemmer, the corpus engine datasketch.
@@ -35,6 +36,8 @@ _LAZY = {
     "CorpusResult": ".corpus_engine",
     "corpus": ".corpus_engine",
     "Finding": ".facts",
+    "History": ".timeline",
+    "history": ".timeline",
 }
 
 
@@ -62,6 +65,7 @@ __all__ = [
     "Document",
     "Finding",
     "Group",
+    "History",
     "InputError",
     "Kind",
     "OptionError",
@@ -73,6 +77,7 @@ __all__ = [
     "compare",
     "compare_many",
     "corpus",
+    "history",
     "normalise",
     "prepare",
     "segment",

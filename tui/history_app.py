@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from compare.history import History
+from compare.timeline import History
 
 from .screens.history import HistoryScreen
 
@@ -15,7 +15,7 @@ __all__ = ["HistoryApp"]
 
 
 class HistoryApp(App[None]):
-    """Show a `History` (computed by `compare.history`, never here), starting at step `step` (0: v1 → v2)."""
+    """Show a `History` (computed by `compare.timeline`, never here), starting at step `step` (0: v1 → v2)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "storydiff history"

@@ -85,9 +85,9 @@ def _format(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read every version, build the history, then render it or open the TUI."""
     from ..collection import unique_labels
-    from ..history import history
     from ..render.history import render_history
     from ..render.write import check_writable
+    from ..timeline import history
 
     if len(args.inputs) < 2:
         raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")

@@ -18,7 +18,8 @@ Every refusal is one `InputError` line naming the input and what to do:
 encrypted files, PDFs without a text layer (scans: run OCR first), damaged
 files, and anything too large. Limits: the file itself is within `--max-size`
 like any input; a ZIP (DOCX, ODT) may unpack to at most `MAX_UNPACKED` bytes
-in all, each member at most `MAX_RATIO` times its packed size (a zip bomb
+in all and `MAX_TEXT_PART` for the XML that holds the text (it is parsed
+whole), each member at most `MAX_RATIO` times its packed size (a zip bomb
 is refused before anything is inflated); the extracted text may be at most
 `max_bytes` characters; PDF streams are inflated within pypdf's own limits.
 """
@@ -39,7 +40,8 @@ from .limits import DEFAULT_MAX_BYTES, megabytes
 __all__ = ["DOCUMENT_SUFFIXES", "MAX_RATIO", "MAX_UNPACKED", "document_kind", "read_document", "reflow"]
 
 DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt"}
-MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX or ODT may unpack to, all members together
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX or ODT may unpack to, all members together (pictures included)
+MAX_TEXT_PART = 50 * 1024 * 1024  # bytes of its text part (word/document.xml, content.xml): parsed whole, in memory
 MAX_RATIO = 200  # how many times its packed size one member may unpack to (XML packs 5-20x; bombs 1000x)
 MAX_PAGES = 5000
 
@@ -71,7 +73,7 @@ def document_kind(data: bytes, expected: str = "") -> str | None:
             small = "mimetype" in names and archive.getinfo("mimetype").file_size < 100
             if small and archive.read("mimetype").strip() == _ODT_MIME:
                 return "odt"
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError):
+    except Exception:  # any damage: not recognisably Word or OpenDocument (a named one is refused as damaged later)
         return office
     return office
 
@@ -157,7 +159,8 @@ def _pdf(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
         ) from exc
     except Exception as exc:  # pypdf raises many kinds of error on damaged files; all mean the same to the user
         raise damaged from exc
-    return "\n\n".join(reflow(page) for page in pages), meta
+    # Pages joined before reflowing, so a sentence running over a page break is one sentence.
+    return reflow("\n".join(pages)), meta
 
 
 def _pdf_meta(reader: Any) -> dict[str, str | None]:
@@ -238,7 +241,7 @@ def _open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except Exception as exc:  # BadZipFile, EOFError, struct errors from a damaged directory: all the same to the user
         raise InputError(
             f"cannot read {name!r}: it is a damaged {_WHAT[kind]}; save or export it again", reason="corrupt"
         ) from exc
@@ -250,6 +253,14 @@ def _open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
             f"cannot read {name!r}: it would unpack to {megabytes(total)}"
             + (" (a zip bomb?)" if bomb else f", over the {megabytes(MAX_UNPACKED)} limit")
             + "; save the text as .txt instead",
+            reason="too-large",
+        )
+    text_part = max((i.file_size for i in infos if i.filename in ("word/document.xml", "content.xml")), default=0)
+    if text_part > MAX_TEXT_PART:
+        archive.close()
+        raise InputError(
+            f"cannot read {name!r}: its text part would unpack to {megabytes(text_part)}, over the "
+            f"{megabytes(MAX_TEXT_PART)} limit; save the text as .txt instead",
             reason="too-large",
         )
     if any(info.flag_bits & 0x1 for info in infos):

@@ -1,4 +1,4 @@
-"""A story's history (`compare.history.History`) as text, Markdown, CSV, JSON or an HTML timeline.
+"""A story's history (`compare.timeline.History`) as text, Markdown, CSV, JSON or an HTML timeline.
 
 Every format tells the same three things, most useful first: the net change
 from the first version to the last, each changed fact with its values over
@@ -22,7 +22,7 @@ from ..errors import OptionError
 from .display import display_text
 
 if TYPE_CHECKING:
-    from ..history import FactLife, History, SentenceLife
+    from ..timeline import FactLife, History, SentenceLife
 
 __all__ = ["HISTORY_FORMATS", "HISTORY_TABLES", "render_history"]
 

@@ -16,9 +16,9 @@ import pytest
 
 from compare import Document, InputError, OptionError
 from compare.cli import main
-from compare.history import HISTORY_SCHEMA, History, history
 from compare.ingest import load_path
 from compare.render.history import render_history
+from compare.timeline import HISTORY_SCHEMA, History, history
 
 UPDATES = sorted((Path(__file__).resolve().parents[2] / "samples" / "updates").glob("*.txt"))
 

@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
 from report_browser import dump_dom, png_pixels, screenshot
 
 from compare import Document
-from compare.history import history
 from compare.render.history import render_history
+from compare.timeline import history
 
 UPDATES = sorted((Path(__file__).resolve().parents[2] / "samples" / "updates").glob("*.txt"))
 PAYLOADS = [

@@ -194,3 +194,16 @@ def test_reflow_keeps_short_lines_and_sentence_ends() -> None:
     assert reflow(page) == (
         "Bridge to reopen\nThe council said the bridge would reopen on Monday after repairs costing £2m.\nShut."
     )
+
+
+def test_the_text_part_of_a_word_file_is_bounded_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """word/document.xml is parsed whole in memory, so its unpacked size has a limit of its own (50 MB; 1 kB here)."""
+    from compare.ingest import documents
+
+    monkeypatch.setattr(documents, "MAX_TEXT_PART", 1000)
+    path = tmp_path / "long.docx"
+    path.write_bytes(office.docx(["A sentence about the bridge that reopened today."] * 20))
+    with pytest.raises(InputError, match=r"its text part would unpack to .* over the 0\.00095 MB limit"):
+        load_path(path)

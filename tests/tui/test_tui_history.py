@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.history import History, history
 from compare.ingest import load_path
+from compare.timeline import History, history
 from tui.history_app import HistoryApp
 from tui.screens.history import HistoryScreen
 

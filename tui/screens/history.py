@@ -5,7 +5,7 @@ It is the comparison screen with a timeline strip above it: left and right (or
 screen (changes, facts, search, threshold, swap, layout, export) works within
 the step on screen. The strip also lists the facts that changed over the whole
 history, so a reader sees where a figure came from while reading one step.
-Everything shown comes from a `compare.history.History`; nothing is aligned
+Everything shown comes from a `compare.timeline.History`; nothing is aligned
 here except when the threshold of the current step is changed.
 """
 
@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from compare.history import History
 from compare.render.display import display_text
 from compare.render.history import fact_line
+from compare.timeline import History
 
 from .compare import CompareScreen
 from .help import HelpScreen, binding_rows

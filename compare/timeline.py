@@ -1,6 +1,7 @@
-"""A story's history: successive versions of one article as a timeline.
+"""A story's history: successive versions of one article as a timeline (`compare.history`).
 
-`history([v1, v2, … vn])` compares each version with the next (`compare()`,
+`history([v1, v2, … vn])` (also `compare.history`; the module is `timeline` so
+that the name `compare.history` stays the function) compares each version with the next (`compare()`,
 nothing new) and reads the chain of comparisons three ways:
 
 * **steps** — each comparison of v(k) with v(k+1), as `compare` gives it;
