@@ -3,8 +3,10 @@
 A BOM decides (UTF-8, UTF-16, UTF-32); then UTF-8; then the charset a server
 or a page declares; then detection by charset-normalizer, preferring
 Windows-1252 (which reads Latin-1 too) when it fits as well as any. Binary
-files (PDFs, images, archives: a known signature, or NUL bytes that are not
-UTF-16) are refused by name, because comparing garbage helps no one.
+files (images, archives: a known signature, or NUL bytes that are not
+UTF-16) are refused by name, because comparing garbage helps no one. PDF, Word
+and OpenDocument files never get here from `sources`: `documents` reads them
+first; the PDF signature stays below for callers that decode bytes directly.
 """
 
 from __future__ import annotations
