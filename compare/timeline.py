@@ -446,17 +446,25 @@ def _values(finding: Finding) -> tuple[str, str]:
     return " ".join(finding.a_text.split()), " ".join(finding.b_text.split())
 
 
-def _context(text: str, value: str, width: int = 40) -> str:
-    """`value` with up to `width` characters either side of it in `text`, for people."""
-    at = text.find(value) if value else -1
-    if at < 0:
-        return text if len(text) <= 2 * width else text[: 2 * width].rstrip() + "…"
-    lo, hi = max(0, at - width), min(len(text), at + len(value) + width)
-    while 0 < lo < at and not text[lo - 1].isspace():  # whole words only
-        lo += 1
-    while at + len(value) < hi < len(text) and not text[hi].isspace():
-        hi -= 1
-    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+def _context(text: str, lo: int, hi: int, floor: int, ceiling: int, width: int = 40) -> str:
+    """`text[lo:hi]` with up to `width` characters either side, whole words, inside `floor:ceiling` (its sentences)."""
+    start, end = max(floor, lo - width), min(ceiling, hi + width)
+    while floor < start < lo and not text[start - 1].isspace():  # whole words only
+        start += 1
+    while hi < end < ceiling and not text[end].isspace():
+        end -= 1
+    return ("…" if start > floor else "") + text[start:end].strip() + ("…" if end < ceiling else "")
+
+
+def _where(step: Comparison, finding: Finding) -> str:
+    """The finding's words in context, on the side where the fact is (A, unless it was only added in B)."""
+    group = step.groups[finding.group]
+    if finding.a_end > finding.a_start or not group.b:
+        text, lo, hi, sentences, ix = step.a.text, finding.a_start, finding.a_end, step.a_sentences, group.a
+    else:
+        text, lo, hi, sentences, ix = step.b.text, finding.b_start, finding.b_end, step.b_sentences, group.b
+    floor, ceiling = min(sentences[i].start for i in ix), max(sentences[i].end for i in ix)
+    return " ".join(_context(text, lo, hi, floor, ceiling).split())
 
 
 @dataclass
@@ -492,11 +500,11 @@ def _fact_lives(
             )  # fmt: skip
             if chain is None:
                 start = k
-                while before and start > life.first and before in lives[life.id].texts[start - 1]:
+                # The value was there since the first earlier version that already said it, as a whole word.
+                said = re.compile(r"(?<!\w)" + re.escape(before) + r"(?!\w)") if before else None
+                while said and start > life.first and said.search(lives[life.id].texts[start - 1]):
                     start -= 1
-                look_for = before or after
-                context_text = life.texts[start] if before else life.texts[k + 1]
-                chain = _Chain(family, life.id, [(start, before)], [], _context(context_text, look_for))
+                chain = _Chain(family, life.id, [(start, before)], [], _where(step, finding))
                 chains.append(chain)
             chain.values.append((k + 1, after))
             chain.kinds.append(finding.kind)
