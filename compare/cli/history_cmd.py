@@ -82,36 +82,50 @@ def _format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def run(args: argparse.Namespace) -> int:
-    """Read every version, build the history, then render it or open the TUI."""
+def _history(specs: list[str], args: argparse.Namespace) -> Any:
+    """Every version read (standard input at most once), labelled uniquely, then the history built."""
     from ..collection import unique_labels
-    from ..render.history import render_history
-    from ..render.write import check_writable
     from ..timeline import history
 
-    if len(args.inputs) < 2:
+    if len(specs) < 2:
         raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
-    fmt = "text" if args.tui else _format(args)
-    if args.output not in (None, "-") and not args.tui:
-        check_writable(args.output)
-    check_one_stdin(args.inputs)
-    docs = [read_input(spec, args) for spec in args.inputs]
+    check_one_stdin(specs)
+    docs = [read_input(spec, args) for spec in specs]
     labels = unique_labels(docs)
     docs = [
         replace(doc, name=name) if doc.label != name and not doc.title else doc
         for doc, name in zip(docs, labels, strict=True)
     ]
-    result = history(docs, order=args.order, threshold=args.threshold)
+    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold)
+
+
+def open_history_tui(specs: list[str], args: argparse.Namespace) -> int:
+    """Read the versions, build the history, then hand the terminal to the history screen (`tui.history_app`)."""
+    from ._common import is_stdin
+    from .tui_cmd import _terminal_for_keys
+
+    result = _history(specs, args)
+    if any(is_stdin(spec) for spec in specs):
+        _terminal_for_keys()
+    from tui.history_app import HistoryApp
+
+    app = HistoryApp(result)
+    app.run()
+    return app.return_code or 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read every version, build the history, then render it or open the TUI."""
+    from ..render.history import render_history
+    from ..render.write import check_writable
+
+    if len(args.inputs) < 2:
+        raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
     if args.tui:
-        from ._common import is_stdin
-        from .tui_cmd import _terminal_for_keys
-
-        if any(is_stdin(spec) for spec in args.inputs):
-            _terminal_for_keys()
-        from tui.history_app import HistoryApp
-
-        app = HistoryApp(result)
-        app.run()
-        return app.return_code or 0
+        return open_history_tui(list(args.inputs), args)
+    fmt = _format(args)
+    if args.output not in (None, "-"):
+        check_writable(args.output)
+    result = _history(list(args.inputs), args)
     emit(render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title), args.output)
     return 0

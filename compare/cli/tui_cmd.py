@@ -31,6 +31,12 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("a", metavar="A", nargs="?", help=f"first version: {SOURCE_HELP}")
     parser.add_argument("b", metavar="B", nargs="?", help=f"second version: {SOURCE_HELP}")
+    parser.add_argument(
+        "more",
+        metavar="C",
+        nargs="*",
+        help="more versions: with three or more, step through them as a history (as storydiff history --tui)",
+    )
     add_threshold_option(parser, "; + and - change it in the app")
     add_input_options(parser)
     parser.set_defaults(run=run)
@@ -55,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     """Read (and compare) the inputs, then hand the terminal to the app."""
     from .. import compare
 
+    if args.more:  # three or more versions: the history screen, oldest first as given
+        from .history_cmd import open_history_tui
+
+        return open_history_tui([args.a, args.b, *args.more], args)
     result = sources = first = None
     if args.a is not None and args.b is not None:
         sources = load_pair(args)

@@ -91,3 +91,30 @@ def test_history_screen_120x40(snap_compare) -> None:  # type: ignore[no-untyped
 
 def test_history_screen_stacked_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(HistoryApp(_history()), terminal_size=(80, 24), press=["right", "space", "n"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["tui", *map(str, UPDATES[:3])], ["history", "--tui", *map(str, UPDATES[:3])]],
+    ids=["tui with three versions", "history --tui"],
+)
+def test_the_command_line_opens_the_history_screen(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways in build the history before the app starts; the app's run (it needs a real terminal) is replaced
+    by one that records what it was given."""
+    from compare.cli import main
+
+    shown: list[History] = []
+    monkeypatch.setattr(HistoryApp, "run", lambda self: shown.append(self.history))
+    assert main(argv) == 0
+    assert [h.labels for h in shown] == [tuple(p.name for p in UPDATES[:3])]
+
+
+def test_a_bad_third_version_is_one_line_before_any_app(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.cli import main
+
+    monkeypatch.setattr(HistoryApp, "run", lambda self: pytest.fail("the app started although an input was bad"))
+    assert main(["tui", str(UPDATES[0]), str(UPDATES[1]), str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.txt': no such file" in err
