@@ -35,11 +35,15 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Document
 from .decode import check_text, decode
+from .documents import document_kind, read_document
+from .html import extract_article, html_charset, looks_like_html
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes, too_big
+from .records import parse_records, record_document, select_record
 
 __all__ = [
     "document_from_bytes",
@@ -86,9 +90,6 @@ def document_from_bytes(
     OpenDocument file, a page, JSON records, else text).
     `selector` picks a JSON record (see `compare.ingest.records`).
     """
-    from .documents import document_kind, read_document
-    from .html import html_charset, looks_like_html
-
     office = document_kind(data, kind)
     if office is not None:
         if selector is not None:
@@ -102,8 +103,6 @@ def document_from_bytes(
     elif kind == "" and (selector is not None or _looks_like_json(text)):
         kind = "json"
     if kind == "json":
-        from .records import parse_records, record_document, select_record
-
         number, record = select_record(parse_records(text, name), selector, name)
         document = record_document(record, name=name, number=number)
         check_text(document.text, document.name or name)
@@ -111,8 +110,6 @@ def document_from_bytes(
     if selector is not None:
         raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
     if kind == "html":
-        from .html import extract_article
-
         return extract_article(text, name=name, url=url, source=source)
     return Document(text, name=name, source=source or name, url=url)
 
@@ -185,8 +182,6 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = Non
 
 def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
     """A document from an http(s) URL: the article of a page, a text, or a JSON record (``#N`` or ``#ID``)."""
-    from urllib.parse import urlsplit
-
     from .fetch import fetch
 
     fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
