@@ -217,7 +217,13 @@ class History:
         return f"v{version + 1}"
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per sentence life: first/last/gone versions, rewordings, texts, and one status column per version."""
+        """One row per sentence life, index "sentence" (its id), and one status column per version (v1 … vn).
+
+        `first`, `gone` and `merged_into` are versions and ids (nullable `Int64`, `<NA>` where none);
+        `reworded` and `moved` count the versions where that happened, `reworded_in` and `moved_in` name them
+        (0-based, joined by a space, as the CSV's indices are); the status columns hold 'new', 'same',
+        'reworded', 'moved', 'gone' or '' (not there).
+        """
         import pandas as pd
 
         rows = []
@@ -226,28 +232,37 @@ class History:
                 "sentence": life.id,
                 "first": life.first,
                 "gone": life.gone,
-                "reworded": list(life.reworded),
-                "moved": list(life.moved),
                 "merged_into": life.merged_into,
+                "reworded": len(life.reworded),
+                "reworded_in": " ".join(map(str, life.reworded)),
+                "moved": len(life.moved),
+                "moved_in": " ".join(map(str, life.moved)),
                 "first_text": life.texts[life.first],
                 "last_text": life.text,
             }
             for k in range(len(self.documents)):
                 row[self.version_label(k)] = life.status(k)
             rows.append(row)
-        return pd.DataFrame(rows).set_index("sentence")
+        columns = ["sentence", "first", "gone", "merged_into", "reworded", "reworded_in", "moved", "moved_in",
+                   "first_text", "last_text", *(self.version_label(k) for k in range(len(self.documents)))]  # fmt: skip
+        frame = pd.DataFrame(rows, columns=columns).set_index("sentence")
+        return frame.astype({"gone": "Int64", "merged_into": "Int64"})
 
     def facts_frame(self) -> pd.DataFrame:
-        """One row per value of each changed fact: fact number, family, version, text, context."""
+        """One row per value of each changed fact, index ("fact", "version"): family, sentence, text, context.
+
+        A text of '' is the fact absent from that version on (a dropped quote or hedge, or its sentence gone).
+        """
         import pandas as pd
 
         rows = [
-            {"fact": n, "family": fact.family, "sentence": fact.sentence, "version": v, "text": text,
+            {"fact": n, "version": v, "family": fact.family, "sentence": fact.sentence, "text": text,
              "context": fact.context}
             for n, fact in enumerate(self.facts)
             for v, text in fact.values
         ]  # fmt: skip
-        return pd.DataFrame(rows, columns=["fact", "family", "sentence", "version", "text", "context"])
+        columns = ["fact", "version", "family", "sentence", "text", "context"]
+        return pd.DataFrame(rows, columns=columns).set_index(["fact", "version"])
 
     # -- serialisation -------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -287,11 +302,11 @@ class History:
 
 def order_by_date(documents: Sequence[Document], labels: Sequence[str]) -> list[int]:
     """Positions of `documents` oldest first, by their `date` metadata; every one must have a readable date."""
-    from .collection import _parse_date
+    from .collection import parse_date
 
     dated = []
     for n, doc in enumerate(documents):
-        parsed = _parse_date(doc.date)
+        parsed = parse_date(doc.date)
         if parsed is None:
             raise OptionError(
                 f"cannot order by date: {labels[n]!r} has no readable date"

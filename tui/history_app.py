@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from compare.timeline import History
+from compare import History
 
 from .screens.history import HistoryScreen
 

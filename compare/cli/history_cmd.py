@@ -10,11 +10,15 @@ HTML timeline; `--tui` steps through the versions in the terminal UI.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, OptionError
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input
+from ..render import format_of
+from ..render.history import HISTORY_TABLES, render_history
+from ..render.write import check_writable
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, emit, read_history
+from ._parsing import add_command, add_flags
+from .tui_cmd import open_history
 
 __all__ = ["add_parser", "run"]
 
@@ -23,13 +27,12 @@ FORMATS = ("text", "json", "markdown", "csv", "html")
 
 def add_parser(sub: Any) -> None:
     """Register the `history` subcommand."""
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "history",
-        help="follow one story through successive versions: when sentences and facts changed",
-        description=(
-            "Compare each version of a story with the next and tell, over the whole series, when each sentence "
-            "appeared, was reworded and left, every changed fact with its values over time, and the net change."
-        ),
+        "follow one story through successive versions: when sentences and facts changed",
+        "Compare each version of a story with the next and tell, over the whole series, when each sentence "
+        "appeared, was reworded and left, every changed fact with its values over time, and the net change.",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="VERSION", help=f"two or more versions, oldest first; each {SOURCE_HELP}"
@@ -44,16 +47,19 @@ def add_parser(sub: Any) -> None:
         "-f", "--format", choices=FORMATS, help="output format (default: from -o's extension, else text)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    parser.add_argument("--all", action="store_true", help="text, Markdown: list sentences that never changed too")
     parser.add_argument(
         "--table",
-        choices=("sentences", "facts", "steps"),
+        choices=HISTORY_TABLES,
         default="sentences",
         help="CSV: which table to write (default sentences)",
     )
     parser.add_argument("--title", metavar="TEXT", help="HTML: the page title")
-    parser.add_argument(
-        "--tui", action="store_true", help="step through the versions in the terminal UI (left/right: one version)"
+    add_flags(
+        parser,
+        {
+            "--all": "text, Markdown: list sentences that never changed too",
+            "--tui": "step through the versions in the terminal UI (left/right: one version)",
+        },
     )
     add_threshold_option(parser)
     add_input_options(parser)
@@ -66,8 +72,6 @@ def _format(args: argparse.Namespace) -> str:
     elif args.output in (None, "-"):
         fmt = "text"
     else:
-        from ..render import format_of
-
         found = format_of(args.output)
         if found is None:
             raise OptionError(
@@ -82,50 +86,15 @@ def _format(args: argparse.Namespace) -> str:
     return fmt
 
 
-def _history(specs: list[str], args: argparse.Namespace) -> Any:
-    """Every version read (standard input at most once), labelled uniquely, then the history built."""
-    from ..collection import unique_labels
-    from ..timeline import history
-
-    if len(specs) < 2:
-        raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
-    check_one_stdin(specs)
-    docs = [read_input(spec, args) for spec in specs]
-    labels = unique_labels(docs)
-    docs = [
-        replace(doc, name=name) if doc.label != name and not doc.title else doc
-        for doc, name in zip(docs, labels, strict=True)
-    ]
-    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold)
-
-
-def open_history_tui(specs: list[str], args: argparse.Namespace) -> int:
-    """Read the versions, build the history, then hand the terminal to the history screen (`tui.history_app`)."""
-    from ._common import is_stdin
-    from .tui_cmd import _terminal_for_keys
-
-    result = _history(specs, args)
-    if any(is_stdin(spec) for spec in specs):
-        _terminal_for_keys()
-    from tui.history_app import HistoryApp
-
-    app = HistoryApp(result)
-    app.run()
-    return app.return_code or 0
-
-
 def run(args: argparse.Namespace) -> int:
     """Read every version, build the history, then render it or open the TUI."""
-    from ..render.history import render_history
-    from ..render.write import check_writable
-
     if len(args.inputs) < 2:
         raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
     if args.tui:
-        return open_history_tui(list(args.inputs), args)
+        return open_history(list(args.inputs), args)
     fmt = _format(args)
     if args.output not in (None, "-"):
         check_writable(args.output)
-    result = _history(list(args.inputs), args)
+    result = read_history(list(args.inputs), args)
     emit(render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title), args.output)
     return 0

@@ -27,6 +27,7 @@ is refused before anything is inflated); the extracted text may be at most
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
@@ -115,8 +116,6 @@ def read_document(
 
 # -- PDF ------------------------------------------------------------------------------------------------
 def _pdf(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
-    import logging
-
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from .display import display_text
+from .symbols import KIND_SYMBOL, label
 
 if TYPE_CHECKING:
     from ..timeline import FactLife, History, SentenceLife
@@ -136,10 +137,10 @@ def _position(h: History, life: SentenceLife) -> tuple[int, int, int]:
 # -- text --------------------------------------------------------------------
 def _text(h: History, changes_only: bool) -> str:
     out = [f"storydiff history: {len(h.documents)} versions"]
-    for k, (doc, label) in enumerate(zip(h.documents, h.labels, strict=True)):
+    for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
         extra = f", {doc.date}" if doc.date else ""
-        out.append(f"  {_v(k):<4}{display_text(label)}  ({sentences} sentences{display_text(extra)})")
+        out.append(f"  {_v(k):<4}{display_text(name)}  ({sentences} sentences{display_text(extra)})")
     out.append("")
     out.extend(_net_lines(h))
     out.append("")
@@ -181,9 +182,9 @@ def _markdown(h: History, changes_only: bool) -> str:
 
     out = [f"# storydiff history: {len(h.documents)} versions", "", "| Version | Label | Date | Sentences |",
            "|---|---|---|---:|"]  # fmt: skip
-    for k, (doc, label) in enumerate(zip(h.documents, h.labels, strict=True)):
+    for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
-        out.append(f"| {_v(k)} | {escape(label)} | {escape(doc.date or '–')} | {sentences} |")
+        out.append(f"| {_v(k)} | {escape(name)} | {escape(doc.date or '–')} | {sentences} |")
     out += ["", "## Net change", ""] + [f"- {escape(line)}" for line in _net_lines(h)]
     out += ["", f"## Changed facts ({len(h.facts)})", ""]
     if h.facts:
@@ -248,15 +249,14 @@ def _csv(h: History, table: str) -> str:
 
 # -- HTML timeline ---------------------------------------------------------------------
 def _html(h: History, title: str | None) -> str:
-    from .html import _doc_info, _environment, _script
-    from .symbols import KIND_SYMBOL, label
+    from .html import document_info, page_script, template_environment
 
     n = len(h.documents)
     versions = []
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = h.steps[k].a_sentences if k < len(h.steps) else h.steps[-1].b_sentences
         words = h.steps[k].scores.get("words_a") if k < len(h.steps) else h.steps[-1].scores.get("words_b")
-        info = _doc_info(doc, name, words, len(sentences))
+        info = document_info(doc, name, words, len(sentences))
         info.update(code=_v(k), index=k)
         versions.append(info)
     lives = []
@@ -313,7 +313,7 @@ def _html(h: History, title: str | None) -> str:
                 "changed": changed,
             }
         )
-    script, script_hash = _script()
+    script, script_hash = page_script()
     context = {
         "kind": "history",
         "page_title": title or f"storydiff: the history of a story in {n} versions",
@@ -327,4 +327,4 @@ def _html(h: History, title: str | None) -> str:
         "steps": steps,
         "n": n,
     }
-    return _environment().get_template("page.html.j2").render(context)
+    return template_environment().get_template("page.html.j2").render(context)

@@ -94,12 +94,18 @@ def test_json_round_trips_with_its_own_schema(story: History) -> None:
 
 def test_frames_have_one_row_per_sentence_and_per_fact_value(story: History) -> None:
     frame = story.to_frame()
-    assert len(frame) == len(story.sentences)
+    assert frame.index.name == "sentence" and len(frame) == len(story.sentences)
     assert list(frame.columns[-5:]) == ["v1", "v2", "v3", "v4", "v5"]
+    assert not any(isinstance(v, list | tuple) for column in frame for v in frame[column])  # the API's convention
     claim = _life(story, "The meeting had been arranged in advance")
     assert frame.loc[claim.id, "v4"] == "gone" and frame.loc[claim.id, "v5"] == ""
+    assert frame.loc[claim.id, "gone"] == 3 and str(frame["gone"].dtype) == "Int64"
+    lede = _life(story, "US Secretary of State Antony Blinken has told")
+    assert frame.loc[lede.id, "reworded_in"] == "2" and frame.loc[lede.id, "reworded"] == 1
     facts = story.facts_frame()
-    assert len(facts) == sum(len(f.values) for f in story.facts)
+    assert facts.index.names == ["fact", "version"] and len(facts) == sum(len(f.values) for f in story.facts)
+    figure = next(n for n, f in enumerate(story.facts) if f.values[0][1] == "five")
+    assert facts.loc[(figure, 2), "text"] == "10"
 
 
 def test_order_by_date_sorts_dated_versions_and_refuses_undated_ones() -> None:

@@ -18,9 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from compare.render.display import display_text
-from compare.render.history import fact_line
-from compare.timeline import History
+from compare import History
+from compare.render import display_text, fact_line
 
 from .compare import CompareScreen
 from .help import HelpScreen, binding_rows
