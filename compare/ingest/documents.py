@@ -90,7 +90,7 @@ def read_document(
 ) -> Document:
     """The article in a PDF, DOCX or ODT file's bytes, with its metadata; `InputError` (one line) if unusable."""
     if kind == "pdf":
-        text, meta = _pdf(data, name)
+        text, meta = _pdf(data, name, max_bytes)
     elif kind == "docx":
         text, meta = _docx(data, name)
     elif kind == "odt":
@@ -115,7 +115,8 @@ def read_document(
 
 
 # -- PDF ------------------------------------------------------------------------------------------------
-def _pdf(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
+def _pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | None]]:
+    """The text of every page (no more than `max_bytes` is extracted) and the title, author and date."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -147,7 +148,7 @@ def _pdf(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
             text = page.extract_text() or ""
             pages.append(text)
             size += len(text)
-            if size > 4 * DEFAULT_MAX_BYTES:
+            if size > max_bytes:  # enough to know it is too long: read_document refuses it
                 break
         meta = _pdf_meta(reader)
     except InputError:
