@@ -77,6 +77,11 @@ def _vs(ks: Sequence[int]) -> str:
     return ", ".join(_v(k) for k in ks) or "–"
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 sentence', '2 sentences'."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def fact_value(text: str) -> str:
     """How a fact's value is shown: its words, or a dash when the fact is absent."""
     return text if text else "—"
@@ -96,16 +101,16 @@ def _counts(h: History) -> dict[str, Any]:
 def _net_lines(h: History) -> list[str]:
     s = h.summary()
     n = len(h.documents)
-    first = f"Net change v1 → v{n}: {s['sentences_first']} sentences became {s['sentences_last']}; "
+    first = f"Net change v1 → v{n}: {_count(s['sentences_first'], 'sentence')} became {s['sentences_last']}; "
     first += f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, {s['unchanged']} never changed"
     second = (
         f"{s['overlap_first_in_last']:.1%} of v1's words are unchanged in v{n}; "
         f"{s['overlap_last_in_first']:.1%} of v{n}'s words were already in v1; "
-        f"{s['facts_changed']} fact{'s' if s['facts_changed'] != 1 else ''} changed on the way"
+        f"{_count(s['facts_changed'], 'fact')} changed on the way"
     )
     lines = [first, second]
     if s["added_then_removed"]:
-        lines.append(f"{s['added_then_removed']} sentence(s) came and went between v1 and v{n}")
+        lines.append(f"{_count(s['added_then_removed'], 'sentence')} came and went between v1 and v{n}")
     return lines
 
 
@@ -119,7 +124,7 @@ def _step_line(h: History, k: int) -> str:
     nf = len(step.findings)
     return (
         f"{_v(k)} → {_v(k + 1)}  {'  '.join(parts)}  overlap {step.scores['overlap_a_in_b']:.1%}"
-        f"  {nf} fact{'s' if nf != 1 else ''} changed"
+        f"  {_count(nf, 'fact')} changed"
     )
 
 
@@ -140,7 +145,7 @@ def _text(h: History, changes_only: bool) -> str:
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
         extra = f", {doc.date}" if doc.date else ""
-        out.append(f"  {_v(k):<4}{display_text(name)}  ({sentences} sentences{display_text(extra)})")
+        out.append(f"  {_v(k):<4}{display_text(name)}  ({_count(sentences, 'sentence')}{display_text(extra)})")
     out.append("")
     out.extend(_net_lines(h))
     out.append("")
@@ -152,7 +157,8 @@ def _text(h: History, changes_only: bool) -> str:
     lives = _lives(h, changes_only)
     out.append("")
     hidden = len(h.sentences) - len(lives)
-    note = f"; {hidden} that never changed are not listed: --all lists them" if hidden else ""
+    never = "1 that never changed is" if hidden == 1 else f"{hidden} that never changed are"
+    note = f"; {never} not listed: --all lists them" if hidden else ""
     out.append(f"Sentences ({len(h.sentences)}, numbered in order of appearance{note}):")
     out.append(f"  {'':<5}{'in':<5}{'left':<6}{'reworded':<14}text (last wording)")
     for life in lives:
