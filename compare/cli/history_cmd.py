@@ -16,7 +16,7 @@ from ..errors import InputError, OptionError
 from ..render import format_of
 from ..render.history import HISTORY_TABLES, render_history
 from ..render.write import check_writable
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, emit, read_history
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, emit, read_history, use_colour
 from ._parsing import add_command, add_flags
 from .tui_cmd import open_history
 
@@ -96,5 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, "-"):
         check_writable(args.output)
     result = read_history(list(args.inputs), args)
-    emit(render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title), args.output)
+    colour = fmt == "text" and args.output in (None, "-") and use_colour()
+    text = render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title, colour=colour)
+    emit(text, args.output)
     return 0

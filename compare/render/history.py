@@ -23,6 +23,8 @@ from .display import display_text
 from .symbols import KIND_SYMBOL, label
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..timeline import FactLife, History, SentenceLife
 
 __all__ = ["HISTORY_FORMATS", "HISTORY_TABLES", "render_history"]
@@ -48,15 +50,17 @@ def render_history(
     changes_only: bool = True,
     table: str = "sentences",
     title: str | None = None,
+    colour: bool = False,
 ) -> str:
     """`h` in format `fmt` (one of HISTORY_FORMATS).
 
     `changes_only` (text, Markdown) leaves out sentences unchanged from first to
     last; `table` picks the CSV table (sentences, facts or steps); `title` names
-    the HTML page.
+    the HTML page; `colour` (text) embeds ANSI styles for a terminal: new in green,
+    gone in red, changed values in yellow.
     """
     if fmt == "text":
-        return _text(h, changes_only)
+        return _text(h, changes_only, colour)
     if fmt == "json":
         return json.dumps(h.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -140,46 +144,76 @@ def _position(h: History, life: SentenceLife) -> tuple[int, int, int]:
 
 
 # -- text --------------------------------------------------------------------
-def _text(h: History, changes_only: bool) -> str:
-    out = [f"storydiff history: {len(h.documents)} versions"]
+_BOLD, _NEW, _GONE, _CHANGED, _DIM = "bold", "green", "red", "yellow", "dim"
+
+
+def _line(*parts: str | tuple[str, str]) -> Text:
+    """One line of the text report: plain strings and (string, style) pairs; styles show only in colour."""
+    from rich.text import Text  # rich is loaded only for text output, not with `compare.render`
+
+    out = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(part[0], style=part[1])
+        else:
+            out.append(part)
+    return out
+
+
+def _text(h: History, changes_only: bool, colour: bool) -> str:
+    out = [_line((f"storydiff history: {len(h.documents)} versions", _BOLD))]
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
         extra = f", {doc.date}" if doc.date else ""
-        out.append(f"  {_v(k):<4}{display_text(name)}  ({_count(sentences, 'sentence')}{display_text(extra)})")
-    out.append("")
-    out.extend(_net_lines(h))
-    out.append("")
-    out.append(f"Changed facts ({len(h.facts)}):" if h.facts else "Changed facts: none")
+        out.append(
+            _line(f"  {_v(k):<4}", display_text(name), f"  ({_count(sentences, 'sentence')}{display_text(extra)})")
+        )
+    out.append(_line())
+    net = _net_lines(h)
+    out.append(_line((net[0], _BOLD)))
+    out.extend(_line(text) for text in net[1:])
+    out.append(_line())
+    out.append(_line((f"Changed facts ({len(h.facts)}):" if h.facts else "Changed facts: none", _BOLD)))
     for fact in h.facts:
         where = f"S{fact.sentence + 1}"
-        out.append(f"  {_FAMILY_NAME[fact.family]:<15}{where:<5}{display_text(fact_line(fact))}")
-        out.append(f"  {'':<20}in “{display_text(fact.context)}”")
+        out.append(_line(f"  {_FAMILY_NAME[fact.family]:<15}{where:<5}", (display_text(fact_line(fact)), _CHANGED)))
+        out.append(_line(f"  {'':<20}", (f"in “{display_text(fact.context)}”", _DIM)))
     lives = _lives(h, changes_only)
-    out.append("")
+    out.append(_line())
     hidden = len(h.sentences) - len(lives)
     never = "1 that never changed is" if hidden == 1 else f"{hidden} that never changed are"
     note = f"; {never} not listed: --all lists them" if hidden else ""
-    out.append(f"Sentences ({len(h.sentences)}, numbered in order of appearance{note}):")
-    out.append(f"  {'':<5}{'in':<5}{'left':<6}{'reworded':<14}text (last wording)")
+    out.append(_line((f"Sentences ({len(h.sentences)}, numbered in order of appearance{note}):", _BOLD)))
+    out.append(_line(f"  {'':<5}{'in':<5}{'left':<6}{'reworded':<14}text (last wording)"))
     for life in lives:
         reworded = _vs(life.reworded)
         if life.moved:
             reworded += f" ↕{_vs(life.moved)}"
         left = _v(life.gone)
-        prefix = f"  S{life.id + 1:<4}{_v(life.first):<5}{left:<6}{reworded:<14}"
+        prefix = (
+            f"  S{life.id + 1:<4}",
+            (f"{_v(life.first):<5}", _NEW if life.first else ""),
+            (f"{left:<6}", _GONE if life.gone is not None else ""),
+            (f"{reworded:<14}", _CHANGED if life.reworded or life.moved else ""),
+        )
+        width = sum(len(p if isinstance(p, str) else p[0]) for p in prefix)
         text = display_text(" ".join(life.text.split()))
         if life.merged_into is not None:
             text += f" [merged into S{life.merged_into + 1}]"
-        wrapped = textwrap.wrap(text, width=max(40, _WIDTH - len(prefix))) or [""]
-        out.append(prefix + wrapped[0])
-        out.extend(" " * len(prefix) + line for line in wrapped[1:])
-    out.append("")
-    out.append("Steps:")
+        wrapped = textwrap.wrap(text, width=max(40, _WIDTH - width)) or [""]
+        out.append(_line(*prefix, wrapped[0]))
+        out.extend(_line(" " * width + line) for line in wrapped[1:])
+    out.append(_line())
+    out.append(_line(("Steps:", _BOLD)))
     for k in range(len(h.steps)):
-        out.append("  " + _step_line(h, k))
+        out.append(_line("  " + _step_line(h, k)))
         for f in h.steps[k].findings:
-            out.append(f"      {f.kind.replace('_', ' ')}: {display_text(' '.join(f.explanation.split()))}")
-    return "\n".join(out) + "\n"
+            out.append(_line(f"      {f.kind.replace('_', ' ')}: {display_text(' '.join(f.explanation.split()))}"))
+    if not colour:
+        return "\n".join(line.plain for line in out) + "\n"
+    from .text import to_string
+
+    return to_string(out, colour=True, width=10_000)
 
 
 # -- Markdown ----------------------------------------------------------------------

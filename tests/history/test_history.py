@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,6 +137,14 @@ def test_text_tells_appearances_departures_figures_and_the_net_change(story: His
     assert "The last time the two met" in render_history(story, "text", changes_only=False)
 
 
+def test_colour_only_styles_the_same_text(story: History) -> None:
+    """On a terminal the report is in colour (gone red, new green, changed yellow); without the styles it is the
+    plain report, character for character."""
+    coloured = render_history(story, "text", colour=True)
+    assert "\x1b[31m" in coloured and "\x1b[32m" in coloured and "\x1b[33m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render_history(story, "text")
+
+
 def test_markdown_and_csv_carry_the_same_lives(story: History) -> None:
     md = render_history(story, "markdown")
     assert "| figure | S9 | 12 (v2) → 15 (v4) → 17 (v5) |" in md
@@ -161,6 +170,8 @@ def test_article_text_cannot_drive_the_terminal_or_a_spreadsheet() -> None:
     h = hostile_history()
     text = render_history(h, "text", changes_only=False)
     assert "\x1b" not in text and "\x07" not in text and "␛[2J" in text
+    coloured = render_history(h, "text", changes_only=False, colour=True)
+    assert "\x1b[2J" not in coloured and "\x07" not in coloured and "␛[2J" in coloured
     md = render_history(h, "markdown", changes_only=False)
     assert "<script>" not in md and "](javascript" not in md.replace("\\]", "")
     for row in csv.reader(io.StringIO(render_history(h, "csv"))):
