@@ -113,7 +113,11 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
         pass
     if declared:
         try:
-            return data.decode(codecs.lookup(declared).name)
+            encoding = codecs.lookup(declared).name
+            # Text with no NUL bytes is not UTF-16 or UTF-32 (their ASCII letters carry NULs), whatever a server
+            # says: decoded so, cp1252 bytes become CJK-looking nonsense. Detection decides instead.
+            if not encoding.startswith(("utf-16", "utf-32")):
+                return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass
     detected = _detect(data)
