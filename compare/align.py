@@ -81,6 +81,14 @@ _RESCUE_SIMILARITY = 0.1
 _RESCUE_MIN_STEMS = 2
 _RESCUE_MARGIN = 1.4
 _RESCUE_NEIGHBOURS = 4
+# A shared-fact link (see `_fact_links`): the least weighted Dice of the pair, the share of each sentence's best
+# Dice with any sentence of the other side that it must reach, and the fewest content words shared.
+_FACT_DICE = 0.25
+_FACT_OF_BEST = 0.6
+_FACT_MIN_STEMS = 3
+# A one-to-one bead of the gap alignment (lexical scorer) must reach this share of the best Dice that either of
+# its sentences has with any sentence of the other side (see `_Scorer.stands_out`).
+_GAP_OF_BEST = 0.6
 # A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
 # less alike by more than the margin, and stays a repeat.
 _COPY_DICE = 0.7
@@ -172,6 +180,7 @@ class _Scorer:
         self.weight_a = [sum(self.idf[s] for s in bag) for bag in bags_a]
         self.weight_b = [sum(self.idf[s] for s in bag) for bag in bags_b]
         self.shared: dict[tuple[int, int], float] = {}
+        self._lexical: tuple[dict[tuple[int, int], float], list[float], list[float]] | None = None
 
     def candidates(
         self, max_postings: int, min_similarity: float, keep: int = _KEEP_PER_SENTENCE
@@ -282,6 +291,34 @@ class _Scorer:
         text_a = "|".join(sorted(frozenset().union(*(self.bags_a[i] for i in side_a))))
         text_b = "|".join(sorted(frozenset().union(*(self.bags_b[j] for j in side_b))))
         return zlib.crc32("#".join(sorted((text_a, text_b))).encode())
+
+    def lexical_dice(self) -> tuple[dict[tuple[int, int], float], list[float], list[float]]:
+        """Lexical weighted Dice of every candidate pair, and each A and B sentence's best one (computed once)."""
+        if self._lexical is None:
+            weight_a, weight_b = self.weight_a, self.weight_b
+            best_a, best_b = [0.0] * len(weight_a), [0.0] * len(weight_b)
+            values: dict[tuple[int, int], float] = {}
+            for (i, j), shared in self.shared.items():
+                total = weight_a[i] + weight_b[j]
+                value = 2 * shared / total if total else 0.0
+                values[(i, j)] = value
+                if value > best_a[i]:
+                    best_a[i] = value
+                if value > best_b[j]:
+                    best_b[j] = value
+            self._lexical = (values, best_a, best_b)
+        return self._lexical
+
+    def stands_out(self, i: int, j: int) -> bool:
+        """True unless A's i or B's j has a partner far more alike (lexical Dice) than each other.
+
+        The gap alignment's margin: inside a gap a weak pair is trusted for its position, but not when
+        one of its sentences plainly belongs elsewhere (its best partner, matched or not, is much more
+        alike). Long independent reports mention the same people in many sentences, so a pair there
+        clears the absolute threshold on names alone; the margin asks that it also stand near the top.
+        """
+        values, best_a, best_b = self.lexical_dice()
+        return values.get((i, j), 0.0) >= _GAP_OF_BEST * max(best_a[i], best_b[j])
 
     def dice(self, i: int, j: int) -> float:
         total = self.weight_a[i] + self.weight_b[j]
@@ -464,8 +501,9 @@ def _content_links(
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
     linked = {(k.a, k.b) for k in links}
-    for i, j in _rescued(scorer, links, groups, similarity):
+    for i, j in [*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)]:
         if (i, j) not in linked:
+            linked.add((i, j))
             links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
@@ -530,6 +568,30 @@ def _rescued(
         if similarity[(i, j)] >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
             out.append((i, j))
     return out
+
+
+def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:
+    """Pairs that share facts in other words: partial links by lexical weighted Dice and its margin.
+
+    Two outlets reporting one event independently share names, figures and claims, each sentence with
+    several of the other's, in different sentences: many-to-many, below the one-to-one threshold and
+    out of any order. A pair is linked when its (lexical) weighted Dice is at least `_FACT_DICE`, they
+    share at least `_FACT_MIN_STEMS` content words, and neither sentence has a much closer partner: the
+    pair's Dice is at least `_FACT_OF_BEST` of the best Dice each of the two has with any sentence of the
+    other side. That margin is what keeps copies precise: in a reprint a sentence's best partner is its
+    copy (Dice near 1), so a sentence that merely mentions the same people stays unlinked, while in
+    independent copy, where no pair is close, the pairs that stand near the top share a fact. Lexical in
+    both methods: a static sentence vector measured weaker on these pairs than the shared words.
+    """
+    dice, best_a, best_b = scorer.lexical_dice()
+    bags_a, bags_b = scorer.bags_a, scorer.bags_b
+    return [
+        (i, j)
+        for (i, j), value in dice.items()
+        if value >= _FACT_DICE
+        and value >= _FACT_OF_BEST * max(best_a[i], best_b[j])
+        and len(bags_a[i] & bags_b[j]) >= _FACT_MIN_STEMS
+    ]
 
 
 def _contained(scorer: _Scorer, i: int, j: int) -> float:
@@ -725,7 +787,7 @@ def _gap_beads(
                     if (p > 1 or q > 1) and not scorer.parts_explained(side_a, side_b):
                         continue
                     sim = scorer.union_dice(side_a, side_b)
-                    if sim > threshold:
+                    if sim > threshold and (p > 1 or q > 1 or scorer.stands_out(side_a[0], side_b[0])):
                         before = best[x - p][y - q]
                         spread = abs((side_a[0] + p / 2) / n_a - (side_b[0] + q / 2) / n_b)
                         value = (

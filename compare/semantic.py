@@ -250,6 +250,14 @@ class SemanticScorer(_Scorer):
         """Mean of the lexical weighted Dice and the calibrated cosine."""
         return (super().dice(i, j) + float(self.semantic[i, j])) / 2
 
+    def stands_out(self, i: int, j: int) -> bool:
+        """Always: the semantic score is already measured against each sentence's best alternatives.
+
+        (Adding the lexical margin of `_Scorer.stands_out` on top measured worse: 0.545 against 0.551 on
+        independent reports, 0.579 against 0.588 on retellings.)
+        """
+        return True
+
     def union_dice(self, side_a: Sequence[int], side_b: Sequence[int]) -> float:
         """Mean of the lexical Dice of the sentences taken together and their calibrated cosine."""
         if len(side_a) == 1 and len(side_b) == 1:
