@@ -25,15 +25,17 @@ The stages, each a plain function over the sentence lists:
 6. **Gaps** — between two matched anchors that keep their order, the
    leftovers on both sides are aligned in order by a small dynamic programme
    (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
-   never a global one.
+   never a global one. The threshold rises with the log of a large gap's size
+   (`_Scorer.gap_threshold`): the more pairs a gap holds, the less its order says.
 7. **Extensions** — once all that has settled, a leftover next to a group
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
 9. **Links** — every pair carrying the same content, many-to-many: the pairs
    inside groups, then repeats and partial links beyond them (one sentence
    largely inside the other), and an order-aware rescue of leftovers that
-   sit between the same matched neighbours and stand out by the ratio margin
-   (see `_content_links`, `_rescued`). A leftover whose content the other side
+   sit between the same matched neighbours and stand out by the ratio margin,
+   and shared-fact links: pairs of fair Dice near each sentence's best partner
+   (see `_content_links`, `_rescued`, `_fact_links`). A leftover whose content the other side
    has is a repeat, not an insertion or deletion (`Alignment.repeated_a/_b`).
 
 Moves (matched groups off the longest chain that keeps its order on both
@@ -86,9 +88,9 @@ _RESCUE_NEIGHBOURS = 4
 _FACT_DICE = 0.25
 _FACT_OF_BEST = 0.6
 _FACT_MIN_STEMS = 3
-# A one-to-one bead of the gap alignment (lexical scorer) must reach this share of the best Dice that either of
-# its sentences has with any sentence of the other side (see `_Scorer.stands_out`).
-_GAP_OF_BEST = 0.6
+# The gap alignment's threshold rises beyond this many cells by this much per factor of e (`_Scorer.gap_threshold`).
+_GAP_CELLS = 50
+_GAP_RISE = 0.05
 # A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
 # less alike by more than the margin, and stays a repeat.
 _COPY_DICE = 0.7
@@ -309,16 +311,16 @@ class _Scorer:
             self._lexical = (values, best_a, best_b)
         return self._lexical
 
-    def stands_out(self, i: int, j: int) -> bool:
-        """True unless A's i or B's j has a partner far more alike (lexical Dice) than each other.
+    def gap_threshold(self, base: float, cells: int) -> float:
+        """The least similarity for a bead in a gap of `cells` (leftovers × leftovers): higher in a larger gap.
 
-        The gap alignment's margin: inside a gap a weak pair is trusted for its position, but not when
-        one of its sentences plainly belongs elsewhere (its best partner, matched or not, is much more
-        alike). Long independent reports mention the same people in many sentences, so a pair there
-        clears the absolute threshold on names alone; the margin asks that it also stand near the top.
+        Order is evidence only where it narrows the choice. In a gap of a few sentences each side, a
+        weak pair is probably the same part of the story told in other words; in a large one (long
+        independent reports that share few anchors) the best of hundreds of weak pairs clears a fixed
+        threshold on names and places alone. So beyond `_GAP_CELLS` cells the threshold rises with the
+        log of the gap's size, by `_GAP_RISE` for each factor of e.
         """
-        values, best_a, best_b = self.lexical_dice()
-        return values.get((i, j), 0.0) >= _GAP_OF_BEST * max(best_a[i], best_b[j])
+        return base + _GAP_RISE * math.log(max(1.0, cells / _GAP_CELLS))
 
     def dice(self, i: int, j: int) -> float:
         total = self.weight_a[i] + self.weight_b[j]
@@ -753,7 +755,8 @@ def _fill_gaps(
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b and j not in copies[1]]
         if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
             continue
-        for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):
+        threshold = scorer.gap_threshold(opts.gap_threshold, len(left_a) * len(left_b))
+        for side_a, side_b in _gap_beads(scorer, threshold, left_a, left_b, n_a, n_b):
             for i in side_a:
                 groups_a[i] = list(side_b)
             for j in side_b:
@@ -787,7 +790,7 @@ def _gap_beads(
                     if (p > 1 or q > 1) and not scorer.parts_explained(side_a, side_b):
                         continue
                     sim = scorer.union_dice(side_a, side_b)
-                    if sim > threshold and (p > 1 or q > 1 or scorer.stands_out(side_a[0], side_b[0])):
+                    if sim > threshold:
                         before = best[x - p][y - q]
                         spread = abs((side_a[0] + p / 2) / n_a - (side_b[0] + q / 2) / n_b)
                         value = (
