@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from .align import AlignOptions, Link, align, in_order
 from .errors import OptionError
-from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
+from .model import Comparison, Document, Group, Kind, Sentence, _reading_order, clean_text
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
@@ -57,7 +57,7 @@ def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Seq
     if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
         if not all(isinstance(s, str) for s in source):
             raise OptionError("a list of sentences must hold only strings")
-        text, sentences = from_sentences(source)
+        text, sentences = from_sentences([clean_text(s) for s in source])
         return Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences]
     raise OptionError(
         f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "

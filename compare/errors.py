@@ -4,15 +4,17 @@ Hierarchy::
 
     StorydiffError            base: anything storydiff refuses to do, with a message for the user
     ├── InputError            a source cannot be read or used (missing, empty, binary, undecodable, too big)
-    └── OptionError           an option or format is not one storydiff knows
+    ├── OptionError           an option or format is not one storydiff knows
+    └── OutputError           the machine will not take the output (standard output closed or full): exit 1
 
 The API raises these; only the command line catches them, prints the message alone
-and exits with code 2. Any other exception is a bug and keeps its traceback.
+and exits with the error's code (2: the user's input; 1: the environment). Any
+other exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
 
-__all__ = ["InputError", "OptionError", "StorydiffError"]
+__all__ = ["InputError", "OptionError", "OutputError", "StorydiffError"]
 
 
 class StorydiffError(Exception):
@@ -36,3 +38,9 @@ class InputError(StorydiffError):
 
 class OptionError(StorydiffError, ValueError):
     """An option has a value storydiff does not accept."""
+
+
+class OutputError(StorydiffError):
+    """The output cannot be delivered: standard output is closed, full or failing. Not the input's fault."""
+
+    exit_code = 1

@@ -85,7 +85,17 @@ CASES = [
     ),
     # -- JSON records ----------------------------------------------------------------
     Case("invalid JSON", _file("story.json", b'{"text": "unterminated'), "not valid JSON"),
-    Case("bad JSON line", _file("s.jsonl", b'{"text": "One."}\n{"text": \n'), "line 2 is not valid JSON"),
+    Case(
+        "bad JSON line, asked for",
+        lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": \n')(tmp, _) + "#2",
+        "line 2 is not valid JSON",
+    ),
+    Case("bad JSON first line", _file("s.jsonl", b'{"text": "One." "x"}\n{"text": "Two."}\n'), "line 1 is not valid JSON"),
+    Case(
+        "JSON number of 5,000 digits",
+        _file("s.jsonl", b'{"id": ' + b"7" * 5000 + b', "text": "One sentence."}\n{"text": "Two."}\n'),
+        "holds a number too long to read",
+    ),
     Case("record without text", _file("story.json", b'{"title": "T"}'), "the record has no 'text' field"),
     Case("record text not a string", _file("story.json", b'{"text": ["a"]}'), "'text' is a JSON array"),
     Case("no records", _file("story.json", b"[]"), "it holds no records"),
@@ -115,6 +125,8 @@ CASES = [
     Case("500", _url("/status/503"), "the server answered 503 Service Unavailable"),
     Case("image URL", _url("/image.png"), "it is image/png, not a web page or text"),
     Case("slow server", _url("/slow"), "timed out after 0.3 s", ("--timeout", "0.3")),
+    # Each header byte comes well inside --timeout: only the total limit (6 x --timeout) can stop it.
+    Case("headers trickled", _url("/slow-headers"), "the download took over 1.2 s", ("--timeout", "0.2")),
     Case("endless body", _url("/huge"), "over the 1 MB limit; raise it with --max-size", ("--max-size", "1")),
     Case("declared huge body", _url("/huge-declared"), "over the 20 MB limit; raise it with --max-size"),
     Case("redirect loop", _url("/redirect/9"), "more than 5 redirects"),

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, clean_text
 
 __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
 
@@ -291,7 +291,7 @@ def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple
             if not document.text.strip():
                 problems.append(Problem("empty", where, f"cannot use {where}: its text is empty"))
                 continue
-            doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
+            doc_id = clean_text(str(record["id"])) if record.get("id") not in (None, "") else where
             out.append((doc_id, document))
     except InputError as exc:  # the whole file is unusable: not JSON, or no records
         problems.append(_problem(exc, unit.path))

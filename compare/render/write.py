@@ -85,7 +85,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     refuses the write.
     """
     target = check_writable(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    # A character the encoding cannot hold (a lone surrogate from a file name) becomes '?', never a traceback.
+    payload = data.encode(encoding, errors="replace") if isinstance(data, str) else data
     try:
         found = _existing(target)
         if found is not None and not stat.S_ISREG(found.st_mode):
