@@ -172,7 +172,7 @@ def _read_special(path: Path, name: str, limit: int, wait: float) -> bytes:
             if not events:
                 what = "nothing was written to it" if not size else "the writer stopped"
                 raise InputError(
-                    f"cannot read {name!r}: {_describe(os.fstat(fd).st_mode)} and {what} for {wait:g} s; "
+                    f"cannot read {name!r}: it is {_describe(os.fstat(fd).st_mode)} and {what} for {wait:g} s; "
                     "start the program that writes to it first, or raise --timeout",
                     reason="special",
                 )
