@@ -90,7 +90,9 @@ CASES = [
         lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": \n')(tmp, _) + "#2",
         "line 2 is not valid JSON",
     ),
-    Case("bad JSON first line", _file("s.jsonl", b'{"text": "One." "x"}\n{"text": "Two."}\n'), "line 1 is not valid JSON"),
+    Case(
+        "bad JSON first line", _file("s.jsonl", b'{"text": "One." "x"}\n{"text": "Two."}\n'), "line 1 is not valid JSON"
+    ),
     Case(
         "JSON number of 5,000 digits",
         _file("s.jsonl", b'{"id": ' + b"7" * 5000 + b', "text": "One sentence."}\n{"text": "Two."}\n'),

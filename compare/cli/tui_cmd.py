@@ -64,8 +64,7 @@ def _terminal_for_keys(article_on_stdin: bool) -> None:
     except OSError as exc:
         if article_on_stdin:
             raise InputError(
-                "standard input held an article and there is no terminal to read keys from; "
-                "give both files as paths"
+                "standard input held an article and there is no terminal to read keys from; give both files as paths"
             ) from exc
         raise InputError(
             "storydiff tui reads keys from a terminal and standard input is not one; "

@@ -132,7 +132,9 @@ def _not_a_file(path: str | os.PathLike[str]) -> Problem | None:
         mode = os.stat(where).st_mode
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return Problem("link-loop", where, f"cannot read {where!r}: it is a symbolic link that leads round in a loop")
+            return Problem(
+                "link-loop", where, f"cannot read {where!r}: it is a symbolic link that leads round in a loop"
+            )
         if isinstance(exc, FileNotFoundError):
             return Problem("broken-link", where, f"cannot read {where!r}: it is a symbolic link that leads nowhere")
         return Problem("unreadable", where, f"cannot read {where!r}: {exc.strerror or exc}")

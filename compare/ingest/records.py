@@ -144,8 +144,10 @@ def pick_record(text: str, name: str, selector: str | None) -> tuple[int, Mappin
         if first in bad:
             raise bad[first]
         return good[0]
-    if selector.isdigit() and int(selector) in bad and not any(
-        "id" in record and str(record["id"]) == selector for _, record in good
+    if (
+        selector.isdigit()
+        and int(selector) in bad
+        and not any("id" in record and str(record["id"]) == selector for _, record in good)
     ):
         raise bad[int(selector)]
     if not good:

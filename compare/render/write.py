@@ -24,21 +24,22 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["check_writable", "write_atomic"]
+__all__ = ["cannot_write", "check_writable", "write_atomic"]
 
 # What to do about a failed write, by errno; anything else gets the generic advice.
 _ADVICE = {
     errno.ENAMETOOLONG: "choose a shorter file name",
     errno.ENOSPC: "free some space or write somewhere else",
     errno.EDQUOT: "free some space or write somewhere else",
-    errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.EROFS: "write somewhere else",
     errno.EACCES: "check the permissions, or write somewhere else",
     errno.EPERM: "check the permissions, or write somewhere else",
 }
 _TEMP_NAME_KEEP = 180  # characters of the target's name kept in the temporary file's name (limit is 255)
 
 
-def _cannot_write(path: str | os.PathLike[str], exc: OSError) -> InputError:
+def cannot_write(path: str | os.PathLike[str], exc: OSError) -> InputError:
+    """The one-line refusal of a write the system would not do: what, why, and what to do."""
     reason = exc.strerror or str(exc)
     advice = _ADVICE.get(exc.errno or 0, "check the path, or write somewhere else")
     return InputError(f"cannot write {str(path)!r}: {reason[:1].lower()}{reason[1:]}; {advice}")
@@ -73,7 +74,7 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
         if found is not None and not os.access(target, os.W_OK):
             raise InputError(f"cannot write {str(path)!r}: the file is read-only")
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     return target
 
 
@@ -100,7 +101,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             return target
         _replace(destination, payload, None if found is None else found.st_mode)
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     return target
 
 
