@@ -133,7 +133,8 @@ def test_output_on_a_read_only_file_system_is_one_line(corpus_dir: Path, tmp_pat
     """A real EROFS: a read-only tmpfs mounted in a private mount namespace, gone when the process ends."""
     ro = tmp_path / "ro"
     ro.mkdir()
-    script = f"mount -t tmpfs -o ro,size=64k tmpfs {ro} && exec {sys.executable} -m compare corpus {corpus_dir} -o {ro / 'new'} -q --workers 1"
+    storydiff = f"{sys.executable} -m compare corpus {corpus_dir} -o {ro / 'new'} -q --workers 1"
+    script = f"mount -t tmpfs -o ro,size=64k tmpfs {ro} && exec {storydiff}"
     done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, timeout=120)
     err = done.stderr.decode()
     assert done.returncode == 2, err
