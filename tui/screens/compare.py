@@ -36,8 +36,8 @@ _THRESHOLD = Binding.Group("threshold", compact=True)
 def realign_options(result: Comparison, threshold: float) -> dict[str, Any]:
     """The options `result` was compared with, at a new `threshold`: re-aligning keeps the method
     (a semantic comparison stays semantic) and every other threshold."""
-    options = {key: result.options[key] for key in ("part_threshold", "gap_threshold", "method") if key in result.options}
-    return {**options, "threshold": threshold}
+    kept = ("part_threshold", "gap_threshold", "method")
+    return {**{key: result.options[key] for key in kept if key in result.options}, "threshold": threshold}
 
 
 def _same_sentences(old: Group | None, swapped: bool = False) -> object:
