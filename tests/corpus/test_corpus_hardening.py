@@ -215,3 +215,36 @@ def test_killing_a_run_with_sigkill_leaves_no_process_behind(tmp_path: Path) -> 
             process.wait()
         for pid in _still_there(family if "family" in dir() else {}):
             os.kill(pid, signal.SIGKILL)  # only the run's own processes, recorded above
+
+
+def test_lone_surrogates_and_huge_numbers_in_records_do_not_stop_a_run(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone surrogate becomes U+FFFD in ids, titles and texts; a 5,000-digit number skips its record only."""
+    feed = corpus_dir / "feed.jsonl"
+    body = filler(99)
+    feed.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "odd\ud800id", "title": "T\udfff", "source": "S\ud800", "text": f"{body} \ud800."}),
+                '{"id": ' + "9" * 5000 + ', "text": "A record with an id too long to read."}',
+                json.dumps({"id": "copy", "text": f"{body} \ud800."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (corpus_dir / "whole.json").write_text('{"id": ' + "9" * 5000 + ', "text": "x"}', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out), "--pairs", "csv") == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))  # valid UTF-8, valid JSON
+    ids = {a["id"] for a in data["articles"]}
+    assert "odd\ufffdid" in ids and "copy" in ids
+    assert ["copy", "odd\ufffdid"] in [sorted(c) for c in data["clusters"]]
+    problems = {p["where"]: p["message"] for p in data["summary"]["problems"]}
+    assert "holds a number too long to read" in problems["feed.jsonl#2"]
+    assert any("whole.json" in where and "too long to read" in m for where, m in problems.items())
+    (out / "report.html").read_text(encoding="utf-8")
+    (out / "pairs.csv").read_text(encoding="utf-8")
