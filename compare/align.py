@@ -408,7 +408,7 @@ _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 _MAX_GAP_CELLS = 40_000  # a gap larger than this (sentences × sentences) is left to the other stages
 # All gaps of one pair of documents together get at most this many cells per sentence (or _MAX_GAP_CELLS, if
 # more): an article-sized pair is never cut short, and two long unrelated texts are not a million small DPs.
-_GAP_CELLS_PER_SENTENCE = 20
+_GAP_CELLS_PER_SENTENCE = 4
 
 
 def _next_to(index: int, group: Sequence[int]) -> bool:

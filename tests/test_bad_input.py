@@ -130,7 +130,7 @@ CASES = [
     # Each header byte comes well inside --timeout: only the total limit (6 x --timeout) can stop it.
     Case("headers trickled", _url("/slow-headers"), "the download took over 1.2 s", ("--timeout", "0.2")),
     Case("endless body", _url("/huge"), "over the 1 MB limit; raise it with --max-size", ("--max-size", "1")),
-    Case("declared huge body", _url("/huge-declared"), "over the 20 MB limit; raise it with --max-size"),
+    Case("declared huge body", _url("/huge-declared"), "over the 2 MB limit; raise it with --max-size"),
     Case("redirect loop", _url("/redirect/9"), "more than 5 redirects"),
     Case("redirect to file://", _url("/redirect-to-file"), "redirects to an address that is not http or https"),
     Case("nothing listening", _free_port_url, "cannot connect", ("--timeout", "2")),
