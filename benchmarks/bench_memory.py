@@ -26,6 +26,7 @@ limit are measured too.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -73,7 +74,7 @@ class Chain:
                 if len(words) < 4:
                     continue
                 self.starts.append(words[0])
-                for left, right in zip(words, words[1:], strict=False):
+                for left, right in itertools.pairwise(words):
                     self.next.setdefault(left, []).append(right)
 
     def sentence(self, rng: random.Random) -> str:
@@ -171,7 +172,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="storydiff-bench-memory-") as tmp:
         folder = Path(tmp)
         cases = make_inputs(folder, sizes)
-        print(f"{'case':<34} {'A MB':>6} {'B MB':>6} {'baseline s':>10} {'baseline MB':>11} {'compare s':>9} {'peak MB':>8}")
+        header = f"{'case':<34} {'A MB':>6} {'B MB':>6} {'baseline s':>10} {'baseline MB':>11} {'compare s':>9}"
+        print(header + f" {'peak MB':>8}")
         for label, a, b in cases:
             base = measure("baseline", a, b, folder / "out.json", args.timeout)
             run = measure("compare", a, b, folder / "out.json", args.timeout)
