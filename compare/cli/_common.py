@@ -99,7 +99,10 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="S",
-        help=f"for URLs: seconds to wait for the server to connect or send more (default {DEFAULT_TIMEOUT:g})",
+        help=(
+            "for URLs, named pipes and devices: seconds to wait for the server to connect or for more data "
+            f"(default {DEFAULT_TIMEOUT:g}; a whole download gets six times that)"
+        ),
     )
 
 
