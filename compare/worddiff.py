@@ -16,7 +16,17 @@ from rapidfuzz.distance import Levenshtein
 from .model import WordOp
 from .normalise import Token
 
-__all__ = ["word_diff"]
+__all__ = ["PLAIN_MARKS", "marked", "word_diff"]
+
+# How a word change reads in plain text, the way `git diff --word-diff` marks it (`[~replaced~]` for words
+# replaced on one side). Renderers and the fact finders' quote diffs both write changes so.
+PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
+
+
+def marked(words: str, tag: str) -> str:
+    """`words` between the plain marks of a change: `marked("old", "delete")` → `[-old-]`."""
+    left, right = PLAIN_MARKS[tag]
+    return f"{left}{words}{right}"
 
 
 def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_anchor: int = 0) -> tuple[WordOp, ...]:

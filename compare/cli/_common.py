@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import InputError, OutputError
-from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 from ..options import AlignOptions
 from ..render.write import write_atomic
 
@@ -119,8 +119,6 @@ def _seconds(value: str) -> float:
 
 def read_input(spec: str, args: argparse.Namespace) -> Any:
     """The document `spec` names (a path, URL, JSON record or -), read with the input options given."""
-    from ..ingest import read_source
-
     return read_source(spec, max_bytes=max_bytes(args), timeout=float(getattr(args, "timeout", DEFAULT_TIMEOUT)))
 
 

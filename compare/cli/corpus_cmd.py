@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ._common import add_input_options, fraction, max_bytes, write_stdout
+from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
 
@@ -36,14 +37,13 @@ def add_parser(sub: Any) -> None:
     """Register the `corpus` subcommand."""
     from ..corpus_engine import CorpusOptions
 
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "corpus",
-        help="find every story told by several articles of a corpus",
-        description=(
-            "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
-            "containment, grouped into clusters) and align the articles of each story sentence by sentence. "
-            "Runs on all local cores, or on a Dask cluster with --scheduler."
-        ),
+        "find every story told by several articles of a corpus",
+        "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
+        "containment, grouped into clusters) and align the articles of each story sentence by sentence. "
+        "Runs on all local cores, or on a Dask cluster with --scheduler.",
     )
     parser.add_argument(
         "inputs",
@@ -63,11 +63,13 @@ def add_parser(sub: Any) -> None:
         choices=("csv", "parquet"),
         help="also write the aligned pairs as OUT/pairs.csv or OUT/pairs.parquet",
     )
-    parser.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="replace a storydiff run over a different set of inputs found in OUT (only its own files are removed)",
+    add_flags(
+        parser,
+        {
+            "--no-report": "do not write OUT/report.html",
+            "--force": "replace a storydiff run over a different set of inputs found in OUT "
+            "(only its own files are removed)",
+        },
     )
     parser.add_argument(
         "--scheduler",

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, is_stdin, max_bytes, read_input
+from ._parsing import add_command
 from .compare_cmd import load_pair
 
 __all__ = ["add_parser", "run"]
@@ -21,13 +22,12 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Any) -> None:
     """Register the `tui` subcommand."""
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "tui",
-        help="compare two versions side by side in an interactive terminal UI",
-        description=(
-            "Show two versions of a story side by side, sentence by sentence, with word changes. "
-            "Without files, a picker opens to choose them. Press ? in the app for the keys."
-        ),
+        "compare two versions side by side in an interactive terminal UI",
+        "Show two versions of a story side by side, sentence by sentence, with word changes. "
+        "Without files, a picker opens to choose them. Press ? in the app for the keys.",
     )
     parser.add_argument("a", metavar="A", nargs="?", help=f"first version: {SOURCE_HELP}")
     parser.add_argument("b", metavar="B", nargs="?", help=f"second version: {SOURCE_HELP}")

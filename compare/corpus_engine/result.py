@@ -49,38 +49,50 @@ ARTICLE_FIELDS = ("id", "title", "source", "date", "url", "path", "words", "clus
 
 @dataclass(frozen=True)
 class CorpusResult:
-    """Clusters of articles telling the same story, the aligned pairs inside them, and every article."""
+    """Clusters of articles telling the same story, the aligned pairs inside them, and every article.
 
-    clusters_: tuple[tuple[str, ...], ...]
-    pairs_: tuple[Mapping[str, Any], ...]
-    articles_: tuple[Mapping[str, Any], ...]
+    As on `Comparison` and `Collection`, a field is the data (`clusters`, `pairs`, `articles`,
+    `likely_sources`, as in the schema) and a `*_frame()` method its pandas DataFrame; `to_frame()` is
+    the main table, the articles.
+    """
+
+    clusters: tuple[tuple[str, ...], ...]
+    pairs: tuple[Mapping[str, Any], ...]
+    articles: tuple[Mapping[str, Any], ...]
     summary: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
-    likely_sources_: tuple[Mapping[str, Any], ...] = ()
+    likely_sources: tuple[Mapping[str, Any], ...] = ()
 
     # -- views ---------------------------------------------------------------
-    def clusters(self) -> pd.DataFrame:
-        """One row per cluster: its number, size and document ids (largest first)."""
+    def clusters_frame(self) -> pd.DataFrame:
+        """One row per article of each cluster, indexed by (`cluster`, `id`), with the cluster's `size`;
+        clusters largest first, as in `clusters`."""
         import pandas as pd
 
-        rows = [{"cluster": k, "size": len(ids), "ids": list(ids)} for k, ids in enumerate(self.clusters_)]
-        return pd.DataFrame(rows, columns=["cluster", "size", "ids"]).set_index("cluster")
+        rows = [{"cluster": k, "id": i, "size": len(ids)} for k, ids in enumerate(self.clusters) for i in ids]
+        return pd.DataFrame(rows, columns=["cluster", "id", "size"]).set_index(["cluster", "id"])
 
-    def pairs(self) -> pd.DataFrame:
-        """One row per aligned pair inside a cluster."""
+    def pairs_frame(self) -> pd.DataFrame:
+        """One row per aligned pair inside a cluster (`PAIR_FIELDS`), indexed by `pair`, its position in `pairs`."""
         import pandas as pd
 
-        return pd.DataFrame([{k: p.get(k) for k in PAIR_FIELDS} for p in self.pairs_], columns=list(PAIR_FIELDS))
+        frame = pd.DataFrame([{k: p.get(k) for k in PAIR_FIELDS} for p in self.pairs], columns=list(PAIR_FIELDS))
+        frame.index.name = "pair"
+        return frame
 
-    def articles(self) -> pd.DataFrame:
-        """One row per article, indexed by id, with its cluster (or <NA>) and share found elsewhere."""
+    def articles_frame(self) -> pd.DataFrame:
+        """One row per article, indexed by `id`, with its cluster (or <NA>) and share found elsewhere."""
         import pandas as pd
 
         frame = pd.DataFrame(
-            [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles_], columns=list(ARTICLE_FIELDS)
+            [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles], columns=list(ARTICLE_FIELDS)
         )
         frame["cluster"] = frame["cluster"].astype("Int64")
         return frame.set_index("id")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The main table: `articles_frame()`."""
+        return self.articles_frame()
 
     @property
     def problems(self) -> list[Mapping[str, str]]:
@@ -92,10 +104,10 @@ class CorpusResult:
         """JSON-serialisable data following the `storydiff/corpus/v1` schema."""
         return {
             "schema": CORPUS_SCHEMA,
-            "clusters": [list(ids) for ids in self.clusters_],
-            "pairs": [dict(p) for p in self.pairs_],
-            "articles": [dict(a) for a in self.articles_],
-            "likely_sources": [dict(s) for s in self.likely_sources_],
+            "clusters": [list(ids) for ids in self.clusters],
+            "pairs": [dict(p) for p in self.pairs],
+            "articles": [dict(a) for a in self.articles],
+            "likely_sources": [dict(s) for s in self.likely_sources],
             "summary": dict(self.summary),
             "options": dict(self.options),
         }
@@ -116,6 +128,6 @@ class CorpusResult:
 
     def __repr__(self) -> str:
         return (
-            f"<CorpusResult: {len(self.articles_)} articles, {len(self.clusters_)} clusters, "
-            f"{len(self.pairs_)} aligned pairs>"
+            f"<CorpusResult: {len(self.articles)} articles, {len(self.clusters)} clusters, "
+            f"{len(self.pairs)} aligned pairs>"
         )

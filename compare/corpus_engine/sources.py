@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..ingest import decode, load_path, megabytes, read_bounded
+from ..ingest.records import iter_records, record_document
 from ..model import Document, clean_text
 
 __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
@@ -243,8 +245,6 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
     `max_bytes + 1` bytes (as `compare.ingest` reads any file), a JSON Lines
     record at most that much, the rest of a longer line skipped.
     """
-    from ..ingest import decode, load_path, read_bounded
-
     if unit.kind == "file":
         try:
             return [(unit.rel, load_path(unit.path, max_bytes=max_bytes))], []
@@ -270,8 +270,6 @@ def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
     A longer line is skipped (left empty, so the lines after it keep their
     numbers) and becomes a 'too-large' problem.
     """
-    from ..ingest import megabytes
-
     lines: list[bytes] = []
     problems: list[Problem] = []
     with open(unit.path, "rb") as fh:
@@ -306,8 +304,6 @@ def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple
     `storydiff compare`, so both read a record the same way and say the same
     about a bad one.
     """
-    from ..ingest.records import iter_records, record_document
-
     out: list[tuple[str, Document]] = []
     lines = True if unit.kind == "lines" else None  # a JSON file may hold one document or JSON Lines
     try:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
 from ..normalise import Token, normalise, tokenize
-from ..render.symbols import marked
+from ..worddiff import marked
 from .finding import Finding, FindingKind
 
 __all__ = ["MIN_SCORE", "GroupView", "Side", "finding", "views"]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..normalise import Token
+from ..segment import segment
 from .context import GroupView, Side, finding
 from .dates import MONTHS, WEEKDAYS
 from .finding import Finding
@@ -148,8 +149,6 @@ def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
 
 @lru_cache(maxsize=8)
 def _document_names(text: str) -> tuple[frozenset[str], ...]:
-    from ..segment import segment
-
     whole = Side("a", text, tuple(segment(text)), 0)
     return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
 

@@ -33,7 +33,9 @@ from rapidfuzz import fuzz, process
 from ..normalise import Token, tokenize
 from ..worddiff import word_diff
 from .context import GroupView, Side, finding, plain_diff
+from .entities import same_entity
 from .finding import Finding
+from .numbers import figures
 
 __all__ = ["Quote", "document_quotes", "find_quotes", "quote_spans", "side_quotes"]
 
@@ -317,8 +319,6 @@ def _reworded(a: list[str], b: list[str]) -> bool:
 
 def _canonical(side: Side, quote: Quote) -> list[str]:
     """The quote's word keys with each figure replaced by its value: "£62bn" and "£62 billion" read the same."""
-    from .numbers import figures
-
     out: list[str] = []
     for lo, hi in quote.parts:
         cursor = lo
@@ -350,7 +350,6 @@ def _speaker_changed(a: str | None, b: str | None) -> bool:
     ("he" or "Mr Lavrov" becoming "a spokesman"). A pronoun and a name may be the same person: no claim."""
     if not a or not b:
         return False
-    from .entities import same_entity
 
     kind_a, kind_b = _speaker_kind(a), _speaker_kind(b)
     if kind_a == "name" and kind_b == "name":

@@ -19,6 +19,7 @@ page itself is the text is read as plain text.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from urllib.parse import urlsplit
@@ -60,8 +61,6 @@ def looks_like_html(text: str) -> bool:
 
 def html_charset(data: bytes) -> str | None:
     """The encoding a page declares in a <meta> tag in its first 4 KB, if Python knows it."""
-    import codecs
-
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None

@@ -37,11 +37,14 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Document
 from .decode import check_text, decode
+from .html import extract_article, html_charset, looks_like_html
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes, too_big
+from .records import pick_record, record_document
 
 __all__ = [
     "document_from_bytes",
@@ -86,8 +89,6 @@ def document_from_bytes(
     one) or '' (find out by looking: a page, JSON records, else text).
     `selector` picks a JSON record (see `compare.ingest.records`).
     """
-    from .html import html_charset, looks_like_html
-
     declared = charset or (html_charset(data) if kind in ("html", "") else None)
     text = check_text(decode(data, name, declared=declared), name)
     if kind in ("", "text") and looks_like_html(text):
@@ -95,8 +96,6 @@ def document_from_bytes(
     elif kind == "" and (selector is not None or _looks_like_json(text)):
         kind = "json"
     if kind == "json":
-        from .records import pick_record, record_document
-
         number, record = pick_record(text, name, selector)
         document = record_document(record, name=name, number=number)
         check_text(document.text, document.name or name)
@@ -104,8 +103,6 @@ def document_from_bytes(
     if selector is not None:
         raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
     if kind == "html":
-        from .html import extract_article
-
         return extract_article(text, name=name, url=url, source=source)
     return Document(text, name=name, source=source or name, url=url)
 
@@ -263,8 +260,6 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = Non
 
 def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
     """A document from an http(s) URL: the article of a page, a text, or a JSON record (``#N`` or ``#ID``)."""
-    from urllib.parse import urlsplit
-
     from .fetch import fetch
 
     fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)

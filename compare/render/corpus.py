@@ -20,7 +20,7 @@ from typing import Any
 
 from ..corpus_engine.pairs import DETAILED_CLUSTERS
 from ..corpus_engine.result import CorpusResult
-from ..errors import OptionError
+from ..errors import DependencyError, OptionError
 from .html import TEMPLATES
 from .write import write_atomic
 
@@ -37,12 +37,12 @@ def write_outputs(
     root = Path(out)
     written = [write_atomic(root / "corpus.json", json.dumps(result.to_dict(), ensure_ascii=False, indent=1))]
     if pairs == "csv":
-        written.append(write_atomic(root / "pairs.csv", result.pairs().to_csv(index=False)))
+        written.append(write_atomic(root / "pairs.csv", result.pairs_frame().to_csv(index=False)))
     elif pairs == "parquet":
         if importlib.util.find_spec("pyarrow") is None:
-            raise OptionError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
+            raise DependencyError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
         buffer = io.BytesIO()
-        result.pairs().to_parquet(buffer, index=False)
+        result.pairs_frame().to_parquet(buffer, index=False)
         written.append(write_atomic(root / "pairs.parquet", buffer.getvalue()))
     elif pairs is not None:
         raise OptionError(f"unknown pairs format {pairs!r}: use 'csv' or 'parquet'")
@@ -63,14 +63,14 @@ def render_report(result: CorpusResult) -> str:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda value: "–" if value is None else f"{value:.0%}"
-    articles = {a["id"]: a for a in result.articles_}
+    articles = {a["id"]: a for a in result.articles}
     overlap: dict[tuple[str, str], float] = {}
-    for p in result.pairs_:
+    for p in result.pairs:
         overlap[(p["a"], p["b"])] = p["overlap_a_in_b"]
         overlap[(p["b"], p["a"])] = p["overlap_b_in_a"]
-    sources = {int(s["cluster"]): s for s in result.likely_sources_}
+    sources = {int(s["cluster"]): s for s in result.likely_sources}
     clusters: list[dict[str, Any]] = []
-    for number, ids in enumerate(result.clusters_[:LISTED_CLUSTERS]):
+    for number, ids in enumerate(result.clusters[:LISTED_CLUSTERS]):
         detailed = number < DETAILED_CLUSTERS
         members = [articles[i] for i in ids]
         view: dict[str, Any] = {"number": number, "size": len(ids), "members": members, "detailed": detailed}
@@ -92,5 +92,5 @@ def render_report(result: CorpusResult) -> str:
         more_problems=max(0, len(result.summary.get("problems", [])) - LISTED_PROBLEMS),
         min_containment=result.options.get("min_containment"),
         clusters=clusters,
-        hidden=max(0, len(result.clusters_) - LISTED_CLUSTERS),
+        hidden=max(0, len(result.clusters) - LISTED_CLUSTERS),
     )

@@ -14,8 +14,8 @@ from compare.corpus_engine.result import CORPUS_SCHEMA, PAIR_FIELDS
 
 def test_versions_of_a_story_form_one_cluster_and_fillers_stay_alone(corpus_dir: Path) -> None:
     result = corpus(corpus_dir, workers=2)
-    assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
-    articles = result.articles()
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
+    articles = result.articles_frame()
     assert len(articles) == 12
     fillers = articles[articles.index.str.startswith("other/")]
     assert fillers["cluster"].isna().all()
@@ -29,7 +29,7 @@ def test_every_pair_inside_a_cluster_is_aligned_with_the_full_comparison(corpus_
     from compare import compare
 
     result = corpus(corpus_dir, workers=1)
-    pairs = result.pairs()
+    pairs = result.pairs_frame()
     assert list(pairs.columns) == list(PAIR_FIELDS)
     assert len(pairs) == 6  # 3 pairs in each of the two clusters
     row = pairs[(pairs["a"] == "adv/banksy.txt") & (pairs["b"] == "int/banksy.txt")].iloc[0]
@@ -47,18 +47,18 @@ def test_to_dict_follows_the_corpus_schema_and_round_trips(corpus_dir: Path) -> 
     assert set(data["pairs"][0]) >= {"a", "b", "overlap_a_in_b", "overlap_b_in_a"}
     assert {"id", "title", "source", "date", "url", "cluster", "found_elsewhere"} <= set(data["articles"][0])
     again = CorpusResult.from_dict(data)
-    assert again.clusters_ == result.clusters_
+    assert again.clusters == result.clusters
     with pytest.raises(InputError, match="not a storydiff corpus"):
         CorpusResult.from_dict({"schema": "something/else"})
 
 
 def test_jsonl_records_keep_their_ids_and_metadata(corpus_jsonl: Path) -> None:
     result = corpus([corpus_jsonl], workers=1)
-    assert [list(c) for c in result.clusters_] == [
+    assert [list(c) for c in result.clusters] == [
         [f"banksy-{level}" for level in sorted(LEVELS)],
         [f"meteorite-{level}" for level in sorted(LEVELS)],
     ]
-    articles = result.articles()
+    articles = result.articles_frame()
     assert articles.loc["banksy-adv", "title"] == "banksy (adv)"
     assert articles.loc["banksy-adv", "source"] == "outlet-adv"
     # A record without an id is named by its file and line, as `storydiff compare feed.jsonl#N` reads it.
@@ -81,8 +81,8 @@ def test_a_short_article_copied_whole_into_a_long_one_is_found(tmp_path: Path) -
     for n in range(3):
         (tmp_path / f"other-{n}.txt").write_text(filler(10 + n), encoding="utf-8")
     result = corpus(tmp_path, workers=1)
-    assert [list(c) for c in result.clusters_] == [["feature.txt", "wire.txt"]]
-    pair = result.pairs_[0]
+    assert [list(c) for c in result.clusters] == [["feature.txt", "wire.txt"]]
+    pair = result.pairs[0]
     assert pair["shingle_containment_b_in_a"] > 0.95  # wire.txt is all in feature.txt
     assert pair["shingle_containment_a_in_b"] < 0.2
 
@@ -94,7 +94,7 @@ def test_bad_inputs_are_skipped_and_reported(corpus_dir: Path) -> None:
     kinds = sorted(p["kind"] for p in result.problems)
     assert kinds == ["binary", "duplicate", "empty"]
     assert result.summary["skipped"] == {"binary": 1, "duplicate": 1, "empty": 1}
-    assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
 
 
 def test_skipped_inputs_are_counted_by_their_reason_not_by_their_name(tmp_path: Path) -> None:
@@ -132,5 +132,5 @@ def test_missing_input_and_bad_options_are_refused(tmp_path: Path) -> None:
 
 def test_glob_patterns_name_articles_from_where_the_pattern_starts(corpus_dir: Path) -> None:
     result = corpus(str(corpus_dir / "*" / "banksy.txt"), workers=1)
-    assert [list(c) for c in result.clusters_] == [[f"{level}/banksy.txt" for level in sorted(LEVELS)]]
-    assert len(result.articles_) == len(LEVELS) * len(STORIES) // 2
+    assert [list(c) for c in result.clusters] == [[f"{level}/banksy.txt" for level in sorted(LEVELS)]]
+    assert len(result.articles) == len(LEVELS) * len(STORIES) // 2
