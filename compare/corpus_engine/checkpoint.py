@@ -138,6 +138,12 @@ class Checkpoint:
         with self.path(relative).open("rb") as fh, np.load(fh, allow_pickle=False) as data:
             return {name: data[name] for name in data.files}
 
+    def load_member(self, relative: str, name: str) -> np.ndarray:
+        """One array of an .npz file, without reading the others."""
+        with self.path(relative).open("rb") as fh, np.load(fh, allow_pickle=False) as data:
+            member: np.ndarray = data[name]
+        return member
+
     def save_array(self, relative: str, array: np.ndarray) -> None:
         buffer = io.BytesIO()
         np.save(buffer, array, allow_pickle=False)

@@ -296,7 +296,7 @@ class _Run:
             wanted.setdefault(chunk, []).append((doc, row))
         out: dict[int, str] = {}
         for chunk, items in wanted.items():
-            texts = unpack_json(self.cp.load_arrays(f"ingest/{_chunk_name(chunk)}")["texts"])
+            texts = unpack_json(self.cp.load_member(f"ingest/{_chunk_name(chunk)}", "texts"))
             for doc, row in items:
                 out[doc] = texts[row]
         return out
