@@ -28,6 +28,7 @@ if _TYPE_CHECKING:
     from .corpus_engine import CorpusResult, corpus
     from .facts import Finding
     from .ingest import load
+    from .timeline import History, history
 
 # Loaded on first use, so `storydiff --version` and `--help` (and `import compare`) stay fast:
 # the aligner brings numpy and the stemmer, the corpus engine datasketch.
@@ -42,6 +43,8 @@ _LAZY = {
     "load": ".ingest",
     "Finding": ".facts",
     "Method": ".api",
+    "History": ".timeline",
+    "history": ".timeline",
 }
 
 
@@ -98,6 +101,7 @@ __all__ = [
     "Document",
     "Finding",
     "Group",
+    "History",
     "InputError",
     "Kind",
     "Method",
@@ -111,6 +115,7 @@ __all__ = [
     "compare",
     "compare_many",
     "corpus",
+    "history",
     "load",
     "normalise",
     "prepare",

@@ -167,7 +167,7 @@ def compare(
         identity_b=_identities(doc_b, sentences_b, tokens_b),
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, (doc_a.text, doc_b.text)) for link in links]
     groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
@@ -230,13 +230,14 @@ def _group(
     sentences_b: Sequence[Sentence],
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
+    texts: tuple[str, str] | None = None,
 ) -> Group:
-    """A group with its kind, similarity and word diff."""
+    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given)."""
     words_a = [t for i in link.a for t in tokens_a[i]]
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
     anchor_b = sentences_b[link.b[0]].start if link.b else 0
-    diff = word_diff(words_a, words_b, anchor_a, anchor_b)
+    diff = word_diff(words_a, words_b, anchor_a, anchor_b, texts=texts)
     kind: Kind
     if not link.b:
         kind, similarity = "deleted", 0.0

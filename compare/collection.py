@@ -542,7 +542,11 @@ def _canonical_order(documents: Sequence[Document], labels: Sequence[str]) -> li
     return sorted(range(len(documents)), key=key)
 
 
-def _parse_date(value: str | None) -> datetime | None:
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time, for ordering: aware times in local time and naive, naive ones as they are.
+
+    None when the value is missing or not ISO 8601.
+    """
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
@@ -558,7 +562,7 @@ def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str
     dated = [
         (parsed, labels[n], documents[n].date)
         for n in range(len(documents))
-        if (parsed := _parse_date(documents[n].date))
+        if (parsed := parse_date(documents[n].date))
     ]
     if not dated:
         return None

@@ -48,7 +48,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("ingest", ("compare.ingest",)),
     ("facts", ("compare.facts",)),
     ("api", ("compare.api",)),
-    ("collection", ("compare.collection",)),
+    ("collection", ("compare.collection", "compare.timeline")),
     ("corpus", ("compare.corpus_engine",)),
     ("render", ("compare.render",)),
     ("entry", ("compare", "compare.cli", "compare.__main__")),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, OutputError
@@ -22,6 +23,7 @@ __all__ = [
     "fraction",
     "is_stdin",
     "max_bytes",
+    "read_history",
     "read_input",
     "use_colour",
     "write_stdout",
@@ -177,3 +179,21 @@ def _discard_stdout() -> None:
         os.close(null)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def read_history(specs: Sequence[str], args: argparse.Namespace) -> Any:
+    """The `compare.History` of the versions `specs` names (read with the input options, standard input at most
+    once, labelled uniquely), in the order `--order` says (given, unless the command has the option)."""
+    from ..collection import unique_labels
+    from ..timeline import history
+
+    if len(specs) < 2:
+        raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
+    check_one_stdin(specs)
+    docs = [read_input(spec, args) for spec in specs]
+    labels = unique_labels(docs)
+    docs = [
+        replace(doc, name=name) if doc.label != name and not doc.title else doc
+        for doc, name in zip(docs, labels, strict=True)
+    ]
+    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold)

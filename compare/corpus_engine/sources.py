@@ -35,7 +35,9 @@ from ..model import Document, clean_text
 
 __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"})
+ARTICLE_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".pdf", ".docx", ".odt"}
+)
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 LINES_RANGE_BYTES = 1024 * 1024  # one JSON Lines unit: about this many bytes of records (a few hundred articles)
 SCAN_BYTES = 64 * 1024  # what is read at a time while skipping to the end of a line

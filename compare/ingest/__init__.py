@@ -7,6 +7,7 @@ The stage every input passes through before it is compared. One module a job:
 * `html`: the article body and metadata of a web page;
 * `records`: JSON and JSON Lines article records (``file.jsonl#N``);
 * `fetch`: http(s) URLs within time, size and redirect limits;
+* `documents`: PDF, Word (.docx) and OpenDocument (.odt) files, within size and unpacking limits;
 * `limits`: the size and time limits, shared by all of them.
 
 A new input type goes in a module of its own here, called from

@@ -22,21 +22,25 @@ from typing import Any
 from ..errors import OptionError
 from .display import display_text
 from .highlight import Piece, pieces
+from .history import HISTORY_FORMATS, fact_line, render_history
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
 from .write import write_atomic
 
 __all__ = [
     "EXTENSIONS",
     "FORMATS",
+    "HISTORY_FORMATS",
     "KIND_SYMBOL",
     "MOVED_SYMBOL",
     "Piece",
     "display_text",
     "extension",
+    "fact_line",
     "format_of",
     "label",
     "pieces",
     "render",
+    "render_history",
     "renderer_options",
     "symbol",
     "write_atomic",

@@ -27,7 +27,7 @@ from .highlight import Piece, pieces
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, refs
 
-__all__ = ["render_fragment", "render_html"]
+__all__ = ["document_info", "page_script", "render_fragment", "render_html", "template_environment"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -228,3 +228,9 @@ def _collection_context(collection: Collection) -> dict[str, Any]:
         "pairs": pairs,
         "kind_symbols": KIND_SYMBOL,
     }
+
+
+# For other kinds of page built on the same template, styles and script (the history timeline, render.history).
+template_environment = _environment
+page_script = _script
+document_info = _doc_info

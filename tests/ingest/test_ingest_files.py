@@ -69,7 +69,7 @@ def test_comparison_offsets_hold_on_a_decoded_legacy_file(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("data", "what"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"{\\rtf1\\ansi Some text}", "an RTF document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
@@ -105,6 +105,14 @@ def test_a_text_with_stray_control_bytes_is_read_not_refused_as_binary(tmp_path:
 def test_the_real_text_with_48_stray_control_bytes_is_read() -> None:
     document = load_path(SHARED / "onestop" / "int" / "wnl-spain-wetlands.txt")
     assert len(document.text.split()) > 500
+
+
+def test_a_pdf_is_read_as_a_pdf_whatever_its_name(tmp_path: Path) -> None:
+    """PDFs are articles now (compare.ingest.documents): the content decides, so a broken one is called damaged."""
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    with pytest.raises(InputError, match="it is a damaged or incomplete PDF"):
+        load_path(path)
 
 
 def test_size_limit_is_checked_before_reading_and_names_the_option(tmp_path: Path) -> None:

@@ -32,6 +32,10 @@ _KEY_NAMES = {
     "pageup": "PgUp",
     "down": "↓",
     "up": "↑",
+    "right": "→",
+    "left": "←",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
 }
 
 
