@@ -109,7 +109,7 @@ def test_pipes_devices_and_looping_links_are_skipped_and_counted_by_reason(
 
 
 def test_unreadable_texts_are_named_in_the_report(corpus_dir: Path, tmp_path: Path) -> None:
-    (corpus_dir / "other" / "scan.txt").write_bytes(b"%PDF-1.4 a scan, not text")
+    (corpus_dir / "other" / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR a picture, not text")
     out = tmp_path / "out"
     assert run(str(corpus_dir), "-o", str(out)) == 0
     report = (out / "report.html").read_text(encoding="utf-8")
