@@ -395,7 +395,7 @@ async def test_export_asks_before_replacing_an_existing_file(altered, tmp_path: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-    assert json.loads(mine.read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v1"
+    assert json.loads(mine.read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v2"
 
 
 async def test_export_asks_again_for_another_existing_name_and_not_for_a_new_one(altered, tmp_path: Path) -> None:
@@ -422,7 +422,7 @@ async def test_export_asks_again_for_another_existing_name_and_not_for_a_new_one
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
     assert first.read_text() == "first" and second.read_text() == "second"
-    assert json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v1"
+    assert json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v2"
 
 
 async def _realign_once(result: Comparison, sources: tuple[object, object]) -> Comparison:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from compare import Comparison, Finding
-from compare.render import label, symbol
+from compare.render import LINK_SYMBOL, label, link_notes, repeat_note, symbol
 
 from ..layout import flatten
 
@@ -32,7 +32,11 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
         return text
     group = result.groups[index]
     text.append(f"{symbol(group)} {label(group)}", style="bold")
-    text.append(f"   similarity {group.score:.2f}   group {index + 1} of {len(result.groups)}\n")
+    similarity = f"   similarity {group.score:.2f}" if group.a and group.b else ""  # one-sided: nothing to compare
+    text.append(f"{similarity}   group {index + 1} of {len(result.groups)}\n")
+    note = repeat_note(result, group)
+    if note:
+        text.append(f"{note[0].upper()}{note[1:]}: said again, not new.\n", style="bold")
     for side, indices, sentences in (("A", group.a, result.a_sentences), ("B", group.b, result.b_sentences)):
         text.append(f"{side} ", style="bold")
         if not indices:
@@ -51,7 +55,12 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")
     edits = [op for op in group.diff if op.op != "equal"]
-    if group.kind in ("inserted", "deleted"):
+    notes = link_notes(result, group)
+    if notes:
+        text.append(f"Also linked ({len(notes)}):\n", style="bold")
+        for line in notes:
+            text.append(f"  {LINK_SYMBOL} {line}\n")
+    if group.kind in ("inserted", "deleted", "repeated"):
         pass
     elif edits:
         text.append(f"Word changes ({len(edits)}):\n", style="bold")
