@@ -27,6 +27,7 @@ from .write import write_atomic
 __all__ = ["render_report", "write_outputs"]
 
 LISTED_CLUSTERS = 1000
+LISTED_PROBLEMS = 200  # skipped inputs named in the report, with why (corpus.json lists them all)
 
 
 def write_outputs(
@@ -87,6 +88,8 @@ def render_report(result: CorpusResult) -> str:
         title="storydiff corpus report",
         summary=result.summary,
         skipped=skipped,
+        problems=list(result.summary.get("problems", []))[:LISTED_PROBLEMS],
+        more_problems=max(0, len(result.summary.get("problems", [])) - LISTED_PROBLEMS),
         min_containment=result.options.get("min_containment"),
         clusters=clusters,
         hidden=max(0, len(result.clusters) - LISTED_CLUSTERS),

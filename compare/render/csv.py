@@ -9,9 +9,14 @@ explanation, several joined by " | "), empty where there are none; findings
 tied to no group are left to the JSON output. The column is always present,
 so the header does not change with the content.
 
-Article text is untrusted: a text cell that starts with `=`, `+`, `-`, `@`,
-a tab or a carriage return gets a leading `'` so a spreadsheet shows it as
-text instead of running it as a formula (CSV injection; OWASP's advice).
+Article text is untrusted. A text cell that starts with `=`, `+`, `-`, `@`
+(or a full-width or small form of one, `＝` `＋` `－` `＠` `﹦`…, which some
+spreadsheets read as the same), a tab or a carriage return gets a leading `'`
+so a spreadsheet shows it as text instead of running it as a formula (CSV
+injection; OWASP's advice). Control characters other than tab and newline
+become visible symbols, as in the text report (`compare.render.display`), so a
+CSV printed on a terminal cannot drive it (an OSC 52 sequence writing the
+clipboard, say).
 
 With `facts_only=True`, a comparison gives one row per finding instead
 (`FINDING_COLUMNS`: where each side's text is, the explanation, the values
@@ -29,11 +34,13 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from typing import Any
 
 from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
+from .display import display_text
 from .summary import findings_by_group
 from .symbols import other_links
 
@@ -53,8 +60,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_cell(text: str) -> str:
-    """Untrusted text made safe to open in a spreadsheet: never read as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Untrusted text made safe to open in a spreadsheet or print: never a formula, no control characters.
+
+    >>> text_cell("\uff1dSUM(1+1)"), text_cell("a\x1b]52;c;eA==\x07b")
+    ("'＝SUM(1+1)", 'a␛]52;c;eA==␇b')
+    """
+    formula = text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text[:1]).startswith(_FORMULA_START)
+    return ("'" if formula else "") + display_text(text)
 
 
 def _writer(buffer: io.StringIO) -> Any:
