@@ -22,7 +22,8 @@ A collection gives one table, chosen by `table`:
 * `provenance` (the default): one row per sentence of each version, with one
   column per version saying `identical`, `modified`, `repeated` or empty (absent);
 * `matrix`: the overlap matrix, row X, column Y: share of X's words in Y;
-* `pairs`: one row per pair of versions with their scores.
+* `pairs`: one row per pair of versions with their scores, counts and the
+  alignment method (`lexical` or `semantic`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import Any
 from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
-from .summary import findings_by_group
+from .summary import findings_by_group, method_of
 from .symbols import other_links
 
 __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
@@ -136,8 +137,10 @@ def _collection_csv(collection: Collection, table: str) -> str:
                 "shingle_b_in_a",
                 *KINDS,
                 "moved",
+                "method",
             ]
         )
+        method = method_of(collection.options)
         for i, j, pair in collection.iter_pairs():
             s = pair.scores
             counts = s.get("counts", {})
@@ -152,6 +155,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
                     f"{s['shingle_containment_b_in_a']:.4f}",
                     *(counts.get(kind, 0) for kind in KINDS),
                     counts.get("moved", 0),
+                    method,
                 ]
             )
     else:
