@@ -7,8 +7,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from compare import Comparison, Document
-from compare.render import KIND_SYMBOL, MOVED_SYMBOL
-from compare.render.summary import method_of
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL, method_of
 
 from ..layout import flatten
 
