@@ -1,6 +1,14 @@
 """CSV output, for spreadsheets and scripts.
 
-A comparison gives one row per alignment group, in reading order. The column
+A comparison gives one row per alignment group, in reading order, with the
+columns of `Comparison.to_frame()` and the same numbers: `a_index` is the
+group's first sentence of A (0-based; empty when the group has none, as an
+inserted group) and `a_count` how many consecutive sentences of A it holds
+(the parts of a split or merge stand together); `b_index`/`b_count` likewise.
+Each cell holds one whole number, so `pandas.read_csv(path, index_col="group",
+dtype={"a_index": "Int64", "b_index": "Int64"})` loads them as integers (without
+`dtype`, the counts are `int64` and an index column with an empty cell `float64`,
+as pandas reads any integer column with a gap). The column
 `links` lists the repeats and partial links of the group's sentences beyond
 the group (`a-b kind score`, 0-based, several joined by "; "): for a
 `repeated` group, the sentences whose content it repeats. The last column,
@@ -27,7 +35,8 @@ A collection gives one table, chosen by `table`:
 * `provenance` (the default): one row per sentence of each version, with one
   column per version saying `identical`, `modified`, `repeated` or empty (absent);
 * `matrix`: the overlap matrix, row X, column Y: share of X's words in Y;
-* `pairs`: one row per pair of versions with their scores.
+* `pairs`: one row per pair of versions with their scores, counts and the
+  alignment method (`lexical` or `semantic`).
 """
 
 from __future__ import annotations
@@ -41,13 +50,14 @@ from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
 from .display import display_text
-from .summary import findings_by_group
+from .summary import findings_by_group, method_of
 from .symbols import other_links
 
 __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
 
 COLUMNS = [
-    "group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "links", "findings",
+    "group", "kind", "moved", "score", "a_index", "a_count", "b_index", "b_count", "a_text", "b_text",
+    "words_changed", "links", "findings",
 ]  # fmt: skip
 FINDING_COLUMNS = [
     "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
@@ -88,8 +98,10 @@ def _comparison_csv(result: Comparison) -> str:
                 group.kind,
                 str(group.moved).lower(),
                 f"{group.score:.4f}",
-                " ".join(map(str, group.a)),
-                " ".join(map(str, group.b)),
+                group.a[0] if group.a else "",
+                len(group.a),
+                group.b[0] if group.b else "",
+                len(group.b),
                 text_cell(result.group_text(group, "a")),
                 text_cell(result.group_text(group, "b")),
                 sum(1 for op in group.diff if op.op != "equal"),
@@ -148,8 +160,10 @@ def _collection_csv(collection: Collection, table: str) -> str:
                 "shingle_b_in_a",
                 *KINDS,
                 "moved",
+                "method",
             ]
         )
+        method = method_of(collection.options)
         for i, j, pair in collection.iter_pairs():
             s = pair.scores
             counts = s.get("counts", {})
@@ -164,6 +178,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
                     f"{s['shingle_containment_b_in_a']:.4f}",
                     *(counts.get(kind, 0) for kind in KINDS),
                     counts.get("moved", 0),
+                    method,
                 ]
             )
     else:
@@ -172,7 +187,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
 
 
 def render_csv(result: Comparison | Collection, *, table: str = "provenance", facts_only: bool = False) -> str:
-    """CSV text: groups for a comparison (indices 0-based, joined by spaces), or its findings with
+    """CSV text: groups for a comparison (first sentence and count per side, as `to_frame()`), or its findings with
     `facts_only=True`; `table` for a collection."""
     if isinstance(result, Comparison):
         return _findings_csv(result) if facts_only else _comparison_csv(result)
