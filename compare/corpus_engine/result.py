@@ -2,21 +2,30 @@
 
 Schema ``storydiff/corpus/v1`` (`to_dict`):
 
-* ``clusters`` — lists of document ids that tell the same story, largest first;
+* ``clusters`` — lists of document ids that tell the same story (its
+  versions: copies, trims, updates, rewrites), largest first;
+* ``cores`` — for each cluster, the id of its core: the version every other
+  member was matched with (and aligned with, unless all pairs were asked for);
+* ``events`` — groups of two or more clusters (their numbers) whose members
+  share passages (background paragraphs, quotes) without being one story;
 * ``pairs`` — one record per aligned pair inside a cluster: ``a``, ``b``,
   ``overlap_a_in_b``, ``overlap_b_in_a`` (share of words in unchanged runs,
   from the full alignment), ``shingle_containment_a_in_b``,
   ``shingle_containment_b_in_a`` (share of 5-word shingles), and ``cluster``;
 * ``articles`` — ``id``, metadata (``title``, ``source``, ``date``, ``url``,
   ``path``), ``words``, ``cluster`` (its number, or null for an article
-  alone) and ``found_elsewhere`` (the share of its words found unchanged in
-  at least one other article of its cluster);
-* ``likely_sources`` — for the largest clusters of a few articles (those
-  the report details): ``cluster`` (its number), ``label`` (the id of the
-  article the others most likely come from), ``statement`` (why, as a hedged
-  sentence; an estimate from text overlap, not proof) and ``provenance`` (each
-  sentence of that article: ``text``, ``identical_in`` and ``modified_in``,
-  the ids of the articles carrying it unchanged or reworded);
+  alone), ``found_elsewhere`` (the share of its words found unchanged in
+  at least one other article of its cluster), ``event`` (its cluster's
+  event number, or null), ``core`` (its cluster's core), ``from_core`` (the
+  share of its words found unchanged in the core; null for the core itself)
+  and ``added_words`` (its words not found in the core: what it added);
+* ``likely_sources`` — for the largest clusters (those the report details):
+  ``cluster`` (its number), ``label`` (the id of its core, or with all
+  pairs aligned, of the article the others most likely come from),
+  ``statement`` (why, as a hedged sentence; an estimate from text overlap,
+  not proof) and ``provenance`` (each sentence of that article: ``text``,
+  ``identical_in`` and ``modified_in``, the ids of the articles carrying it
+  unchanged or reworded);
 * ``summary`` — counts, the inputs skipped and why, and per-stage timings;
 * ``options`` — the options of the run.
 """
@@ -44,7 +53,21 @@ PAIR_FIELDS = (
     "shingle_containment_b_in_a",
     "cluster",
 )
-ARTICLE_FIELDS = ("id", "title", "source", "date", "url", "path", "words", "cluster", "found_elsewhere")
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "source",
+    "date",
+    "url",
+    "path",
+    "words",
+    "cluster",
+    "found_elsewhere",
+    "event",
+    "core",
+    "from_core",
+    "added_words",
+)
 
 
 @dataclass(frozen=True)
@@ -57,14 +80,28 @@ class CorpusResult:
     summary: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     likely_sources_: tuple[Mapping[str, Any], ...] = ()
+    cores_: tuple[str, ...] = ()
+    events_: tuple[tuple[int, ...], ...] = ()
 
     # -- views ---------------------------------------------------------------
     def clusters(self) -> pd.DataFrame:
-        """One row per cluster: its number, size and document ids (largest first)."""
+        """One row per cluster: its number, size, core, event and document ids (largest first)."""
         import pandas as pd
 
-        rows = [{"cluster": k, "size": len(ids), "ids": list(ids)} for k, ids in enumerate(self.clusters_)]
-        return pd.DataFrame(rows, columns=["cluster", "size", "ids"]).set_index("cluster")
+        event_of = {story: e for e, group in enumerate(self.events_) for story in group}
+        rows = [
+            {
+                "cluster": k,
+                "size": len(ids),
+                "core": self.cores_[k] if k < len(self.cores_) else None,
+                "event": event_of.get(k),
+                "ids": list(ids),
+            }
+            for k, ids in enumerate(self.clusters_)
+        ]
+        frame = pd.DataFrame(rows, columns=["cluster", "size", "core", "event", "ids"]).set_index("cluster")
+        frame["event"] = frame["event"].astype("Int64")
+        return frame
 
     def pairs(self) -> pd.DataFrame:
         """One row per aligned pair inside a cluster."""
@@ -79,7 +116,8 @@ class CorpusResult:
         frame = pd.DataFrame(
             [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles_], columns=list(ARTICLE_FIELDS)
         )
-        frame["cluster"] = frame["cluster"].astype("Int64")
+        for column in ("cluster", "event", "added_words"):
+            frame[column] = frame[column].astype("Int64")
         return frame.set_index("id")
 
     @property
@@ -93,6 +131,8 @@ class CorpusResult:
         return {
             "schema": CORPUS_SCHEMA,
             "clusters": [list(ids) for ids in self.clusters_],
+            "cores": list(self.cores_),
+            "events": [list(group) for group in self.events_],
             "pairs": [dict(p) for p in self.pairs_],
             "articles": [dict(a) for a in self.articles_],
             "likely_sources": [dict(s) for s in self.likely_sources_],
@@ -112,6 +152,8 @@ class CorpusResult:
             dict(data.get("summary", {})),
             dict(data.get("options", {})),
             tuple(data.get("likely_sources", ())),
+            tuple(data.get("cores", ())),
+            tuple(tuple(group) for group in data.get("events", ())),
         )
 
     def __repr__(self) -> str:
