@@ -35,7 +35,8 @@ def test_writes_corpus_json_pairs_and_report(
     header = (out / "pairs.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("a,b,overlap_a_in_b,overlap_b_in_a,shingle_containment_a_in_b,shingle_containment_b_in_a")
     report = (out / "report.html").read_text(encoding="utf-8")
-    assert "Cluster 0: 3 articles" in report and "Likely source" in report
+    assert "Cluster 0: 3 articles" in report and "Core: <strong>adv/banksy.txt</strong>" in report
+    assert "adv/banksy.txt (core)" in report and "From core" in report
     assert "12 articles, 2 stories told more than once" in capsys.readouterr().out
 
 
