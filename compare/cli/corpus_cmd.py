@@ -134,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     summary = result.summary
     print(
         f"{_plural(summary['articles'], 'article')}, {_plural(summary['clusters'], 'story', 'stories')} told more "
-        f"than once ({_plural(summary['articles_in_clusters'], 'article')}), "
+        f"than once ({_plural(summary['articles_in_clusters'], 'article')}"
+        f"{', ' + _plural(summary['events'], 'event') + ' of several' if summary.get('events') else ''}), "
         f"{_plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
         f"({summary['engine']})"
     )

@@ -44,3 +44,17 @@ def test_an_unreachable_scheduler_is_a_clear_error(corpus_dir: Path) -> None:
 
     with pytest.raises(OptionError, match="cannot reach the Dask scheduler"):
         corpus(corpus_dir, scheduler="tcp://127.0.0.1:9")
+
+
+def test_dask_engine_equals_local_engine_on_coverage_of_events(event_feed, cluster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path, _ = event_feed
+    local = corpus([path], engine="local", workers=2)
+    on_dask = corpus([path], output=tmp_path / "out", scheduler=cluster.scheduler_address)
+    assert on_dask.summary["engine"] == "dask"
+    assert len(local.clusters_) > 10 and local.events_
+    assert on_dask.clusters_ == local.clusters_
+    assert on_dask.cores_ == local.cores_
+    assert on_dask.events_ == local.events_
+    assert on_dask.pairs_ == local.pairs_
+    assert on_dask.articles_ == local.articles_
+    assert on_dask.likely_sources_ == local.likely_sources_
