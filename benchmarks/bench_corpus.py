@@ -209,7 +209,7 @@ def main() -> int:
             from distributed import LocalCluster
 
             with LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
             ) as cluster:
                 report(n, "dask", run_in_subprocess(corpus_path, "dask", cluster.scheduler_address), truth, base)
     return 0

@@ -9,7 +9,7 @@ band is drawn.
 
 A row refers to text by offsets — (sentence index, start, end) into that
 sentence's text — so the widget can cut the highlighted pieces from
-`compare.highlight.pieces` at the same places.
+`compare.render.highlight.pieces` at the same places.
 """
 
 from __future__ import annotations

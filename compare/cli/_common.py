@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from ..options import AlignOptions
-from ..output import write_atomic
+from ..render.write import write_atomic
 
 __all__ = [
     "SOURCE_HELP",

@@ -53,8 +53,8 @@ def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
 def run(args: argparse.Namespace) -> int:
     """Compare, render, write."""
     from .. import compare
-    from ..output import check_writable
     from ..render import render
+    from ..render.write import check_writable
 
     if args.output not in (None, "-"):
         check_writable(args.output)

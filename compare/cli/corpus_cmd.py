@@ -112,8 +112,8 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the stages, write the outputs, print a summary; warn about skipped inputs."""
     from ..corpus_engine import corpus
-    from ..corpus_engine.outputs import write_outputs
     from ..corpus_engine.pipeline import describe_problems
+    from ..render.corpus import write_outputs
 
     result = corpus(
         args.inputs,

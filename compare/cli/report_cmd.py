@@ -123,8 +123,8 @@ def _progress_bar(pairs: int) -> Any:
 def run(args: argparse.Namespace) -> int:
     """Read, compare (one pair or all pairs), render, write atomically."""
     from .. import compare, compare_many
-    from ..output import check_writable
     from ..render import render
+    from ..render.write import check_writable
 
     if len(args.inputs) < 2:
         raise InputError("a report needs at least two versions of the story; give two or more files")

@@ -9,7 +9,7 @@ Layout of an output directory::
     OUT/align/batch-NNNNNN.json aligned pairs, one file per batch
     OUT/corpus.json, OUT/pairs.csv|.parquet, OUT/report.html   the outputs
 
-Every file is written atomically (`compare.output.write_atomic`), so a file
+Every file is written atomically (`compare.render.write.write_atomic`), so a file
 that exists is complete: resuming means skipping the chunks and batches that
 are there. A stage is reused only when its *key* — a digest of the input
 fingerprint and the options it depends on — matches; changing an option
@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
-from ..output import write_atomic
+from ..render.write import write_atomic
 
 __all__ = ["MANIFEST_SCHEMA", "Checkpoint", "stage_key"]
 

@@ -35,7 +35,10 @@ from ..align import AlignOptions
 from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
-from .align import (
+from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
+from .clusters import LEDE, SPREAD, VERIFY_COLUMNS, events, stories, verify_batch
+from .engines import Engine, Progress, make_engine
+from .pairs import (
     DETAILED_CLUSTERS,
     PROVENANCE_LIMIT,
     SOURCE_LIMIT,
@@ -44,9 +47,6 @@ from .align import (
     align_batches,
     covered_share,
 )
-from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
-from .clusters import LEDE, SPREAD, VERIFY_COLUMNS, events, stories, verify_batch
-from .engines import Engine, Progress, make_engine
 from .result import CorpusResult
 from .signatures import (
     COMMON,

@@ -210,7 +210,7 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
     `max_bytes + 1` bytes (as `compare.ingest` reads any file), a JSON Lines
     record at most that much, the rest of a longer line skipped.
     """
-    from ..ingest import _read_bounded, decode, load_path
+    from ..ingest import decode, load_path, read_bounded
 
     if unit.kind == "file":
         try:
@@ -220,7 +220,7 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
     problems: list[Problem] = []
     try:
         if unit.kind == "records":
-            data = _read_bounded(Path(unit.path), unit.path, max_bytes)
+            data = read_bounded(Path(unit.path), unit.path, max_bytes)
         else:
             data, problems = _read_lines(unit, max_bytes)
         text = decode(data, unit.path)
@@ -269,11 +269,11 @@ def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
 def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """The documents of a JSON file or a JSON Lines unit; every bad record is a problem, not the end of the unit.
 
-    Records are parsed by `compare.ingest_records.iter_records`, the parser of
+    Records are parsed by `compare.ingest.records.iter_records`, the parser of
     `storydiff compare`, so both read a record the same way and say the same
     about a bad one.
     """
-    from ..ingest_records import iter_records, record_document
+    from ..ingest.records import iter_records, record_document
 
     out: list[tuple[str, Document]] = []
     lines = True if unit.kind == "lines" else None  # a JSON file may hold one document or JSON Lines

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 
-from ..highlight import Piece, pieces
 from ..model import Comparison, Document, Group
+from .highlight import Piece, pieces
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, refs
 

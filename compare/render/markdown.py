@@ -17,9 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import OptionError
-from ..highlight import pieces
 from ..model import Comparison, Group
 from .display import display_text
+from .highlight import pieces
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, symbol
 

@@ -17,9 +17,9 @@ from rich.console import Group as RichGroup
 from rich.table import Table
 from rich.text import Text
 
-from ..highlight import Piece, pieces
 from ..model import Comparison, Group
 from .display import display_text
+from .highlight import Piece, pieces
 from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, WORD_STYLE, group_ref, label, marked, symbol
 
 __all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]

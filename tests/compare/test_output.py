@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from compare.cli import main
-from compare.output import write_atomic
+from compare.render.write import write_atomic
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED, ALTERED = str(SAMPLES / "seed-bbc.txt"), str(SAMPLES / "altered.txt")

@@ -168,8 +168,8 @@ def test_the_report_renders_what_the_run_computed_without_reading_the_inputs(cor
     import shutil
 
     from compare import CorpusResult, compare_many
-    from compare.corpus_engine.outputs import render_report
     from compare.ingest import load_path
+    from compare.render.corpus import render_report
 
     out = tmp_path / "out"
     assert run(str(corpus_dir), "-o", str(out), "--all-pairs") == 0

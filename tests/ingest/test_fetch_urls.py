@@ -9,8 +9,8 @@ import pytest
 
 from compare import compare
 from compare.errors import InputError
-from compare.fetch import MAX_REDIRECTS
 from compare.ingest import read_source
+from compare.ingest.fetch import MAX_REDIRECTS
 
 PAGES = Path(__file__).parent / "pages"
 ARTICLE_SENTENCE = "Engineers worked through the night to finish resurfacing the main carriageway"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from compare import compare
 from compare.errors import InputError
-from compare.ingest_html import extract_article, looks_like_html
+from compare.ingest.html import extract_article, looks_like_html
 
 PAGES = Path(__file__).parent / "pages"
 ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")

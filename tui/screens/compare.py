@@ -309,8 +309,8 @@ class CompareScreen(Screen[None]):
     @work(thread=True, group="export")
     def export(self, fmt: str, path: str) -> None:
         """Render through the core and write atomically; report where, or why not."""
-        from compare.output import write_atomic
         from compare.render import render
+        from compare.render.write import write_atomic
 
         try:
             written = write_atomic(path, render(self.result, fmt))

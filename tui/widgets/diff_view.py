@@ -2,7 +2,7 @@
 
 No widget per sentence: `render_line` asks the `Layout` which band and row a
 screen line shows, cuts the highlighted pieces of that row's sentence from
-`compare.highlight.pieces`, and keeps the resulting `Strip`s in an LRU cache.
+`compare.render.highlight.pieces`, and keeps the resulting `Strip`s in an LRU cache.
 Opening two 10,000-sentence documents costs one pass of word wrapping; only the
 rows on screen are ever styled.
 """
@@ -23,8 +23,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from compare.highlight import Piece, pieces
 from compare.model import Comparison, Group
+from compare.render.highlight import Piece, pieces
 from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
 
 from ..layout import GUTTER, Layout, Row, Span, flatten

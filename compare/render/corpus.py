@@ -20,10 +20,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..corpus_engine.pairs import DETAILED_CLUSTERS
+from ..corpus_engine.result import CorpusResult
 from ..errors import OptionError
-from ..output import write_atomic
-from .align import DETAILED_CLUSTERS
-from .result import CorpusResult
+from .html import TEMPLATES
+from .write import write_atomic
 
 __all__ = ["render_report", "write_outputs"]
 
@@ -57,7 +58,7 @@ def render_report(result: CorpusResult) -> str:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -22,7 +22,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["check_writable", "write_atomic"]
 

@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .__about__ import __version__
-from .errors import InputError
-from .ingest import DEFAULT_TIMEOUT, megabytes
+from ..__about__ import __version__
+from ..errors import InputError
+from .limits import DEFAULT_TIMEOUT, megabytes
 
 __all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "Fetched", "fetch"]
 

@@ -24,8 +24,8 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
 
 __all__ = ["FIELDS", "iter_records", "parse_records", "record_document", "select_record"]
 

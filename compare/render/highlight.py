@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .model import Comparison, Group
+from ..model import Comparison, Group
 
 __all__ = ["Piece", "Tag", "pieces"]
 

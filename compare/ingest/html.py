@@ -23,8 +23,8 @@ import logging
 import re
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
 
 # trafilatura and htmldate log their doubts; a library must not print them (the user gets our one-line error).
 for _logger in ("trafilatura", "htmldate", "courlan", "justext"):

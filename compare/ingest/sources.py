@@ -6,12 +6,12 @@ paths, used by the API):
 * a text file (``.txt``, ``.md`` or anything that is text);
 * a web page (``.html``/``.htm``, or any file or input that starts like HTML):
   the article body is extracted and its title, author, date and site kept
-  (`compare.ingest_html`);
+  (`compare.ingest.html`);
 * an ``http://`` or ``https://`` URL, fetched within size, time and redirect
-  limits (`compare.fetch`); no other scheme is accepted;
+  limits (`compare.ingest.fetch`); no other scheme is accepted;
 * JSON or JSON Lines article records (``.json``, ``.jsonl``, ``.ndjson``),
   with ``path#N`` or ``path#ID`` choosing a record, the first by default
-  (`compare.ingest_records`);
+  (`compare.ingest.records`);
 * ``-``: standard input, read like a file whose kind is found by looking.
 
 Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); then UTF-8; then the
@@ -29,159 +29,35 @@ message names the input and what to do.
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document
+from .decode import check_text, decode
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes, too_big
 
 __all__ = [
-    "DEFAULT_MAX_BYTES",
-    "DEFAULT_TIMEOUT",
-    "decode",
+    "document_from_bytes",
     "is_url",
     "load_path",
+    "read_bounded",
     "read_source",
     "read_stdin",
     "read_url",
 ]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-DEFAULT_TIMEOUT = 10.0  # seconds to connect, and between two pieces of a URL's body
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-
-# File signatures of formats people mistake for articles, and how to name them.
-_SIGNATURES = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"\x7fELF", "a program"),
-)
-
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
-# Encodings that read the same bytes as Windows-1252 would, when the text is Western.
-_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
-
-
-def megabytes(n: int) -> str:
-    """A byte count as the megabytes `--max-size` takes (MiB), e.g. '20 MB', '0.5 MB'."""
-    size = n / 2**20
-    return (f"{size:.1f}".removesuffix(".0") if size >= 0.1 else f"{size:.2g}") + " MB"
 
 
 def is_url(spec: str) -> bool:
     """True when `spec` is written as a URL (``scheme://...``), whatever the scheme."""
     scheme, sep, _ = spec.partition("://")
     return bool(sep) and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
-
-
-def _binary_refusal(name: str, what: str) -> InputError:
-    return InputError(
-        f"cannot read {name!r}: it is {what}, not text; save the article as text (.txt), HTML or JSON", reason="binary"
-    )
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when NUL bytes sit at every other place, as in UTF-16 text without a BOM."""
-    sample = data[:4096]
-    if len(sample) < 16:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
-    if odd_nuls > 0.4 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.4 and odd_nuls < 0.05:
-        return "utf-16-be"
-    return None
-
-
-def _detect(data: bytes) -> str | None:
-    """The likeliest legacy encoding, by charset-normalizer, with Windows-1252 winning ties."""
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data[:1_000_000]))
-    if not matches:
-        return None
-    best = matches[0]
-    tied = [m for m in matches if abs(m.chaos - best.chaos) < 1e-9 and abs(m.coherence - best.coherence) < 1e-9]
-    if any(_WESTERN & set(m.could_be_from_charset) for m in tied):
-        try:
-            data.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return str(best.encoding)
-
-
-def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
-    """Text from bytes: a BOM decides, else UTF-8, else the `declared` charset, else detection.
-
-    `declared` is what a server's Content-Type or a page's <meta> says; valid
-    UTF-8 wins over it because servers often declare Latin-1 by default.
-    Binary data (a known file signature, or NUL bytes that are not UTF-16) is refused.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"cannot read {name!r}: it starts like {encoding} but is not valid {encoding}", reason="undecodable"
-                ) from exc
-    for signature, what in _SIGNATURES:
-        if data.startswith(signature):
-            raise _binary_refusal(name, what)
-    if b"\x00" in data[:8192]:
-        utf16 = _utf16_without_bom(data)
-        if utf16:
-            try:
-                return data.decode(utf16)
-            except UnicodeDecodeError:
-                pass
-        raise _binary_refusal(name, "a binary file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if declared:
-        try:
-            return data.decode(codecs.lookup(declared).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    detected = _detect(data)
-    if detected is None:
-        raise InputError(
-            f"cannot read {name!r}: its bytes are not text in any likely encoding; save it as UTF-8",
-            reason="undecodable",
-        )
-    return data.decode(detected, errors="replace")
-
-
-def _check_text(text: str, name: str) -> str:
-    if not text.strip():
-        raise InputError(f"cannot compare {name!r}: it is empty; give a file with the article's text", reason="empty")
-    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text[:10000]) // 100):
-        raise _binary_refusal(name, "a binary file")
-    return text
 
 
 def _looks_like_json(text: str) -> bool:
@@ -203,27 +79,27 @@ def document_from_bytes(
 
     `kind` is 'html', 'json', 'text' (still read as a page if it starts like
     one) or '' (find out by looking: a page, JSON records, else text).
-    `selector` picks a JSON record (see `compare.ingest_records`).
+    `selector` picks a JSON record (see `compare.ingest.records`).
     """
-    from .ingest_html import html_charset, looks_like_html
+    from .html import html_charset, looks_like_html
 
     declared = charset or (html_charset(data) if kind in ("html", "") else None)
-    text = _check_text(decode(data, name, declared=declared), name)
+    text = check_text(decode(data, name, declared=declared), name)
     if kind in ("", "text") and looks_like_html(text):
         kind = "html"
     elif kind == "" and (selector is not None or _looks_like_json(text)):
         kind = "json"
     if kind == "json":
-        from .ingest_records import parse_records, record_document, select_record
+        from .records import parse_records, record_document, select_record
 
         number, record = select_record(parse_records(text, name), selector, name)
         document = record_document(record, name=name, number=number)
-        _check_text(document.text, document.name or name)
+        check_text(document.text, document.name or name)
         return document
     if selector is not None:
         raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
     if kind == "html":
-        from .ingest_html import extract_article
+        from .html import extract_article
 
         return extract_article(text, name=name, url=url, source=source)
     return Document(text, name=name, source=source or name, url=url)
@@ -248,19 +124,12 @@ def _split_selector(spec: str) -> tuple[str, str | None]:
     return path, selector or None
 
 
-def _too_big(name: str, max_bytes: int, size: int | None = None) -> InputError:
-    what = f"it is {megabytes(size)}, over" if size is not None else "it is over"
-    return InputError(
-        f"cannot read {name!r}: {what} the {megabytes(max_bytes)} limit; raise it with --max-size", reason="too-large"
-    )
-
-
-def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
+def read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
     """At most `max_bytes` of a file; refuses more (also for devices and pipes that report no size)."""
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise _too_big(name, max_bytes, size)
+            raise too_big(name, max_bytes, size)
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
@@ -270,7 +139,7 @@ def _read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise _too_big(name, max_bytes)
+        raise too_big(name, max_bytes)
     return data
 
 
@@ -283,7 +152,7 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         raise InputError(f"cannot read {os.fspath(path)!r}: no such file")
     if p.is_dir():
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
-    data = _read_bounded(p, name, max_bytes)
+    data = read_bounded(p, name, max_bytes)
     document = document_from_bytes(data, name=name, kind=_kind_of(p), selector=selector, source=name)
     if document.name and document.name.startswith(name):  # on screen, a file is called by its file name
         document = replace(document, name=p.name + document.name[len(name) :])
