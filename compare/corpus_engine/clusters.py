@@ -132,6 +132,9 @@ def components(n: int, edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]
     return clusters
 
 
+CORE_STRENGTH = 0.6  # cores are picked by their neighbours this much contained in them (or containing them)
+
+
 def stories(
     n: int, rows: np.ndarray, ids: Sequence[str], sizes: Sequence[int] | np.ndarray
 ) -> tuple[list[list[int]], list[int]]:
@@ -144,13 +147,13 @@ def stories(
     Single links do not chain: an article joins a story only through a
     `same_story` edge to its core, never through another member. Cores are
     picked greedily: the article with the most same-story neighbours not yet
-    in a story (ties: the longer, then the smaller id) becomes a core and
-    takes them all; then the next. A wire story's middle update, which its
-    earlier and later versions and their reprints all match, is picked before
-    any of them. Then each member moves to the core it shares most with
-    (containment) among the cores it matches. An article whose every
-    same-story neighbour went to a story whose core it does not match stays
-    alone.
+    claimed that share at least `CORE_STRENGTH` of the smaller (then the most
+    such neighbours at all; ties: the longer, then the smaller id) becomes a
+    core and claims them; then the next. A wire story's middle update, which
+    its earlier and later versions and their reprints all match, is picked
+    before any of them. Then each article goes to the core it shares most
+    with (containment) among the cores it matches. An article matching no
+    core stays alone.
     """
     import heapq
 
@@ -163,37 +166,39 @@ def stories(
         neighbours.setdefault(b, []).append(a)
         strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
-    free = np.ones(n, dtype=bool)
+    free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 
-    def count(doc: int) -> int:
-        return sum(1 for d in neighbours[doc] if free[d])
+    def count(doc: int) -> tuple[int, int]:
+        near = [d for d in neighbours[doc] if free[d]]
+        return sum(1 for d in near if strength[(doc, d)] >= CORE_STRENGTH), len(near)
 
-    heap = [(-len(near), -int(sizes[doc]), rank[doc], doc) for doc, near in neighbours.items()]
+    heap = [(tuple(-x for x in count(doc)), -int(sizes[doc]), rank[doc], doc) for doc in neighbours]
     heapq.heapify(heap)
-    found: list[tuple[list[int], int]] = []
+    cores: set[int] = set()
     while heap:
         negative, size, r, doc = heapq.heappop(heap)
         if not free[doc]:
             continue
         now = count(doc)
-        if now != -negative:
-            if now:
-                heapq.heappush(heap, (-now, size, r, doc))
+        if now != tuple(-x for x in negative):
+            if now[1]:
+                heapq.heappush(heap, (tuple(-x for x in now), size, r, doc))
             continue
-        members = [doc, *(d for d in neighbours[doc] if free[d])]
-        free[members] = False
-        found.append((members, doc))
-    # Each member then goes to the core it is most contained in (or contains most), among the cores it matches:
-    # a trimmed reprint that also carries another story's background paragraph goes to its own story's core.
-    cores = {core for _, core in found}
+        # A core claims its strong neighbours (or, with none, all of them); the weakly linked stay free to be
+        # cores of their own stories: a trim that is half another story's background does not swallow that story.
+        near = [d for d in neighbours[doc] if free[d]]
+        strong = [d for d in near if strength[(doc, d)] >= CORE_STRENGTH]
+        free[[doc, *(strong or near)]] = False
+        cores.add(doc)
+    # Each article then goes to the core it is most contained in (or contains most), among the cores it matches.
     story_of: dict[int, int] = {}
-    for members, core in found:
-        for doc in members:
-            if doc == core:
-                story_of[doc] = core
-                continue
-            best = max((c for c in neighbours[doc] if c in cores), key=lambda c: (strength[(doc, c)], -rank[c]))
-            story_of[doc] = best
+    for doc, near in neighbours.items():
+        if doc in cores:
+            story_of[doc] = doc
+            continue
+        matched = [c for c in near if c in cores]
+        if matched:
+            story_of[doc] = max(matched, key=lambda c: (strength[(doc, c)], -rank[c]))
     grouped: dict[int, list[int]] = {}
     for doc, core in story_of.items():
         grouped.setdefault(core, []).append(doc)
