@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +35,16 @@ def test_stories_sharing_a_background_paragraph_stay_apart_but_form_one_event(tm
     assert articles.loc["first-trim.txt", "added_words"] == 0
     assert articles.loc["second.txt", "from_core"] == 1.0
     assert result.pairs().set_index("b").loc["second.txt", "overlap_a_in_b"] < 0.95
+    # The report shows the event, each story's core, and how much each version took from it.
+    from compare.render.corpus import render_report
+
+    report = render_report(result)
+    assert "Events: stories sharing background" in report
+    assert "Core: <strong>second-update.txt</strong>" in report
+    trim_row = re.search(r"<td>first-trim\.txt</td>.*\n(.*)</tr>", report)
+    assert trim_row is not None  # words, from core, added words, found elsewhere:
+    assert re.findall(r'<td class="num">([^<]*)</td>', trim_row.group(1))[1:3] == ["100%", "0"]
+    assert "first.txt (core)" in report and "From core" in report and "Added words" in report
 
 
 def test_on_coverage_of_events_clusters_are_the_planted_stories(event_feed: tuple[Path, dict[str, str | None]]) -> None:
