@@ -8,26 +8,30 @@ scores the overlap — returning one immutable `Comparison`.
 from __future__ import annotations
 
 import os
+import warnings
 import zlib
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, get_args
 
 from rapidfuzz import fuzz
 
 from .align import AlignOptions, Link, align, in_order
 from .errors import OptionError
-from .model import Comparison, Document, Group, Kind, Sentence, _reading_order
+from .facts import find_facts
+from .ingest import load_path
+from .model import Comparison, Document, Group, Kind, Sentence, reading_order
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
 from .worddiff import word_diff
 
-__all__ = ["METHODS", "Source", "compare", "prepare"]
+__all__ = ["METHODS", "Method", "Source", "compare", "prepare"]
 
-METHODS = ("lexical", "semantic")  # how sentences are scored; "semantic" needs the extra storydiff[semantic]
+Method = Literal["lexical", "semantic"]  # how sentences are scored; "semantic" needs the extra storydiff[semantic]
+METHODS: tuple[Method, ...] = get_args(Method)
 
 Source = str | os.PathLike[str] | Document | Sequence[str]
 
@@ -47,10 +51,9 @@ def prepare(source: Source) -> tuple[Document, list[Sentence]]:
 def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Sequence[Token]]]:
     """`prepare`, plus the words of each sentence."""
     if isinstance(source, os.PathLike):
-        from .ingest import load_path
-
         source = load_path(source)
     if isinstance(source, str):
+        _warn_if_a_file_name(source)
         source = Document(source)
     if isinstance(source, Document):
         return (source, *_analysed(source.text))
@@ -96,11 +99,12 @@ def compare(
     a: Source,
     b: Source,
     *,
-    threshold: float = AlignOptions.threshold,
-    part_threshold: float = AlignOptions.part_threshold,
-    gap_threshold: float = AlignOptions.gap_threshold,
+    options: AlignOptions | None = None,
+    threshold: float | None = None,
+    part_threshold: float | None = None,
+    gap_threshold: float | None = None,
     facts: bool = True,
-    method: str = "lexical",
+    method: Method = "lexical",
 ) -> Comparison:
     """Compare two versions of a story, sentence by sentence and word by word.
 
@@ -108,7 +112,13 @@ def compare(
     ----------
     a, b:
         The two versions: raw text, a path, a `Document`, or a list of
-        sentences (used as given, never re-segmented).
+        sentences (used as given, never re-segmented). A `str` is always
+        text: to compare files, web pages or URLs, pass `pathlib.Path`s or
+        `compare.load(...)` documents (a short one-line `str` naming an
+        existing file is compared as text, with a `UserWarning`).
+    options:
+        All thresholds at once, as an `AlignOptions` (default `AlignOptions()`);
+        a threshold also given by keyword wins over the one in `options`.
     threshold:
         Minimum similarity (0–1) for two sentences to be matched one to one;
         lower finds more rewordings, higher only near-copies.
@@ -136,12 +146,16 @@ def compare(
     >>> [(g.kind, g.moved) for g in result.groups]
     [('modified', False), ('identical', False), ('identical', True)]
     """
+    base = AlignOptions() if options is None else options
+    threshold = base.threshold if threshold is None else threshold
+    part_threshold = base.part_threshold if part_threshold is None else part_threshold
+    gap_threshold = base.gap_threshold if gap_threshold is None else gap_threshold
     for name, value in (("threshold", threshold), ("part_threshold", part_threshold), ("gap_threshold", gap_threshold)):
         if not 0.0 <= value <= 1.0:
             raise OptionError(f"{name} must be between 0 and 1, not {value}")
     if method not in METHODS:
         raise OptionError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
-    options = AlignOptions(threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
+    options = replace(base, threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
 
@@ -153,9 +167,9 @@ def compare(
         identity_b=_identities(doc_b, sentences_b, tokens_b),
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
     )
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b) for link in links]
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, (doc_a.text, doc_b.text)) for link in links]
     groups = _flag_moves(groups, sentences_a, sentences_b)
-    ordered = _reading_order(groups)
+    ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
     result = Comparison(
@@ -171,9 +185,21 @@ def compare(
             "gap_threshold": gap_threshold,
             "method": method,
         },
-        findings=None if facts else (),  # None: looked for on first use of `result.findings`
+        find_facts=find_facts if facts else None,  # called on first use of `result.findings`
     )
     return result
+
+
+def _warn_if_a_file_name(text: str) -> None:
+    """A short one-line str that names an existing file was most likely meant as that file (pandas'
+    `read_*` habit): say so, since it is compared as the text of its name."""
+    if len(text) < 256 and "\n" not in text and text.strip() == text and text and os.path.isfile(text):
+        warnings.warn(
+            f"compare() reads a str as text, so {text!r} is compared as those words, not as the file it names; "
+            f"pass pathlib.Path({text!r}) or compare.load({text!r}) to compare the file",
+            UserWarning,
+            stacklevel=4,
+        )
 
 
 def _semantic_scorer(
@@ -204,13 +230,14 @@ def _group(
     sentences_b: Sequence[Sentence],
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
+    texts: tuple[str, str] | None = None,
 ) -> Group:
-    """A group with its kind, similarity and word diff."""
+    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given)."""
     words_a = [t for i in link.a for t in tokens_a[i]]
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
     anchor_b = sentences_b[link.b[0]].start if link.b else 0
-    diff = word_diff(words_a, words_b, anchor_a, anchor_b)
+    diff = word_diff(words_a, words_b, anchor_a, anchor_b, texts=texts)
     kind: Kind
     if not link.b:
         kind, similarity = "deleted", 0.0

@@ -22,15 +22,16 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
-from .api import Source, compare, prepare
-from .errors import OptionError
-from .model import Comparison, Document, Sentence
+from .api import Method, Source, compare, prepare
+from .errors import InputError, OptionError
+from .model import HOOKS, KINDS, Comparison, Document, Group, Sentence
+from .options import AlignOptions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,6 +48,20 @@ MEASURES = {
 Measure = Literal["overlap", "shingles"]
 Carried = Literal["identical", "modified"]
 Basis = Literal["contains_others", "contained_in_others"]
+
+# The provenance frame's own columns and index levels: a version's label may not be one of them, or its
+# column would overwrite one (a version named "text" replacing the sentences' text).
+PROVENANCE_FIELDS = ("article", "sentence", "text", "identical_in", "modified_in", "carried_by")
+# The pairs frame (`Collection.to_frame()`): scores of each pair, then its group counts.
+PAIR_SCORES = (
+    "overlap_a_in_b",
+    "overlap_b_in_a",
+    "jaccard",
+    "shingle_containment_a_in_b",
+    "shingle_containment_b_in_a",
+    "words_a",
+    "words_b",
+)
 
 # Below this lead over the runner-up, the likely source is reported as unclear.
 CLEAR_MARGIN = 0.05
@@ -327,11 +342,55 @@ class Collection:
             "options": dict(self.options),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Collection:
+        """Rebuild a collection from `to_dict()` output (for instance a saved JSON report).
+
+        The schema keeps each pair's groups but not their word diffs, so the rebuilt pairs have none
+        (and no findings); every view (`overlap_matrix`, `provenance`, `likely_source`) is as before.
+        """
+        if data.get("schema") != COLLECTION_SCHEMA:
+            raise InputError(
+                f"not a storydiff collection: schema is {data.get('schema')!r}, expected {COLLECTION_SCHEMA!r}"
+            )
+        meta_fields = ("title", "source", "date", "url", "name", "author")
+        documents, sentences = [], []
+        for raw in data["documents"]:
+            mine = tuple(Sentence(s["index"], s["text"], s["start"], s["end"]) for s in raw["sentences"])
+            chars = [" "] * max((s.end for s in mine), default=0)
+            for s in mine:  # the text rebuilt from the sentences at their offsets, as Comparison.from_dict does
+                chars[s.start : s.end] = s.text
+            documents.append(Document("".join(chars), **{k: raw.get(k) for k in meta_fields}))
+            sentences.append(mine)
+        pairs: dict[tuple[int, int], Comparison] = {}
+        for raw in data["pairs"]:
+            i, j = int(raw["a"]), int(raw["b"])
+            groups = tuple(
+                Group(tuple(g["a"]), tuple(g["b"]), g["kind"], float(g["score"]), bool(g["moved"]))
+                for g in raw["alignment"]
+            )
+            pair = Comparison(documents[i], documents[j], sentences[i], sentences[j], groups, dict(raw["scores"]))
+            pairs[(i, j)], pairs[(j, i)] = pair, pair.swapped()
+        return cls(tuple(documents), tuple(data["labels"]), tuple(sentences), pairs, dict(data.get("options", {})))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per pair of versions (each unordered pair once, in input order), indexed by the labels
+        (`a`, `b`): the pair's scores (`PAIR_SCORES`; `_a_in_b` is the share of A found in B) and how many
+        groups of each kind, plus `moved`. The table `storydiff report --table pairs` writes as CSV."""
+        import pandas as pd
+
+        rows = []
+        for i, j, pair in self.iter_pairs():
+            counts = pair.counts()
+            row: dict[str, Any] = {"a": self.labels[i], "b": self.labels[j]}
+            row.update({key: pair.scores.get(key) for key in PAIR_SCORES})
+            row.update({kind: counts[kind] for kind in (*KINDS, "moved")})
+            rows.append(row)
+        return pd.DataFrame(rows, columns=["a", "b", *PAIR_SCORES, *KINDS, "moved"]).set_index(["a", "b"])
+
     def _repr_html_(self) -> str:
         """Jupyter shows a collection as its HTML report body."""
-        from .render.html import render_fragment
-
-        return render_fragment(self)
+        return HOOKS.html(self)
 
 
 def compare_many(
@@ -339,7 +398,12 @@ def compare_many(
     *,
     labels: Sequence[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
-    **options: Any,
+    options: AlignOptions | None = None,
+    threshold: float | None = None,
+    part_threshold: float | None = None,
+    gap_threshold: float | None = None,
+    facts: bool = False,
+    method: Method = "lexical",
 ) -> Collection:
     """Compare every pair among several versions of a story.
 
@@ -353,10 +417,12 @@ def compare_many(
         document's label (title, name or source), made unique.
     progress:
         Called as `progress(done, total)` after each pair, for progress bars.
-    options:
-        Passed to `compare()` for every pair (`threshold`, `part_threshold`,
-        `gap_threshold`, `facts`). Fact drift is off unless `facts=True`: the
-        collection's views do not use it, and it costs more than aligning.
+    options, threshold, part_threshold, gap_threshold, method:
+        Passed to `compare()` for every pair, as there. A misspelt keyword is a
+        `TypeError` naming it, before any work is done.
+    facts:
+        Look for changed facts in every pair. Off by default: the collection's
+        views do not use them, and finding them costs more than aligning.
 
     Returns
     -------
@@ -379,7 +445,18 @@ def compare_many(
     names = tuple(labels) if labels is not None else unique_labels(documents)
     if len(set(names)) != len(names):
         raise OptionError("labels must be different from each other")
-    options.setdefault("facts", False)
+    if taken := sorted(set(names) & set(PROVENANCE_FIELDS)):
+        raise OptionError(
+            f"a version may not be labelled {taken[0]!r}: the provenance table has a column of that name; "
+            "choose another label"
+        )
+    given = {"threshold": threshold, "part_threshold": part_threshold, "gap_threshold": gap_threshold}
+    if options is not None:  # recorded in full: the thresholds every pair was aligned with
+        given = {name: getattr(options, name) if value is None else value for name, value in given.items()}
+    chosen: dict[str, Any] = {name: value for name, value in given.items() if value is not None}
+    if method != "lexical":
+        chosen["method"] = method
+    chosen["facts"] = facts
     order = _canonical_order(documents, names)
     rank = {position: r for r, position in enumerate(order)}
     pairs: dict[tuple[int, int], Comparison] = {}
@@ -387,7 +464,7 @@ def compare_many(
     total = len(documents) * (len(documents) - 1) // 2
     for done, (x, y) in enumerate(combinations(range(len(documents)), 2), 1):
         first, second = (x, y) if rank[x] < rank[y] else (y, x)
-        result = compare(sources[first], sources[second], **options)
+        result = compare(sources[first], sources[second], options=options, **chosen)
         # Keep the caller's metadata and labels on both sides.
         result = _relabel(result, documents[first], documents[second])
         pairs[(first, second)] = result
@@ -401,13 +478,24 @@ def compare_many(
         labels=names,
         sentences=tuple(sentences[i] for i in range(len(documents))),
         pairs=pairs,
-        options=dict(options),
+        options=chosen,
     )
 
 
 def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
-    """Each document's label, made unique: unnamed ones become 'article N', clashes gain their folder or a number."""
-    base = [f"article {n + 1}" if doc.label == "untitled" else doc.label for n, doc in enumerate(documents)]
+    """Each document's label, made unique: unnamed ones become 'article N', clashes gain their folder or a number.
+
+    A label that names a column of the provenance table (`PROVENANCE_FIELDS`, such as a file called `text`)
+    gains ' (version)', so it cannot overwrite that column.
+    """
+    base = [
+        f"article {n + 1}"
+        if doc.label == "untitled"
+        else doc.label + " (version)"
+        if doc.label in PROVENANCE_FIELDS
+        else doc.label
+        for n, doc in enumerate(documents)
+    ]
     out = list(base)
     clashing = [n for n, name in enumerate(base) if base.count(name) > 1]
     for n in clashing:
@@ -433,8 +521,6 @@ def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
 
 def _relabel(result: Comparison, a: Document, b: Document) -> Comparison:
     """The result with the caller's documents (and so their metadata) on its two sides."""
-    from dataclasses import replace
-
     if result.a is a and result.b is b:
         return result
     return replace(result, a=a, b=b)
@@ -456,7 +542,11 @@ def _canonical_order(documents: Sequence[Document], labels: Sequence[str]) -> li
     return sorted(range(len(documents)), key=key)
 
 
-def _parse_date(value: str | None) -> datetime | None:
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time, for ordering: aware times in local time and naive, naive ones as they are.
+
+    None when the value is missing or not ISO 8601.
+    """
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
@@ -472,7 +562,7 @@ def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str
     dated = [
         (parsed, labels[n], documents[n].date)
         for n in range(len(documents))
-        if (parsed := _parse_date(documents[n].date))
+        if (parsed := parse_date(documents[n].date))
     ]
     if not dated:
         return None

@@ -8,22 +8,32 @@ this one object, so none of them recomputes anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-if TYPE_CHECKING:  # pandas is imported only when a frame is asked for
+from .errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is asked for; findings are made above this module
     import pandas as pd
 
+    from .facts.finding import Finding
+
 __all__ = [
+    "HOOKS",
     "KINDS",
     "SCHEMA",
     "Comparison",
     "Document",
+    "FactFinder",
     "Group",
     "Kind",
     "Sentence",
     "WordOp",
+    "count_kinds",
+    "mirror_scores",
+    "reading_order",
 ]
 
 SCHEMA = "storydiff/comparison/v1"
@@ -40,6 +50,14 @@ MIRROR: dict[str, Kind] = {
     "inserted": "deleted",
     "deleted": "inserted",
 }
+
+MIRROR_SCORES = [  # the scores of A in B and of B in A, swapped with the sides
+    ("overlap_a_in_b", "overlap_b_in_a"),
+    ("shingle_containment_a_in_b", "shingle_containment_b_in_a"),
+    ("words_a", "words_b"),
+    ("sentences_a", "sentences_b"),
+]
+
 
 Op = Literal["equal", "replace", "insert", "delete"]
 MIRROR_OP: dict[str, Op] = {"equal": "equal", "replace": "replace", "insert": "delete", "delete": "insert"}
@@ -142,38 +160,44 @@ class Group:
         )
 
 
-class _LazyFindings:
-    """The `findings` field: fact drift is looked for on first use, not when the comparison is made.
+FactFinder = Callable[["Comparison"], Iterable["Finding"]]
+"""What finds a comparison's changed facts: `compare.facts.find_facts`, handed over by `compare()`."""
 
-    Finding changed facts costs several times what aligning does; most callers (corpus runs,
-    benchmarks, scripts that want scores) never look at them. `None` (the default) means
-    "find them when asked"; a tuple is taken as given (an empty tuple: none, or not wanted).
+
+def _no_findings(data: Mapping[str, Any]) -> Finding:
+    raise InputError("this comparison holds findings, and `compare.facts` is not loaded to read them")
+
+
+@dataclass
+class Hooks:
+    """What the result types call on that lives in the layers above them.
+
+    How a result shows itself in a notebook (`html`, for `_repr_html_`) and in rich (`rich`, for
+    `__rich_console__`), and how a saved finding is read back (`finding`) and found again (`find_facts`)
+    by `from_dict`. Those live in `compare.render` and `compare.facts`, above this module, so this module
+    never imports them: the package (`compare/__init__.py`) sets them when it is imported.
     """
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = "_" + name
-
-    def __get__(self, obj: Comparison | None, owner: type | None = None) -> Any:
-        if obj is None:
-            return None  # the dataclass default
-        value = obj.__dict__.get(self.slot)
-        if value is None:
-            from .facts import find_facts
-
-            value = obj.__dict__[self.slot] = tuple(find_facts(obj))
-        return value
-
-    def __set__(self, obj: Comparison, value: tuple[Any, ...] | None) -> None:
-        obj.__dict__[self.slot] = None if value is None else tuple(value)
+    html: Callable[[Any], str] = lambda result: f"<pre>{escape(repr(result))}</pre>"
+    rich: Callable[[Comparison], Iterable[Any]] = lambda result: [repr(result)]
+    finding: Callable[[Mapping[str, Any]], Finding] = _no_findings
+    find_facts: FactFinder | None = None
 
 
-@dataclass(frozen=True)
+HOOKS = Hooks()
+
+
+@dataclass(frozen=True, init=False)
 class Comparison:
     """The result of comparing two versions of a story.
 
     `groups` are in reading order: A's order, with each inserted group placed
     after the B sentence that precedes it. Every sentence of each side is in
     exactly one group.
+
+    `findings` (changed facts) are given, or found on first use by `find_facts` and kept: finding them
+    costs several times what aligning does, and most callers (corpus runs, scripts that want scores)
+    never look. Without either, a comparison has no findings.
     """
 
     a: Document
@@ -183,7 +207,37 @@ class Comparison:
     groups: tuple[Group, ...]
     scores: Mapping[str, Any]
     options: Mapping[str, Any] = field(default_factory=dict)
-    findings: _LazyFindings = _LazyFindings()
+    find_facts: FactFinder | None = field(default=None, repr=False, compare=False)
+    _findings: tuple[Finding, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __init__(
+        self,
+        a: Document,
+        b: Document,
+        a_sentences: tuple[Sentence, ...],
+        b_sentences: tuple[Sentence, ...],
+        groups: tuple[Group, ...],
+        scores: Mapping[str, Any],
+        options: Mapping[str, Any] | None = None,
+        findings: Iterable[Finding] | None = None,
+        *,
+        find_facts: FactFinder | None = None,
+    ) -> None:
+        """`findings` as found before (a saved report), or None to leave them to `find_facts`."""
+        fields = {"a": a, "b": b, "a_sentences": a_sentences, "b_sentences": b_sentences, "groups": groups}
+        fields.update(scores=scores, options={} if options is None else options, find_facts=find_facts)
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_findings", None if findings is None else tuple(findings))
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The changed facts (quotes, numbers, names, dates, hedges), in reading order; found once, on first use."""
+        found = self._findings
+        if found is None:
+            found = () if self.find_facts is None else tuple(self.find_facts(self))
+            object.__setattr__(self, "_findings", found)
+        return found
 
     def __repr__(self) -> str:
         """Short, and without looking for changed facts (debuggers and worker descriptions call it)."""
@@ -203,19 +257,18 @@ class Comparison:
 
     def swapped(self) -> Comparison:
         """The comparison of B with A, without aligning again."""
-        from .scores import mirror_scores
-
         groups = tuple(group.mirrored() for group in self.groups)
-        swapped = replace(
-            self,
+        swapped = Comparison(
             a=self.b,
             b=self.a,
             a_sentences=self.b_sentences,
             b_sentences=self.a_sentences,
-            groups=_reading_order(groups),
+            groups=reading_order(groups),
             scores=mirror_scores(self.scores),
-            # Findings name groups by index: found again, lazily, in the new order (or none if none were asked for).
-            findings=None if self.__dict__.get("_findings", ()) is None or self.findings else (),
+            options=self.options,
+            # Findings name groups by index: found again, lazily, in the new order (if any were found here).
+            findings=None if self._findings is None or self.findings else (),
+            find_facts=self.find_facts,
         )
         return swapped
 
@@ -262,8 +315,6 @@ class Comparison:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Comparison:
         """Rebuild a comparison from `to_dict()` output (for instance a saved JSON report)."""
-        from .errors import InputError
-
         if data.get("schema") != SCHEMA:
             raise InputError(f"not a storydiff comparison: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
 
@@ -290,14 +341,22 @@ class Comparison:
             )
             for g in data["alignment"]
         )
-        from .facts import Finding
-
-        findings = tuple(Finding.from_dict(f) for f in data.get("findings", ()))
+        findings = tuple(HOOKS.finding(f) for f in data.get("findings", ()))
         options = dict(data.get("options", {}))
-        return cls(a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings)
+        # With findings saved, the finder comes along, so that `swapped()` can find them again in its order.
+        finder = HOOKS.find_facts if findings else None
+        return cls(
+            a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings, find_facts=finder
+        )
 
     def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame with one row per group, in reading order."""
+        """A pandas DataFrame with one row per group, in reading order, indexed by `group` (its position in
+        `groups`).
+
+        `a_index` is the group's first sentence of A (nullable `Int64`: <NA> for an inserted group) and
+        `a_count` how many sentences of A it holds (2 or more for the A side of a merge); `b_index` and
+        `b_count` likewise for B. Every column holds scalars (no lists).
+        """
         import pandas as pd
 
         rows = [
@@ -306,19 +365,29 @@ class Comparison:
                 "kind": g.kind,
                 "moved": g.moved,
                 "score": g.score,
-                "a_index": list(g.a),
-                "b_index": list(g.b),
+                "a_index": g.a[0] if g.a else None,
+                "a_count": len(g.a),
+                "b_index": g.b[0] if g.b else None,
+                "b_count": len(g.b),
                 "a_text": self.group_text(g, "a"),
                 "b_text": self.group_text(g, "b"),
                 "words_changed": sum(1 for op in g.diff if op.op != "equal"),
             }
             for n, g in enumerate(self.groups)
         ]
-        columns = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed"]
-        return pd.DataFrame(rows, columns=columns).set_index("group")
+        columns = [
+            "group", "kind", "moved", "score", "a_index", "a_count", "b_index", "b_count",
+            "a_text", "b_text", "words_changed",
+        ]  # fmt: skip
+        frame = pd.DataFrame(rows, columns=columns).astype({"a_index": "Int64", "b_index": "Int64"})
+        return frame.set_index("group")
 
     def findings_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order."""
+        """A pandas DataFrame with one row per fact-drift finding (see `compare.facts.Finding`), in reading order.
+
+        Indexed by `finding` (its position in `findings`), as `to_frame()` is by `group`; the `group` column
+        joins the two: `findings.merge(result.to_frame(), left_on="group", right_index=True, suffixes=("", "_group"))`.
+        """
         import pandas as pd
 
         columns = [
@@ -326,19 +395,17 @@ class Comparison:
             "explanation", "a_value", "b_value", "diff_text",
         ]  # fmt: skip
         rows = [{k: v for k, v in f.to_dict().items() if k in columns} for f in self.findings]
-        return pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=columns)
+        frame.index.name = "finding"
+        return frame
 
     def _repr_html_(self) -> str:
         """Jupyter shows a comparison as its HTML report body."""
-        from .render.html import render_fragment
-
-        return render_fragment(self)
+        return HOOKS.html(self)
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         """rich prints a comparison as the CLI's text report."""
-        from .render.text import rich_renderables
-
-        yield from rich_renderables(self)
+        yield from HOOKS.rich(self)
 
 
 def count_kinds(groups: Sequence[Group]) -> dict[str, int]:
@@ -350,7 +417,7 @@ def count_kinds(groups: Sequence[Group]) -> dict[str, int]:
     return out
 
 
-def _reading_order(groups: Sequence[Group]) -> tuple[Group, ...]:
+def reading_order(groups: Sequence[Group]) -> tuple[Group, ...]:
     """Order groups by A's order; an inserted group follows the group holding the B sentence before it.
 
     Inserted runs at the start of B come first. The order is total and
@@ -374,3 +441,17 @@ def _reading_order(groups: Sequence[Group]) -> tuple[Group, ...]:
         return (-1.0, 2, g.b[0])
 
     return tuple(sorted(groups, key=key))
+
+
+def mirror_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
+    """The scores of the swapped comparison (B against A)."""
+    out = dict(scores)
+    for left, right in MIRROR_SCORES:
+        if left in scores and right in scores:
+            out[left], out[right] = scores[right], scores[left]
+    if "counts" in scores:
+        counts = dict(scores["counts"])
+        counts["split"], counts["merged"] = counts.get("merged", 0), counts.get("split", 0)
+        counts["inserted"], counts["deleted"] = counts.get("deleted", 0), counts.get("inserted", 0)
+        out["counts"] = counts
+    return out

@@ -15,22 +15,15 @@ An empty side has nothing missing, so its overlaps are 1.0 (vacuous truth).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from .model import Group, count_kinds
+from .model import Group, count_kinds, mirror_scores
 from .normalise import Token
 
 __all__ = ["SHINGLE_SIZE", "mirror_scores", "score"]
 
 SHINGLE_SIZE = 5
-
-_MIRRORED_KEYS = [
-    ("overlap_a_in_b", "overlap_b_in_a"),
-    ("shingle_containment_a_in_b", "shingle_containment_b_in_a"),
-    ("words_a", "words_b"),
-    ("sentences_a", "sentences_b"),
-]
 
 
 def shingles(keys: Sequence[str], size: int = SHINGLE_SIZE) -> set[tuple[str, ...]]:
@@ -82,17 +75,3 @@ def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence
         "words_b": len(tokens_b),
         "counts": counts,
     }
-
-
-def mirror_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
-    """The scores of the swapped comparison (B against A)."""
-    out = dict(scores)
-    for left, right in _MIRRORED_KEYS:
-        if left in scores and right in scores:
-            out[left], out[right] = scores[right], scores[left]
-    if "counts" in scores:
-        counts = dict(scores["counts"])
-        counts["split"], counts["merged"] = counts.get("merged", 0), counts.get("split", 0)
-        counts["inserted"], counts["deleted"] = counts.get("deleted", 0), counts.get("inserted", 0)
-        out["counts"] = counts
-    return out

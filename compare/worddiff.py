@@ -16,15 +16,35 @@ from rapidfuzz.distance import Levenshtein
 from .model import WordOp
 from .normalise import Token
 
-__all__ = ["word_diff"]
+__all__ = ["PLAIN_MARKS", "marked", "word_diff"]
+
+# How a word change reads in plain text, the way `git diff --word-diff` marks it (`[~replaced~]` for words
+# replaced on one side). Renderers and the fact finders' quote diffs both write changes so.
+PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
 
 
-def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_anchor: int = 0) -> tuple[WordOp, ...]:
+def marked(words: str, tag: str) -> str:
+    """`words` between the plain marks of a change: `marked("old", "delete")` → `[-old-]`."""
+    left, right = PLAIN_MARKS[tag]
+    return f"{left}{words}{right}"
+
+
+def word_diff(
+    a: Sequence[Token],
+    b: Sequence[Token],
+    a_anchor: int = 0,
+    b_anchor: int = 0,
+    *,
+    texts: tuple[str, str] | None = None,
+) -> tuple[WordOp, ...]:
     """Edit operations that turn the words `a` into the words `b`.
 
     Adjacent operations of one kind are merged. An empty side takes its offset
     from the neighbouring word, or from `a_anchor`/`b_anchor` (where the group
-    starts) when there is none.
+    starts) when there is none. With `texts` (the two documents' texts), a
+    changed span that holds a quote's opening mark also takes the closing mark
+    right after it (and the other way round), so a marked-up diff never
+    leaves half a quotation outside: `[-a "well known collector"-]`.
 
     >>> from compare.normalise import tokenize
     >>> a, b = "Russia said ten", "Russia told ten"
@@ -35,7 +55,8 @@ def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_ancho
     keys_b = [t.key for t in b]
     if keys_a > keys_b:
         # Edit scripts are not unique; diffing in one canonical direction makes A-vs-B the mirror of B-vs-A.
-        return tuple(op.mirrored() for op in word_diff(b, a, b_anchor, a_anchor))
+        mirrored = (texts[1], texts[0]) if texts else None
+        return tuple(op.mirrored() for op in word_diff(b, a, b_anchor, a_anchor, texts=mirrored))
     if keys_a == keys_b:
         blocks = [("equal", 0, len(a), 0, len(b))] if a else []
     else:
@@ -46,8 +67,29 @@ def word_diff(a: Sequence[Token], b: Sequence[Token], a_anchor: int = 0, b_ancho
     for tag, i1, i2, j1, j2 in blocks:
         a_start, a_end = _span(a, i1, i2, a_anchor)
         b_start, b_end = _span(b, j1, j2, b_anchor)
+        if texts and tag != "equal":
+            a_start, a_end = _with_marks(texts[0], a_start, a_end)
+            b_start, b_end = _with_marks(texts[1], b_start, b_end)
         ops.append(WordOp(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
     return tuple(ops)
+
+
+_OPENING = "\u201c\u2018\u00ab"
+_CLOSING = "\u201d\u2019\u00bb"
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start:end` widened over a quote mark just outside it whose partner is inside it."""
+    if start == end:
+        return start, end
+    inside = text[start:end]
+    opens = sum(inside.count(c) for c in _OPENING) + inside.count('"') % 2
+    closes = sum(inside.count(c) for c in _CLOSING if c != "\u2019")
+    if opens > closes and end < len(text) and text[end] in _CLOSING + '"':
+        end += 1
+    elif closes > opens and start > 0 and text[start - 1] in _OPENING + '"':
+        start -= 1
+    return start, end
 
 
 def _coalesce(blocks: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:

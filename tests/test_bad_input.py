@@ -1,7 +1,7 @@
 """The bad-input catalogue: every way an input can be wrong, and what the user is told.
 
 Each case runs the real command line (`compare.cli.main`) for every command
-that reads articles — `compare`, `report` and `tui` — and checks the contract:
+that reads articles — `compare`, `report`, `tui` and `history` — and checks the contract:
 exit code 2, nothing on standard output, and exactly one line on standard
 error, ``storydiff: <message>``, whose message says what is wrong (the
 fragment below). No traceback, no half-written output file, no app started.
@@ -23,6 +23,7 @@ import pytest
 from compare.cli import build_parser, main
 
 sys.path.insert(0, str(Path(__file__).parent / "ingest"))
+import office_files as office  # real PDF, DOCX and ODT files, made on the spot
 from http_fixture import serve  # the shared fixture server lives beside the ingest tests
 
 HERE = Path(__file__).parent
@@ -40,7 +41,7 @@ class Case:
     options: tuple[str, ...] = ()
     stdin: bytes | None = None
     exit_code: int = 2
-    commands: tuple[str, ...] = field(default=("compare", "report", "tui"))
+    commands: tuple[str, ...] = field(default=("compare", "report", "tui", "history"))
 
 
 def _file(name: str, data: bytes) -> Callable[[Path, str], str]:
@@ -75,9 +76,32 @@ CASES = [
     Case("directory", lambda tmp, _: str(tmp), "it is a directory; give a file"),
     Case("empty file", _file("empty.txt", b""), "it is empty"),
     Case("whitespace only", _file("blank.txt", b" \n\t\r\n  "), "it is empty"),
-    Case("PDF", _file("story.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "it is a PDF document, not text"),
+    Case("ZIP archive", _file("story.zip", b"PK\x03\x04\x14\x00\x00\x00notes.txt"), "it is a ZIP archive, not text"),
     Case("PNG named .txt", _file("story.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "it is a PNG image, not text"),
-    Case("Word document", _file("story.docx", b"PK\x03\x04\x14\x00word/document.xml"), "it is a ZIP archive"),
+    # -- PDF, Word and OpenDocument files (tests/ingest/office_files.py makes real ones) --------
+    Case("PDF header only", _file("story.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "it is a damaged or incomplete PDF"),
+    Case(
+        "truncated PDF", lambda tmp, _: _file("cut.pdf", office.text_pdf()[:1500])(tmp, _), "damaged or incomplete PDF"
+    ),
+    Case("encrypted PDF", lambda tmp, _: _file("locked.pdf", office.encrypted_pdf())(tmp, _), "the PDF is encrypted"),
+    Case("scanned PDF", lambda tmp, _: _file("scan.pdf", office.image_only_pdf())(tmp, _), "the PDF has no text layer"),
+    Case(
+        "PDF over --max-size",
+        lambda tmp, _: _file("big.pdf", office.text_pdf())(tmp, _),
+        "over the 0.001 MB limit; raise it with --max-size",
+        ("--max-size", "0.001"),
+    ),
+    Case("PDF on stdin, damaged", _fixed("-"), "'<stdin>': it is a damaged or incomplete PDF", stdin=b"%PDF-1.4\n1 0"),
+    Case("damaged Word document", _file("story.docx", b"PK\x03\x04\x14\x00word/document.xml"), "damaged Word document"),
+    Case(
+        "encrypted Word document",
+        _file("story.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+        "the Word document is encrypted with a password",
+    ),
+    Case("zip bomb .docx", lambda tmp, _: _file("bomb.docx", office.zip_bomb_docx())(tmp, _), "a zip bomb?"),
+    Case("Word document without text", lambda tmp, _: _file("empty.docx", office.docx([]))(tmp, _), "holds no text"),
+    Case("encrypted .odt", lambda tmp, _: _file("locked.odt", office.encrypted_odt())(tmp, _), ".odt) is encrypted"),
+    Case("entity bomb .odt", lambda tmp, _: _file("laughs.odt", office.xml_bomb_odt())(tmp, _), "damaged OpenDocument"),
     Case("binary noise", _file("noise.txt", bytes(range(256)) * 8), "it is a binary file, not text"),
     Case("broken UTF-16", _file("story.txt", b"\xff\xfeA\x00B"), "starts like utf-16 but is not valid utf-16"),
     Case(
@@ -135,7 +159,7 @@ def _subcommands() -> set[str]:
 
 
 # Fixed, not read from the parser: a command that vanished must fail here, not quietly drop out of the catalogue.
-COMMANDS = ["compare", "report", "tui"]
+COMMANDS = ["compare", "report", "tui", "history"]
 
 
 @pytest.fixture(scope="module")
@@ -263,6 +287,6 @@ def test_bad_input_options(
 
 def test_every_reading_command_is_in_the_catalogue() -> None:
     """When a new command that reads articles lands, add it to `_argv` and to COMMANDS' list above."""
-    known = {"compare", "report", "tui", "corpus"}
+    known = {"compare", "report", "tui", "history", "corpus"}
     assert _subcommands() <= known, f"new commands to catalogue: {_subcommands() - known}"
     assert set(COMMANDS) <= _subcommands(), f"commands gone from the command line: {set(COMMANDS) - _subcommands()}"

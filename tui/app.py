@@ -13,8 +13,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from compare import Comparison, Document
-from compare.api import Source
+from compare import Comparison, Document, Source
 from compare.ingest import DEFAULT_MAX_BYTES
 
 from .messages import ResultReady
@@ -67,7 +66,7 @@ class StorydiffApp(App[None]):
     @on(ResultReady)
     def _result_ready(self, message: ResultReady) -> None:
         """The picker produced a comparison: show it in place of the picker."""
-        self.switch_screen(CompareScreen(message.result, message.sources))  # type: ignore[arg-type]
+        self.switch_screen(CompareScreen(message.result, message.sources))
 
     def action_help(self) -> None:
         """The help screen for whatever screen is showing."""

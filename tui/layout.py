@@ -22,8 +22,8 @@ from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
 
-from compare.model import Comparison, Group
-from compare.render.display import display_text
+from compare import Comparison, Group
+from compare.render import display_text
 
 __all__ = ["GAP", "GUTTER", "LABEL", "Layout", "Row", "Span", "flatten", "wrap_spans"]
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from compare import Comparison, Source
+
 __all__ = ["CursorMoved", "ResultReady"]
 
 
@@ -20,5 +22,5 @@ class CursorMoved(Message):
 class ResultReady(Message):
     """Two chosen files have been read and compared (posted by the file picker)."""
 
-    result: object
-    sources: tuple[object, object]
+    result: Comparison
+    sources: tuple[Source, Source]

@@ -18,12 +18,12 @@ from collections.abc import Sequence
 
 from ..__about__ import __version__
 from ..errors import StorydiffError
-from . import compare_cmd, corpus_cmd, report_cmd, tui_cmd
+from . import compare_cmd, corpus_cmd, history_cmd, report_cmd, tui_cmd
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-COMMANDS = (compare_cmd, report_cmd, tui_cmd, corpus_cmd)
+COMMANDS = (compare_cmd, report_cmd, history_cmd, tui_cmd, corpus_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

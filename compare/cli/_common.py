@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError
-from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 from ..options import AlignOptions
 from ..render.write import write_atomic
 
@@ -22,6 +23,7 @@ __all__ = [
     "fraction",
     "is_stdin",
     "max_bytes",
+    "read_history",
     "read_input",
     "use_colour",
 ]
@@ -108,8 +110,6 @@ def _seconds(value: str) -> float:
 
 def read_input(spec: str, args: argparse.Namespace) -> Any:
     """The document `spec` names (a path, URL, JSON record or -), read with the input options given."""
-    from ..ingest import read_source
-
     return read_source(spec, max_bytes=max_bytes(args), timeout=float(getattr(args, "timeout", DEFAULT_TIMEOUT)))
 
 
@@ -134,3 +134,21 @@ def emit(text: str, output: str | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text)
+
+
+def read_history(specs: Sequence[str], args: argparse.Namespace) -> Any:
+    """The `compare.History` of the versions `specs` names (read with the input options, standard input at most
+    once, labelled uniquely), in the order `--order` says (given, unless the command has the option)."""
+    from ..collection import unique_labels
+    from ..timeline import history
+
+    if len(specs) < 2:
+        raise InputError("a history needs at least two versions of the story; give two or more files, oldest first")
+    check_one_stdin(specs)
+    docs = [read_input(spec, args) for spec in specs]
+    labels = unique_labels(docs)
+    docs = [
+        replace(doc, name=name) if doc.label != name and not doc.title else doc
+        for doc, name in zip(docs, labels, strict=True)
+    ]
+    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold)

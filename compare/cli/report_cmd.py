@@ -16,7 +16,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, OptionError
+from ..render import format_of, render
+from ..render.write import check_writable
 from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input
+from ._parsing import add_command, add_flags
 
 __all__ = ["FORMATS", "add_parser", "format_for", "run"]
 
@@ -27,13 +30,12 @@ PROGRESS_MIN_PAIRS = 10
 
 def add_parser(sub: Any) -> None:
     """Register the `report` subcommand."""
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "report",
-        help="write an overlap report of two or more versions (HTML, Markdown, JSON, CSV)",
-        description=(
-            "Compare two versions of a story (a side-by-side report) or three and more (overlap matrix, "
-            "likely source, sentence provenance) and write the report to a file."
-        ),
+        "write an overlap report of two or more versions (HTML, Markdown, JSON, CSV)",
+        "Compare two versions of a story (a side-by-side report) or three and more (overlap matrix, "
+        "likely source, sentence provenance) and write the report to a file.",
     )
     parser.add_argument("inputs", nargs="+", metavar="FILE", help=f"two or more versions, each {SOURCE_HELP}")
     parser.add_argument(
@@ -50,10 +52,9 @@ def add_parser(sub: Any) -> None:
         help="report format (default: from the output's extension: .html, .md, .json, .csv)",
     )
     add_threshold_option(parser)
-    parser.add_argument(
-        "--changes-only",
-        action="store_true",
-        help="Markdown, two versions: list the changed groups only, without the full side-by-side table",
+    add_flags(
+        parser,
+        {"--changes-only": "Markdown, two versions: list the changed groups only, without the full side-by-side table"},
     )
     parser.add_argument(
         "--table",
@@ -73,8 +74,6 @@ def format_for(output: str, chosen: str | None) -> str:
     elif output == "-":
         raise OptionError("writing to standard output: say which format with --format (markdown, json or csv)")
     else:
-        from ..render import format_of
-
         found = format_of(output)
         if found not in FORMATS:
             raise OptionError(
@@ -123,8 +122,6 @@ def _progress_bar(pairs: int) -> Any:
 def run(args: argparse.Namespace) -> int:
     """Read, compare (one pair or all pairs), render, write atomically."""
     from .. import compare, compare_many
-    from ..render import render
-    from ..render.write import check_writable
 
     if len(args.inputs) < 2:
         raise InputError("a report needs at least two versions of the story; give two or more files")

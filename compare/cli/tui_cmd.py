@@ -13,24 +13,38 @@ import sys
 from typing import Any
 
 from ..errors import InputError
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, is_stdin, max_bytes, read_input
+from ._common import (
+    SOURCE_HELP,
+    add_input_options,
+    add_threshold_option,
+    is_stdin,
+    max_bytes,
+    read_history,
+    read_input,
+)
+from ._parsing import add_command
 from .compare_cmd import load_pair
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "open_history", "run"]
 
 
 def add_parser(sub: Any) -> None:
     """Register the `tui` subcommand."""
-    parser = sub.add_parser(
+    parser = add_command(
+        sub,
         "tui",
-        help="compare two versions side by side in an interactive terminal UI",
-        description=(
-            "Show two versions of a story side by side, sentence by sentence, with word changes. "
-            "Without files, a picker opens to choose them. Press ? in the app for the keys."
-        ),
+        "compare two versions side by side in an interactive terminal UI",
+        "Show two versions of a story side by side, sentence by sentence, with word changes. "
+        "Without files, a picker opens to choose them. Press ? in the app for the keys.",
     )
     parser.add_argument("a", metavar="A", nargs="?", help=f"first version: {SOURCE_HELP}")
     parser.add_argument("b", metavar="B", nargs="?", help=f"second version: {SOURCE_HELP}")
+    parser.add_argument(
+        "more",
+        metavar="C",
+        nargs="*",
+        help="more versions: with three or more, step through them as a history (as storydiff history --tui)",
+    )
     add_threshold_option(parser, "; + and - change it in the app")
     add_input_options(parser)
     parser.set_defaults(run=run)
@@ -55,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     """Read (and compare) the inputs, then hand the terminal to the app."""
     from .. import compare
 
+    if args.more:  # three or more versions: the history screen, oldest first as given
+        return open_history([args.a, args.b, *args.more], args)
     result = sources = first = None
     if args.a is not None and args.b is not None:
         sources = load_pair(args)
@@ -67,5 +83,19 @@ def run(args: argparse.Namespace) -> int:
     from tui import StorydiffApp
 
     app = StorydiffApp(result, sources=sources, first=first, threshold=args.threshold, max_bytes=max_bytes(args))
+    app.run()
+    return app.return_code or 0
+
+
+def open_history(specs: list[str], args: argparse.Namespace) -> int:
+    """Read the versions and build their history (`storydiff history --tui`, `storydiff tui V1 V2 V3 …`), then
+    hand the terminal to the history screen, which steps through them."""
+    result = read_history(specs, args)
+    if any(is_stdin(spec) for spec in specs):
+        _terminal_for_keys()
+
+    from tui.history_app import HistoryApp
+
+    app = HistoryApp(result)
     app.run()
     return app.return_code or 0

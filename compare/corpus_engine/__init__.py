@@ -2,7 +2,7 @@
 
 >>> from compare import corpus
 >>> result = corpus(["feeds/"], output="out/")          # doctest: +SKIP
->>> result.clusters().head()                              # doctest: +SKIP
+>>> result.clusters_frame().head()                        # doctest: +SKIP
 
 Stages: `sources` (inputs) → `signatures` (shingles and where they sit,
 MinHash, LSH bands) → `clusters` (verified pairs; stories around a core that

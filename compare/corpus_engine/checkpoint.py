@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import EXIT_USAGE, OutputError
 from ..render.write import write_atomic
 
 __all__ = ["MANIFEST_SCHEMA", "Checkpoint", "stage_key"]
@@ -61,19 +61,23 @@ class Checkpoint:
         self.root = Path(root)
         self.fingerprint = fingerprint
         if self.root.exists() and not self.root.is_dir():
-            raise InputError(f"cannot write to {str(root)!r}: it is a file; give a directory for the output")
+            raise OutputError(
+                f"cannot write to {str(root)!r}: it is a file; give a directory for the output", exit_code=EXIT_USAGE
+            )
         manifest = _read_manifest(self.root)
         if manifest is None and self.root.is_dir() and not _is_empty(self.root):
             # Nothing proves the files there are ours, so none may be replaced or removed, even with --force.
-            raise InputError(
+            raise OutputError(
                 f"{str(root)!r} is not empty and holds no storydiff corpus run; "
-                "choose an empty or new directory for the output"
+                "choose an empty or new directory for the output",
+                exit_code=EXIT_USAGE,
             )
         if manifest is not None and manifest.get("fingerprint") != fingerprint:
             if not force:
-                raise InputError(
+                raise OutputError(
                     f"{str(root)!r} holds a corpus run over a different set of inputs; "
-                    "give another output directory, or --force to replace that run"
+                    "give another output directory, or --force to replace that run",
+                    exit_code=EXIT_USAGE,
                 )
             self._remove_run()
             manifest = None

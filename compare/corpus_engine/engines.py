@@ -23,12 +23,13 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 
-from ..errors import OptionError
+from ..errors import EXIT_ENVIRONMENT, DependencyError, OptionError
 from .signatures import MIN_SHARED_SAMPLES, bucket_pairs, count_pairs, pair_codes, shared_pairs
 
 __all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
@@ -111,8 +112,6 @@ class LocalEngine(Engine):
 
     def _executor(self) -> Any:
         if self._pool is None:
-            from concurrent.futures import ProcessPoolExecutor
-
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
         return self._pool
@@ -122,7 +121,6 @@ class LocalEngine(Engine):
             for index, task in enumerate(tasks):
                 yield index, fn(task)
             return
-        from concurrent.futures import as_completed
 
         pool = self._executor()
         futures = {pool.submit(fn, task): index for index, task in enumerate(tasks)}
@@ -178,13 +176,14 @@ class DaskEngine(Engine):
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - the extra is part of the test install
-            raise OptionError("the Dask engine needs the dask extra: pip install 'storydiff[dask]'") from exc
+            raise DependencyError("the Dask engine needs the dask extra: pip install 'storydiff[dask]'") from exc
         try:
             self.client = Client(address, timeout="10s", set_as_default=False)
         except OSError as exc:
-            raise OptionError(
+            raise DependencyError(
                 f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with 'dask scheduler' "
-                "or leave out --scheduler to run locally"
+                "or leave out --scheduler to run locally",
+                exit_code=EXIT_ENVIRONMENT,
             ) from exc
         self.address = address
         self.workers = max(1, sum(self.client.nthreads().values()))

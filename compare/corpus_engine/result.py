@@ -72,53 +72,66 @@ ARTICLE_FIELDS = (
 
 @dataclass(frozen=True)
 class CorpusResult:
-    """Clusters of articles telling the same story, the aligned pairs inside them, and every article."""
+    """Clusters of articles telling the same story, the aligned pairs inside them, and every article.
 
-    clusters_: tuple[tuple[str, ...], ...]
-    pairs_: tuple[Mapping[str, Any], ...]
-    articles_: tuple[Mapping[str, Any], ...]
+    As on `Comparison` and `Collection`, a field is the data (`clusters`, `cores`, `events`, `pairs`,
+    `articles`, `likely_sources`, as in the schema) and a `*_frame()` method its pandas DataFrame; `to_frame()` is
+    the main table, the articles.
+    """
+
+    clusters: tuple[tuple[str, ...], ...]
+    pairs: tuple[Mapping[str, Any], ...]
+    articles: tuple[Mapping[str, Any], ...]
     summary: Mapping[str, Any] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
-    likely_sources_: tuple[Mapping[str, Any], ...] = ()
-    cores_: tuple[str, ...] = ()
-    events_: tuple[tuple[int, ...], ...] = ()
+    likely_sources: tuple[Mapping[str, Any], ...] = ()
+    cores: tuple[str, ...] = ()
+    events: tuple[tuple[int, ...], ...] = ()
 
     # -- views ---------------------------------------------------------------
-    def clusters(self) -> pd.DataFrame:
-        """One row per cluster: its number, size, core, event and document ids (largest first)."""
+    def clusters_frame(self) -> pd.DataFrame:
+        """One row per article of each cluster, indexed by (`cluster`, `id`), with the cluster's `size`,
+        `core` (its id) and `event` (its number, or <NA>); clusters largest first, as in `clusters`."""
         import pandas as pd
 
-        event_of = {story: e for e, group in enumerate(self.events_) for story in group}
+        event_of = {story: e for e, group in enumerate(self.events) for story in group}
         rows = [
             {
                 "cluster": k,
+                "id": i,
                 "size": len(ids),
-                "core": self.cores_[k] if k < len(self.cores_) else None,
+                "core": self.cores[k] if k < len(self.cores) else None,
                 "event": event_of.get(k),
-                "ids": list(ids),
             }
-            for k, ids in enumerate(self.clusters_)
+            for k, ids in enumerate(self.clusters)
+            for i in ids
         ]
-        frame = pd.DataFrame(rows, columns=["cluster", "size", "core", "event", "ids"]).set_index("cluster")
+        frame = pd.DataFrame(rows, columns=["cluster", "id", "size", "core", "event"])
         frame["event"] = frame["event"].astype("Int64")
-        return frame
+        return frame.set_index(["cluster", "id"])
 
-    def pairs(self) -> pd.DataFrame:
-        """One row per aligned pair inside a cluster."""
+    def pairs_frame(self) -> pd.DataFrame:
+        """One row per aligned pair inside a cluster (`PAIR_FIELDS`), indexed by `pair`, its position in `pairs`."""
         import pandas as pd
 
-        return pd.DataFrame([{k: p.get(k) for k in PAIR_FIELDS} for p in self.pairs_], columns=list(PAIR_FIELDS))
+        frame = pd.DataFrame([{k: p.get(k) for k in PAIR_FIELDS} for p in self.pairs], columns=list(PAIR_FIELDS))
+        frame.index.name = "pair"
+        return frame
 
-    def articles(self) -> pd.DataFrame:
-        """One row per article, indexed by id, with its cluster (or <NA>) and share found elsewhere."""
+    def articles_frame(self) -> pd.DataFrame:
+        """One row per article, indexed by `id`, with its cluster (or <NA>) and share found elsewhere."""
         import pandas as pd
 
         frame = pd.DataFrame(
-            [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles_], columns=list(ARTICLE_FIELDS)
+            [{k: a.get(k) for k in ARTICLE_FIELDS} for a in self.articles], columns=list(ARTICLE_FIELDS)
         )
         for column in ("cluster", "event", "added_words"):
             frame[column] = frame[column].astype("Int64")
         return frame.set_index("id")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The main table: `articles_frame()`."""
+        return self.articles_frame()
 
     @property
     def problems(self) -> list[Mapping[str, str]]:
@@ -130,12 +143,12 @@ class CorpusResult:
         """JSON-serialisable data following the `storydiff/corpus/v1` schema."""
         return {
             "schema": CORPUS_SCHEMA,
-            "clusters": [list(ids) for ids in self.clusters_],
-            "cores": list(self.cores_),
-            "events": [list(group) for group in self.events_],
-            "pairs": [dict(p) for p in self.pairs_],
-            "articles": [dict(a) for a in self.articles_],
-            "likely_sources": [dict(s) for s in self.likely_sources_],
+            "clusters": [list(ids) for ids in self.clusters],
+            "cores": list(self.cores),
+            "events": [list(group) for group in self.events],
+            "pairs": [dict(p) for p in self.pairs],
+            "articles": [dict(a) for a in self.articles],
+            "likely_sources": [dict(s) for s in self.likely_sources],
             "summary": dict(self.summary),
             "options": dict(self.options),
         }
@@ -158,6 +171,6 @@ class CorpusResult:
 
     def __repr__(self) -> str:
         return (
-            f"<CorpusResult: {len(self.articles_)} articles, {len(self.clusters_)} clusters, "
-            f"{len(self.pairs_)} aligned pairs>"
+            f"<CorpusResult: {len(self.articles)} articles, {len(self.clusters)} clusters, "
+            f"{len(self.pairs)} aligned pairs>"
         )

@@ -27,11 +27,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..ingest import decode, load_path, megabytes, read_bounded
+from ..ingest.records import iter_records, record_document
 from ..model import Document
 
 __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"})
+ARTICLE_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".pdf", ".docx", ".odt"}
+)
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 LINES_RANGE_BYTES = 1024 * 1024  # one JSON Lines unit: about this many bytes of records (a few hundred articles)
 SCAN_BYTES = 64 * 1024  # what is read at a time while skipping to the end of a line
@@ -210,8 +214,6 @@ def read_unit(unit: Unit, *, max_bytes: int) -> tuple[list[tuple[str, Document]]
     `max_bytes + 1` bytes (as `compare.ingest` reads any file), a JSON Lines
     record at most that much, the rest of a longer line skipped.
     """
-    from ..ingest import decode, load_path, read_bounded
-
     if unit.kind == "file":
         try:
             return [(unit.rel, load_path(unit.path, max_bytes=max_bytes))], []
@@ -237,8 +239,6 @@ def _read_lines(unit: Unit, max_bytes: int) -> tuple[bytes, list[Problem]]:
     A longer line is skipped (left empty, so the lines after it keep their
     numbers) and becomes a 'too-large' problem.
     """
-    from ..ingest import megabytes
-
     lines: list[bytes] = []
     problems: list[Problem] = []
     with open(unit.path, "rb") as fh:
@@ -273,8 +273,6 @@ def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple
     `storydiff compare`, so both read a record the same way and say the same
     about a bad one.
     """
-    from ..ingest.records import iter_records, record_document
-
     out: list[tuple[str, Document]] = []
     lines = True if unit.kind == "lines" else None  # a JSON file may hold one document or JSON Lines
     try:

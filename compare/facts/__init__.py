@@ -33,6 +33,29 @@ def find_facts(result: Comparison) -> list[Finding]:
     """Every changed fact of `result`, in reading order (by group, then by position in A, then B)."""
     out: list[Finding] = []
     for view in views(result):
-        found = [f for detect in _DETECTORS for f in detect(view)]
+        found = _one_per_change([f for detect in _DETECTORS for f in detect(view)])
         out.extend(sorted(found, key=lambda f: (f.a_start if f.a_end > f.a_start else f.b_start, f.kind)))
     return out
+
+
+_SPECIFIC = ("number_changed", "date_changed", "entity_changed")
+
+
+def _one_per_change(found: list[Finding]) -> list[Finding]:
+    """Without the `quote_altered` findings whose every change is a figure, date or name already reported:
+    "20 years" becoming "20 months" inside a quote is one change, reported once, as the figure."""
+    specific = [f for f in found if f.kind in _SPECIFIC]
+    if not specific:
+        return found
+
+    def covered(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+        return any(
+            (a_start < f.a_end and f.a_start < a_end) or (b_start < f.b_end and f.b_start < b_end) for f in specific
+        )
+
+    return [
+        f
+        for f in found
+        if f.kind != "quote_altered"
+        or not all(covered(op.a_start, op.a_end, op.b_start, op.b_end) for op in f.quote_diff if op.op != "equal")
+    ]

@@ -9,6 +9,7 @@ quote starts). Detectors read it; `finding()` turns a detection into a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -16,14 +17,18 @@ from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
 from ..normalise import Token, normalise, tokenize
-from ..render.symbols import marked
+from ..worddiff import marked
 from .finding import Finding, FindingKind
 
-__all__ = ["MIN_SCORE", "GroupView", "Side", "finding", "views"]
+__all__ = ["LOOSE_SCORE", "MIN_SCORE", "GroupView", "Side", "finding", "views"]
 
 # Below this similarity the two sides of a group may not say the same thing at all (the aligner pairs
 # leftovers between matched neighbours generously), so only quotes matched by their own words are compared.
 MIN_SCORE = 0.5
+# Down to this similarity a group is still looked at, but a fact counts as changed only with local
+# evidence that it is the same mention edited: the same words around it, or a shared part
+# ("July 2012" / "July 2011"). Rewrites split, merge and reword sentences that still carry one fact.
+LOOSE_SCORE = 0.3
 
 # Characters after which the next word is capitalised by convention, not because it is a name.
 _OPENERS = set("\u201c\u2018\u00ab\"'(:[\u2014\u2013-")
@@ -44,6 +49,7 @@ class Side:
     sentences: tuple[Sentence, ...]
     anchor: int  # where an empty span goes when the side has no sentence
     document_words: str = field(repr=False, default="")  # the whole document's token keys, space-padded
+    memo: dict[str, Any] = field(repr=False, default_factory=dict)  # what detectors work out once per side
 
     @property
     def start(self) -> int:
@@ -102,11 +108,18 @@ class GroupView:
     group: Group
     a: Side
     b: Side
+    # Speakers that `quotes` reported as changed (A span, B span): one change, so `entities` stays silent on them.
+    renamed_speakers: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
     @property
     def reliable(self) -> bool:
         """The two sides are similar enough that a different name, date, figure or hedge is a change of fact."""
         return self.group.score >= MIN_SCORE
+
+    @property
+    def loose(self) -> bool:
+        """Too different to trust as a whole, similar enough to look for facts edited in place."""
+        return LOOSE_SCORE <= self.group.score < MIN_SCORE
 
     def side(self, name: Literal["a", "b"]) -> Side:
         """Side `name`."""
@@ -133,12 +146,23 @@ def views(result: Comparison) -> list[GroupView]:
     b_key = _word_key([t for s in result.b_sentences for t in sentence_tokens(result.b.text, s.start, s.end)])
     out = []
     for n, group in enumerate(result.groups):
-        if not group.a or not group.b or group.kind == "identical":
+        if not group.a or not group.b:
             continue
+        if group.kind == "identical" and _symbols(result, group.a, "a") == _symbols(result, group.b, "b"):
+            continue  # the same words and the same currency signs: nothing can differ
         a = Side("a", result.a.text, tuple(result.a_sentences[i] for i in group.a), 0, a_key)
         b = Side("b", result.b.text, tuple(result.b_sentences[j] for j in group.b), 0, b_key)
         out.append(GroupView(n, group, a, b))
     return out
+
+
+_SIGNS = re.compile("[$\u00a3\u20ac\u00a5%]")
+
+
+def _symbols(result: Comparison, indices: Sequence[int], side: Literal["a", "b"]) -> list[str]:
+    """The currency and percent signs of some sentences: words that matching ignores ("$5m" is "£5m" to it)."""
+    sentences = result.a_sentences if side == "a" else result.b_sentences
+    return [m.group() for i in indices for m in _SIGNS.finditer(sentences[i].text)]
 
 
 def finding(

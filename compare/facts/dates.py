@@ -34,14 +34,17 @@ _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _DAY = r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:18|19|20)\d\d)"
+# A clock time: "7:15 a.m.", "8:30 AM", "9pm", "07:38 AM" (the hour and minutes; the zone is not read).
+_TIME = r"(?P<time>(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?[mM]\b\.?)"
 _DATE = re.compile(
-    r"(?<![\w$£€.,])(?:"
+    r"(?<![\w$£€.,:])(?:"
     + rf"(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+{_MONTH}|{_MONTH.replace('month', 'month2')}\s+{_DAY2}(?!\d))(?:,?\s+{_YEAR})?"
     + rf"|{_MONTH.replace('month', 'month_y')}\s+{_YEAR.replace('year', 'year_m')}"
     + rf"|{_WEEKDAY.replace('weekday', 'weekday_only')}"
     + rf"|{_MONTH.replace('month', 'month_only')}"
     + rf"|{_YEAR.replace('year', 'year_only')}"
     + rf"|(?i:(?P<relative>{_RELATIVE_WORDS}))"
+    + rf"|{_TIME}"
     + r")(?![\w%])(?!,\d)"
 )
 
@@ -60,6 +63,12 @@ class DateMention:
         shared = mine.keys() & theirs.keys()
         return bool(shared) and all(mine[k] == theirs[k] for k in shared)
 
+    def edited(self, other: DateMention) -> bool:
+        """One part changed and another kept ("July 2012" / "July 2011"): the same date, edited."""
+        mine, theirs = dict(self.parts), dict(other.parts)
+        shared = mine.keys() & theirs.keys()
+        return any(mine[k] == theirs[k] for k in shared) and any(mine[k] != theirs[k] for k in shared)
+
     def conflicts(self, other: DateMention) -> bool:
         """Some kind of part both mention has different values."""
         mine, theirs = dict(self.parts), dict(other.parts)
@@ -72,12 +81,16 @@ def dates(text: str, start: int, end: int) -> list[DateMention]:
     "May" counts as a month only next to a day or a year (it is also a verb and a name).
 
     >>> [m.parts for m in dates("On Thursday 3 March 2022, last week, May said.", 0, 46)]
-    [(('weekday', 'thursday'), ('day', '3'), ('month', 'march'), ('year', '2022')), (('relative', 'last week'),)]
+    [(('weekday', 'thursday'), ('day', '3'), ('month', 'march'), ('year', '2022')), (('relative week', '-1'),)]
     """
     out = []
     for m in _DATE.finditer(text, start, end):
         found = {k: v for k, v in m.groupdict().items() if v}
         if found.get("month_only") == "May" or (found.get("month_only") and _sentence_initial(text, m.start(), start)):
+            continue
+        if found.get("time"):
+            hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "p" else 0)
+            out.append(DateMention((("time", f"{hour:02d}:{found.get('minute') or '00'}"),), m.start(), m.end()))
             continue
         parts = []
         for kind in ("weekday", "day", "month", "year", "relative"):
@@ -86,11 +99,27 @@ def dates(text: str, start: int, end: int) -> list[DateMention]:
             )
             if value:
                 value = " ".join(value.lower().split())
-                if kind == "relative":  # "earlier this week" says the same as "this week"
-                    value = value.removeprefix("earlier ").removeprefix("later ")
+                if kind == "relative":  # "tonight" is this day, "last week" the week before: granularity and offset
+                    kind, value = _relative(value)
                 parts.append((kind, value))
         out.append(DateMention(tuple(parts), m.start(), m.end()))
     return out
+
+
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
+_OFFSETS = {"last": "-1", "this": "0", "next": "+1", "yesterday": "-1", "today": "0", "tonight": "0", "tomorrow": "+1"}
+
+
+def _relative(phrase: str) -> tuple[str, str]:
+    """A relative date as (granularity, offset): "yesterday" and "last night" are both ("relative day", "-1"),
+    "this afternoon" and "tonight" both ("relative day", "0"); "earlier this week" is "this week"."""
+    words = phrase.removeprefix("earlier ").removeprefix("later ").split()
+    if len(words) == 1:
+        return "relative day", _OFFSETS[words[0]]
+    unit = "day" if words[1] in _DAY_PARTS else words[1]
+    if unit == "day" and words[0] == "last":
+        return "relative day", "-1"  # "last night" is yesterday's
+    return f"relative {unit}", _OFFSETS[words[0]]
 
 
 def _sentence_initial(text: str, position: int, floor: int) -> bool:
@@ -103,7 +132,7 @@ def _side_dates(side: Side) -> list[DateMention]:
 
 def find_dates(view: GroupView) -> list[Finding]:
     """`date_changed` findings for one group."""
-    if not view.reliable:
+    if not (view.reliable or view.loose):
         return []
     a_dates, b_dates = _side_dates(view.a), _side_dates(view.b)
     if not a_dates or not b_dates:
@@ -112,7 +141,7 @@ def find_dates(view: GroupView) -> list[Finding]:
     left_b = [e for e in b_dates if not any(e.agrees(d) for d in a_dates)]
     out = []
     for date in left_a:
-        other = next((e for e in left_b if date.conflicts(e)), None)
+        other = next((e for e in left_b if date.conflicts(e) and (view.reliable or date.edited(e))), None)
         if other is None:
             continue
         left_b.remove(other)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..normalise import Token
+from ..segment import segment
 from .context import GroupView, Side, finding
 from .dates import MONTHS, WEEKDAYS
 from .finding import Finding
@@ -35,7 +36,8 @@ __all__ = ["find_entities", "names", "same_entity"]
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "president", "prime",
     "minister", "secretary", "general", "chancellor", "senator", "sen", "rep", "governor", "gov", "mayor",
-    "judge", "justice", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
+    "judge", "justice", "vice", "colonel",
+    "captain", "sergeant", "king", "queen", "prince", "princess", "pope", "chief", "foreign", "state", "st",
     "saint", "the", "of", "de", "del", "van", "von", "and",
 }  # fmt: skip
 # Words capitalised for reasons other than naming.
@@ -57,6 +59,18 @@ _EQUIVALENT = {
     "uk": "uk", "britain": "uk", "british": "uk", "tory": "conservative", "tories": "conservative",
     "conservatives": "conservative", "labour's": "labour",
 }  # fmt: skip
+# Words that say what kind of place or body a name is, not which: "Ebon Atoll" is "Ebon Island".
+_KINDS = {
+    "island", "islands", "atoll", "river", "lake", "sea", "ocean", "mountain", "mountains", "mount", "valley",
+    "county", "city", "town", "village", "province", "region", "street", "road", "avenue", "square", "park",
+    "bridge", "university", "college", "school", "hospital", "airport", "station", "club", "party", "council",
+    "company", "group", "hotel", "house", "hall", "centre", "center", "museum", "festival", "prize", "award",
+    "cup", "league", "times", "post", "news", "bay", "coast", "desert", "forest", "district", "state",
+    "states", "republic", "kingdom", "government", "ministry", "department", "office", "agency", "institute",
+    "stadium", "ground", "arena", "cathedral", "church", "palace", "theatre", "gallery", "library",
+}  # fmt: skip
+# Generation marks after a surname: "Martin Luther King Jr" is King.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A replaced stretch longer than this is a rewording, where names come and go for many reasons.
 _MAX_REPLACED_WORDS = 5
 
@@ -129,15 +143,43 @@ def same_entity(a: Sequence[Token], b: Sequence[Token]) -> bool:
     ident_a, ident_b = _identity(a), _identity(b)
     if not ident_a or not ident_b:
         return True  # a title alone says nothing
+    last_a, last_b = _surname(a), _surname(b)
+    if (
+        len(ident_a) > 1
+        and len(ident_b) > 1
+        and last_a
+        and last_b
+        and not any(_related(last_a, y) for y in ident_b)
+        and not any(_related(last_b, x) for x in ident_a)
+    ):
+        return False  # "Jane Holloway" / "Jane Ferreira": a shared first name, two people
     if any(_related(x, y) for x in ident_a for y in ident_b):
         return True
     key_a, key_b = "".join(t.key for t in a).replace(".", ""), "".join(t.key for t in b).replace(".", "")
     return _acronym(key_a, b) or _acronym(key_b, a)
 
 
+def _surname(run: Sequence[Token]) -> str:
+    """The last identity word of a name ("holloway" of "Interior Secretary Jane Holloway"), without "Jr"."""
+    for token in reversed(run):
+        key = token.key.removesuffix("'s").removesuffix("\u2019s")
+        part = re.split(r"[-\u2010\u2011.]", key)[-1] or key
+        if part not in TITLES and part not in _GENERIC and part not in _SUFFIXES and part not in _KINDS:
+            return _EQUIVALENT.get(part, part)
+    return ""
+
+
+def _without_titles(run: list[Token]) -> list[Token]:
+    """The name without leading titles while two words remain: "Jane Holloway" of "Secretary Jane Holloway"."""
+    while len(run) > 2 and run[0].key in TITLES:
+        run = run[1:]
+    return run
+
+
 def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
     """Some name in either document holds words of both ("Raymond Lumbuenamo" for "Lumbuenamo" / "Raymond")."""
     ident_a, ident_b = _identity(a), _identity(b)
+    ident_a, ident_b = ident_a - ident_b, ident_b - ident_a  # the words that differ: "Jane" says nothing
     for side in (view.a, view.b):
         for run in _document_names(side.text):
             words = set(run)
@@ -147,24 +189,32 @@ def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _document_names(text: str) -> tuple[frozenset[str], ...]:
+def _document_words(text: str) -> frozenset[str]:
+    """The identity words of every name in the document ("us" for "the US"), to tell a known name from a new one."""
     from ..segment import segment
 
+    whole = Side("a", text, tuple(segment(text)), 0)
+    return frozenset(word for run in names(whole) for word in _identity(run))
+
+
+@lru_cache(maxsize=8)
+def _document_names(text: str) -> tuple[frozenset[str], ...]:
     whole = Side("a", text, tuple(segment(text)), 0)
     return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
 
 
 def find_entities(view: GroupView) -> list[Finding]:
     """`entity_changed` findings for one group."""
-    if not view.reliable:
-        return []
+    if not (view.reliable or view.loose) or not (_new_capitals(view.a, view.b) and _new_capitals(view.b, view.a)):
+        return []  # a changed name needs a capitalised word on each side that the other side lacks
     runs_a, runs_b = names(view.a), names(view.b)
     if not runs_a or not runs_b:
         return []
     out = []
     reported: set[int] = set()
+    limit = _MAX_REPLACED_WORDS if view.reliable else 2  # in a loose group, only a name edited in place
     for a_words, b_words in view.replaced:
-        if not a_words or not b_words or max(len(a_words), len(b_words)) > _MAX_REPLACED_WORDS:
+        if not a_words or not b_words or max(len(a_words), len(b_words)) > limit:
             continue
         starts_a = {t.start for t in a_words}
         starts_b = {t.start for t in b_words}
@@ -173,17 +223,30 @@ def find_entities(view: GroupView) -> list[Finding]:
         if len(old) != 1 or len(new) != 1:
             continue
         run_a, run_b = old[0], new[0]
-        if run_a[0].start in reported or same_entity(run_a, run_b) or _known_together(view, run_a, run_b):
+        if (
+            run_a[-1].end in reported
+            or same_entity(run_a, run_b)
+            or _known_together(
+                view, [t for t in run_a if t.start in starts_a], [t for t in run_b if t.start in starts_b]
+            )
+        ):
             continue
+        if any(
+            sa[0] <= run_a[-1].start < sa[1] and sb[0] <= run_b[-1].start < sb[1] for sa, sb in view.renamed_speakers
+        ):
+            continue  # a renamed speaker: reported once, as `attribution_changed`
+        if _surname(run_a) in view.b.words:
+            continue  # the person is still named on the other side ("Vice President Joseph R. Biden Jr.")
+        run_a, run_b = _without_titles(run_a), _without_titles(run_b)
         text_a = view.a.text[run_a[0].start : run_a[-1].end]
         text_b = view.b.text[run_b[0].start : run_b[-1].end]
         changed_a = " ".join(t.key for t in run_a if t.start in starts_a)
         changed_b = " ".join(t.key for t in run_b if t.start in starts_b)
         if f" {changed_a} " in view.b.word_key or f" {changed_b} " in view.a.word_key:
             continue  # the name is still there (or was already there): moved, not changed
-        if view.a.contains(text_b, anywhere=True):
+        if view.a.contains(text_b, anywhere=True) or _identity(run_b) <= _document_words(view.a.text):
             continue  # a name A already used elsewhere: most often a broader or shorter reference ("London")
-        reported.add(run_a[0].start)
+        reported.add(run_a[-1].end)
         out.append(
             finding(
                 view,
@@ -193,4 +256,51 @@ def find_entities(view: GroupView) -> list[Finding]:
                 f"{text_a} became {text_b}",
             )
         )
+    out.extend(_new_surnames(view, runs_a, runs_b, reported, {f.b_end for f in out}))
+    return out
+
+
+def _new_capitals(side: Side, other: Side) -> bool:
+    """Some capitalised word of `side` is not a word of `other` (a cheap test before reading names)."""
+    text, words = side.text, other.words
+    return any(text[t.start].isupper() and t.key not in words for t in side.tokens)
+
+
+def _given(run: Sequence[Token]) -> str:
+    """The first identity word of a name: the given name of "Secretary Jane Holloway"."""
+    return next((t.key for t in run if t.key not in TITLES and t.key not in _GENERIC), "")
+
+
+def _new_surnames(
+    view: GroupView, runs_a: list[list[Token]], runs_b: list[list[Token]], done_a: set[int], done_b: set[int]
+) -> list[Finding]:
+    """People whose surname changed wherever the word diff put them: "Frank Dancevic" in A and "Frank
+    Lindqvist" in B, a surname A's document never uses. The same given name and a surname new to the
+    story is a renamed person, however much the sentence around it was rewritten."""
+    out = []
+    people_a = [r for r in runs_a if len(_identity(r)) >= 2 and r[-1].end not in done_a]
+    for run_b in runs_b:
+        if len(_identity(run_b)) < 2 or run_b[-1].end in done_b:
+            continue
+        surname_b = _surname(run_b)
+        if not surname_b or f" {surname_b} " in view.a.document_words or f" {surname_b} " in view.a.word_key:
+            continue
+        given = _given(run_b)
+        for run_a in people_a:
+            surname_a = _surname(run_a)
+            if _given(run_a) != given or not surname_a or _related(surname_a, surname_b):
+                continue
+            if any(sa[0] <= run_a[-1].start < sa[1] for sa, _ in view.renamed_speakers):
+                break  # reported as the quote's speaker
+            run_a, run_b = _without_titles(run_a), _without_titles(run_b)
+            text_a = view.a.text[run_a[0].start : run_a[-1].end]
+            text_b = view.b.text[run_b[0].start : run_b[-1].end]
+            out.append(
+                finding(
+                    view, "entity_changed", (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end),
+                    f"{text_a} became {text_b}",
+                )
+            )  # fmt: skip
+            people_a.remove(next(r for r in people_a if r[-1].end == run_a[-1].end))
+            break
     return out

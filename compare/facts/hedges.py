@@ -13,6 +13,8 @@ ignored (a changed quote is reported as a quote).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..normalise import Token
 from .context import GroupView, Side, finding
 from .finding import Finding
@@ -39,6 +41,15 @@ _SPEECH = {
     "claims", "claim", "announced", "insisted", "explained", "argued", "warned", "noted", "confirmed", "denied",
     "admitted", "revealed", "wrote", "writes", "asked", "replied", "responded", "commented", "suggested",
     "suggests", "estimated", "estimates", "acknowledged", "accused", "described", "stressed", "reiterated",
+    "replies", "reply", "responds", "respond", "comments", "comment", "announces", "states", "confirms",
+    "denies", "reveals", "describes", "tweets", "whispered", "whispers", "shouted", "shouts", "exclaimed",
+    "cried", "joked", "jokes", "wondered", "observed", "observes", "remarked", "remarks", "boasted", "boasts",
+    "conceded", "concedes", "cautioned", "maintained", "maintains", "contended", "asserted", "asserts",
+    "acknowledges", "point", "emphasise", "emphasize", "emphasised", "emphasized", "emphasizes", "emphasises",
+    "admit", "confessed", "confesses", "forecast", "declares", "calculated", "marvels", "insist", "explain",
+    "warn", "explaining", "adding", "telling",
+    "thought", "reckon", "reckons", "review", "revelations", "findings", "figures", "data", "paper", "analysis",
+    "documents",
     "tweeted", "posted", "reported", "reportedly", "reports", "found", "finds", "showed", "shows", "predicted",
     "predicts", "called", "calls", "pledged", "promised", "urged", "believes", "believe", "believed", "thinks",
     "think", "hopes", "hoped", "recommended", "concluded", "declared", "agreed", "mentioned", "complained",
@@ -49,16 +60,19 @@ _SPEECH = {
     "notes", "recalls", "points", "pointed", "answered", "answers", "laughs", "laughed", "condemned", "quoted",
     "quoting", "cited", "citing",
 }  # fmt: skip
+# Words that keep a claim uncertain. Not "would", "could", "should" or "expected": they are everywhere,
+# and a rewrite that drops "probably" from one clause keeps them in another.
+# Not "would", "could" or "understood": common in any sentence, they would hide every dropped "probably".
 _UNCERTAIN = {
-    "appeared", "appears", "appear", "apparently", "believed", "thought", "understood", "possibly", "probably",
-    "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely", "unlikely", "may", "might", "could", "would",
-    "perhaps", "maybe", "expected", "expect", "expects", "anticipated", "predicted", "forecast", "estimated",
-    "possible", "suspected", "suggests", "suggest", "suggested", "reportedly", "allegedly", "should",
+    "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
+    "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
+    "appeared", "appears", "appear", "believed", "thought", "expected", "expect", "expects", "anticipated",
+    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should", "necessarily",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
     "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
-    "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "claims",
-                "claim", "accused", "suspected", "accusations", "allegations", "charged"},
+    "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "accused",
+                "suspected", "accusations", "allegations", "claims", "claim"},
     "uncertain": _UNCERTAIN,
     "attribution": _SPEECH,
 }  # fmt: skip
@@ -72,22 +86,159 @@ _WHY = {
 
 
 def _unquoted_words(side: Side) -> set[str]:
-    quoted = quote_spans(side)
-    return {t.key for t in side.tokens if not any(s <= t.start < e for s, e in quoted)}
+    """The side's words outside quotes; "claims" only where it is an allegation ("claims it mistreated",
+    "claims of abuse"), not a demand ("legal claims from people")."""
+    tokens = _unquoted(side)
+    out = set()
+    for n, t in enumerate(tokens):
+        if t.key in ("claims", "claim"):
+            after = tokens[n + 1].key if n + 1 < len(tokens) else ""
+            before = tokens[n - 1].key if n else ""
+            if after not in _CLAUSE and before not in _PRONOUNS:  # "he claims Poland's …" is a verb
+                continue
+        out.add(t.key)
+    return out
+
+
+_CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
+
+
+def _unquoted(side: Side) -> list[Token]:
+    """The side's tokens outside quotation marks (worked out once per side)."""
+    if "unquoted" not in side.memo:
+        quoted = quote_spans(side)
+        starts = [s for s, _ in quoted]
+        tokens = []
+        for t in side.tokens:
+            k = bisect_right(starts, t.start) - 1
+            if k < 0 or t.start >= quoted[k][1]:
+                tokens.append(t)
+        side.memo["unquoted"] = tokens
+    out: list[Token] = side.memo["unquoted"]
+    return out
+
+
+# The phrases of every class by their first word, so each word is looked up once.
+_BY_FIRST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _cls, _phrases in HEDGES.items():
+    for _phrase in _phrases:
+        _BY_FIRST.setdefault(_phrase[0], []).append((_cls, _phrase))
 
 
 def hedges(side: Side) -> dict[str, list[tuple[int, int]]]:
-    """For each hedge class, the spans of its phrases on `side`, outside quotation marks."""
-    quoted = quote_spans(side)
-    tokens: list[Token] = [t for t in side.tokens if not any(s <= t.start < e for s, e in quoted)]
+    """For each hedge class, the spans of its phrases on `side`, outside quotation marks, in text order."""
+    tokens = _unquoted(side)
     keys = [t.key for t in tokens]
     out: dict[str, list[tuple[int, int]]] = {}
-    for cls, phrases in HEDGES.items():
-        for n in range(len(keys)):
-            for phrase in phrases:
-                if tuple(keys[n : n + len(phrase)]) == phrase:
-                    out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
+    for n, key in enumerate(keys):
+        for cls, phrase in _BY_FIRST.get(key, ()):
+            if tuple(keys[n : n + len(phrase)]) == phrase and _hedges_here(keys, n, len(phrase)):
+                out.setdefault(cls, []).append((tokens[n].start, tokens[n + len(phrase) - 1].end))
     return out
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "widely", "also", "now", "still", "not", "generally"}
+_MODALS = {"can", "could", "cannot", "can't", "couldn't", "not", "how", "might", "may"}
+
+
+def _hedges_here(keys: list[str], n: int, length: int) -> bool:
+    """Whether the phrase at `keys[n:n + length]` hedges here, by the words around it (its part of speech).
+
+    "claimed that" / "he claimed." hedge, "claimed the records" (won them) does not; "possibly" after
+    "can" or "could" is emphatic ("no feat can possibly match"); "thought to" hedges after "is" or
+    "was" ("is thought to be"), not in "gave no thought to"; "reported" hedges as an adjective ("the
+    reported attack") or before "that"/"to", not as "the firm reported profits".
+    """
+    word = keys[n]
+    before = keys[n - 1] if n > 0 else ""
+    after = keys[n + length] if n + length < len(keys) else ""
+    if word in ("claimed", "reported"):
+        return after in ("", "that", "to", "as") or before in _DETERMINERS
+    if word == "claims":
+        return before not in _DETERMINERS and after in ("", "that", "to")  # not "their claims to the inquest"
+    if word == "said" and before == "that" and n == 1:
+        return False  # "That said, …": an idiom, not an attribution
+    if word == "said" and before == "be" and n > 1 and keys[n - 2] in _MODALS | {"must", "should", "cannot"}:
+        return False  # "the same cannot be said for Miami": an idiom
+    if word == "possibly":
+        return not ({before, keys[n - 2] if n > 1 else ""} & _MODALS)
+    if word in ("thought", "understood"):
+        return bool({before, keys[n - 2] if n > 1 else ""} & _BE)
+    if word == "according":
+        return after not in ("plan", "plans", "schedule")  # `after` follows "to"
+    if word in ("appeared", "appears", "appear"):
+        return after not in _DETERMINERS  # "appeared to be", not "appeared to the court"
+    return True
+
+
+def _in_place(view: GroupView, side: Side, span: tuple[int, int], other: Side) -> bool:
+    """In a loosely similar group, the words either side of the hedge stand together on the other side
+    ("was probably lactose" / "was lactose"): the hedge was dropped from, or added to, the same words."""
+    if view.reliable:
+        return True
+    before = [t for t in side.tokens if t.end <= span[0]]
+    after = [t for t in side.tokens if t.start >= span[1]]
+    if not before or not after:
+        return False
+    return f" {before[-1].key} {after[0].key} " in other.word_key
+
+
+_STOP = {
+    "the", "a", "an", "to", "of", "and", "or", "be", "been", "is", "are", "was", "were", "has", "have", "had",
+    "that", "in", "on", "at", "for", "with", "by", "it", "its", "their", "his", "her", "this", "these", "not",
+}  # fmt: skip
+
+
+_SAYING = {"said", "says", "told", "tells", "stated", "states", "wrote", "writes", "added", "explained"}
+
+
+def _verb_swapped(side: Side, span: tuple[int, int], other: Side) -> bool:
+    """ "claimed that" on one side, "said that" on the other: a reporting verb changed, the claim is still
+    someone's (the one who claims is named either way)."""
+    words = [t.key for t in side.tokens if t.start >= span[0]][:2]
+    return (
+        len(words) == 2
+        and words[0] in ("claimed", "claims", "alleged", "alleges")
+        and words[1] == "that"
+        and bool(_SAYING & other.words)
+    )
+
+
+def _claim_kept(side: Side, span: tuple[int, int], other: Side, cls: str) -> bool:
+    """The hedged claim is still on the other side: one of the first content words after the hedge
+    ("allegedly *mistreated*") appears there. A hedge whose whole clause was cut was not dropped from anything."""
+    if cls == "attribution":
+        return True  # who says it is checked by `_speaker_kept`
+    after = [t.key for t in side.tokens if t.start >= span[1] and t.key not in _STOP][:3]
+    return not after or any(word in other.words for word in after)
+
+
+def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
+    """The one an attribution names ("Oxfam says", "said Mr Khan", "according to Nielsen") is still
+    named on the other side: the verb changed ("has forecast" → "says"), the attribution did not."""
+    tokens = side.tokens
+    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    end = next((n for n, t in enumerate(tokens) if t.end == span[1]), None)
+    if at is None or end is None:
+        return False
+    candidates = []
+    if at > 0 and not side.text[tokens[at - 1].end : tokens[at].start].strip() and tokens[at].key != "according":
+        for t in reversed(tokens[max(0, at - 2) : at]):
+            candidates.append(t)
+            if side.text[t.start - 1 : t.start].strip():
+                break
+    else:
+        for n in range(end + 1, min(len(tokens), end + 4)):
+            if side.text[tokens[n - 1].end : tokens[n].start].strip():
+                break
+            candidates.append(tokens[n])
+    if side.text[span[1] :].lstrip().lower().startswith("to "):
+        return False  # "is said to have": passive, no one named
+    keys = {t.key.removesuffix("'s").removesuffix("\u2019s") for t in candidates} - _DETERMINERS - _PRONOUNS
+    other_keys = {k.removesuffix("'s").removesuffix("\u2019s") for k in other.words}
+    return bool(keys & other_keys)
 
 
 def find_hedges(view: GroupView) -> list[Finding]:
@@ -95,7 +246,7 @@ def find_hedges(view: GroupView) -> list[Finding]:
     in_a, in_b = hedges(view.a), hedges(view.b)
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
-    if not view.reliable:
+    if not (view.reliable or view.loose):
         return []
     words_a, words_b = _unquoted_words(view.a), _unquoted_words(view.b)
     if len(words_a) * 2 < len(view.a.words) or len(words_b) * 2 < len(view.b.words):
@@ -103,20 +254,32 @@ def find_hedges(view: GroupView) -> list[Finding]:
         in_a.pop("attribution", None)
         in_b.pop("attribution", None)
     for cls in HEDGES:
-        if cls in in_a and not words_b & EQUIVALENTS[cls]:
+        if cls in in_a and not words_b & EQUIVALENTS[cls] and cls not in in_b:
             span = in_a[cls][0]
             if ("a", span[0]) in seen:
+                continue
+            if cls == "attribution" and _speaker_kept(view.a, span, view.b):
+                continue
+            if not _in_place(view, view.a, span, view.b) or not _claim_kept(view.a, span, view.b, cls):
+                continue
+            if cls == "alleged" and _verb_swapped(view.a, span, view.b):
                 continue
             seen.add(("a", span[0]))
             word = view.a.text[span[0] : span[1]]
             out.append(
                 finding(view, "hedge_dropped", span, None, f"B drops '{word}': in A {_WHY[cls]}, in B it is not")
             )
-        elif cls in in_b and not words_a & EQUIVALENTS[cls]:
+        elif cls in in_b and not words_a & EQUIVALENTS[cls] and cls not in in_a:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
+                continue
+            if cls == "attribution" and _speaker_kept(view.b, span, view.a):
+                continue
+            if not _in_place(view, view.b, span, view.a):
                 continue
             seen.add(("b", span[0]))
             word = view.b.text[span[0] : span[1]]
             out.append(finding(view, "hedge_added", None, span, f"B adds '{word}': in B {_WHY[cls]}, in A it is not"))
+    if {f.kind for f in out} == {"hedge_dropped", "hedge_added"}:
+        return []  # one hedge swapped for another ("apparently" → "they said"): the claim is still hedged
     return out

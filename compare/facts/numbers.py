@@ -109,11 +109,47 @@ class Figure:
         return any(math.isclose(x, y, rel_tol=1e-9) for x in mine for y in theirs)  # type: ignore[arg-type]
 
     def comparable(self, other: Figure) -> bool:
-        """True when one could have been edited into the other: the same sort, and not two different currencies."""
+        """True when one could have been edited into the other: the same sort, and not two different
+        currencies unless the amount is the same ("$5m" → "£5m" is a changed currency)."""
         if self.sort != other.sort and {self.sort, other.sort} != {"percent", "fraction"}:
             return False
-        currencies = {u for u in (self.unit, other.unit) if u.isupper() and len(u) == 3}
-        return len(currencies) <= 1
+        currencies = {u for u in (self.unit, other.unit) if _is_currency(u)}
+        return len(currencies) <= 1 or self.same_value(other)
+
+    def same_fact(self, other: Figure) -> bool:
+        """The same amount of the same thing: equal values, and not two different currencies or
+        measures ("10 miles" is not "10 kilometres")."""
+        if not self.same_value(other) or self.unit == other.unit:
+            return self.same_value(other)
+        units = {self.unit, other.unit}
+        if all(_is_currency(u) for u in units):
+            return False
+        return not all(u in _MEASURES for u in units)
+
+
+def _is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+# Units of measure (as `_following_unit` gives them) by dimension: the same value in two of them is a
+# different figure, and the same value in two of one dimension is an edited one ("12 months" / "12 years").
+_DIMENSIONS = {
+    "length": {"metre", "kilometre", "mile", "foot", "inch", "centimetre", "millimetre", "yard"},
+    "mass": {"kilogram", "gram", "tonne", "ton"},
+    "volume": {"litre", "gallon"},
+    "time": {"second", "minute", "hour", "day", "week", "month", "year"},
+    "area": {"acre", "hectare"},
+}  # fmt: skip
+_ALIASES = {
+    "km": "kilometre", "kilometer": "kilometre", "meter": "metre", "m": "metre", "cm": "centimetre",
+    "mm": "millimetre", "feet": "foot", "ft": "foot", "inche": "inch", "kg": "kilogram", "g": "gram",
+    "lb": "pound", "liter": "litre", "l": "litre", "hr": "hour", "min": "minute", "sec": "second",
+}  # fmt: skip
+_MEASURES = {unit for units in _DIMENSIONS.values() for unit in units} | {"degree", "mph", "kmh"}
+
+
+def _same_dimension(a: str, b: str) -> bool:
+    return any(a in units and b in units for units in _DIMENSIONS.values())
 
 
 def _word_value(word: str) -> float:
@@ -218,9 +254,10 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
     With `raw`, simply the next word.
     """
     previous = position
+    first = ""
     for token in tokenize(text, position, min(ceiling, position + 40))[:3]:
         if text[previous : token.start].strip(" -\u2010\u2011"):
-            return ""  # punctuation: what follows is not what the figure counts ("Costa, 36, was born")
+            break  # punctuation: what follows is not what the figure counts ("Costa, 36, was born")
         previous = token.end
         key = token.key
         if raw:
@@ -230,9 +267,13 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
         if key in _CURRENCY_WORD:
             return _CURRENCY_WORD[key]
         if not key.isalpha():
-            return ""
-        return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
-    return ""
+            break
+        unit = key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+        unit = _ALIASES.get(unit, unit)
+        if first or unit in _MEASURES:
+            return unit if unit in _MEASURES else first  # "12 straight months" counts months
+        first = unit
+    return first
 
 
 def _side_figures(side: Side) -> list[Figure]:
@@ -240,8 +281,12 @@ def _side_figures(side: Side) -> list[Figure]:
 
 
 def find_numbers(view: GroupView) -> list[Finding]:
-    """`number_changed` findings for one group: leftover figures paired across the sides."""
-    if not view.reliable:
+    """`number_changed` findings for one group: leftover figures paired across the sides.
+
+    In a loosely similar group (`GroupView.loose`) only figures in the same place are paired: the
+    same word before them and the same unit after ("within 24 hours" / "within 27 hours").
+    """
+    if not (view.reliable or view.loose):
         return []
     a_figures = _side_figures(view.a)
     b_figures = _side_figures(view.b)
@@ -249,13 +294,13 @@ def find_numbers(view: GroupView) -> list[Finding]:
         return []
     left_a = list(a_figures)
     left_b = list(b_figures)
-    for fig in a_figures:  # a value said on both sides is not a change, whatever the wording around it
-        twin = next((g for g in left_b if fig.same_value(g)), None)
+    for fig in a_figures:  # a figure said on both sides is not a change, whatever the wording around it
+        twin = next((g for g in left_b if fig.same_fact(g)), None)
         if twin is not None:
             left_a.remove(fig)
             left_b.remove(twin)
     pairs: list[tuple[Figure, Figure]] = []
-    for a_words, b_words in view.replaced:  # first: figures the word diff replaced one by the other
+    for a_words, b_words in view.replaced if view.reliable else ():  # figures the word diff replaced
         if not a_words or not b_words:
             continue
         span_a = (a_words[0].start, a_words[-1].end)
@@ -270,10 +315,20 @@ def find_numbers(view: GroupView) -> list[Finding]:
                 in_b.remove(twin)
                 left_a.remove(fig)
                 left_b.remove(twin)
-    for fig in list(left_a):  # then: figures that count the same thing
-        if not fig.unit:
-            continue
-        twin = next((g for g in left_b if g.unit == fig.unit and fig.comparable(g)), None)
+    for fig in list(left_a):  # then: figures that count the same thing, or the same amount in the same place
+        twin = next(
+            (
+                g
+                for g in left_b
+                if fig.comparable(g)
+                and (
+                    (fig.unit and g.unit == fig.unit and (view.reliable or _same_place(view, fig, g)))
+                    or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
+                    or (fig.same_value(g) and _same_dimension(fig.unit, g.unit) and _once(fig, a_figures, b_figures))
+                )
+            ),
+            None,
+        )
         if twin is not None:
             pairs.append((fig, twin))
             left_a.remove(fig)
@@ -282,11 +337,61 @@ def find_numbers(view: GroupView) -> list[Finding]:
         finding(
             view,
             "number_changed",
-            (fig.start, fig.end),
-            (twin.start, twin.end),
-            f"{view.a.text[fig.start : fig.end]} became {view.b.text[twin.start : twin.end]}",
+            (fig.start, _unit_end(view.a.text, fig) if fig.same_value(twin) else fig.end),
+            (twin.start, _unit_end(view.b.text, twin) if fig.same_value(twin) else twin.end),
+            _explain(view, fig, twin),
             a_value=fig.value,
             b_value=twin.value,
         )
         for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)
     ]
+
+
+def _once(fig: Figure, a_figures: list[Figure], b_figures: list[Figure]) -> bool:
+    """The value is said once on each side: "12 months" and "12 years" are then one figure, edited."""
+    return sum(f.same_value(fig) for f in a_figures) == 1 and sum(g.same_value(fig) for g in b_figures) == 1
+
+
+def _word_before(text: str, fig: Figure) -> str:
+    """The word before a figure, with any punctuation between them ("roubles (" for "roubles (£20m)")."""
+    words = tokenize(text, max(0, fig.start - 30), fig.start)
+    if not words:
+        return ""
+    gap = text[words[-1].end : fig.start].strip(" $£€¥")
+    return f"{words[-1].key}{gap}" if len(gap) <= 1 else ""
+
+
+def _word_after(text: str, fig: Figure) -> str:
+    """The word after a figure, with any punctuation between them (", to" for "$492,000, to be exact")."""
+    words = tokenize(text, fig.end, min(len(text), fig.end + 30))
+    if not words:
+        return ""
+    gap = text[fig.end : words[0].start].strip()
+    return f"{gap}{words[0].key}" if len(gap) <= 1 else ""
+
+
+def _same_place(view: GroupView, fig: Figure, twin: Figure) -> bool:
+    """The figures stand in the same place: the same word before them ("within 24 hours" / "within 27
+    hours"), or after them ("£100 or less" / "€100 or less"), or the same words all round."""
+    if view.group.kind == "identical":
+        a_figures, b_figures = _side_figures(view.a), _side_figures(view.b)
+        return a_figures.index(fig) == b_figures.index(twin)
+    before = _word_before(view.a.text, fig)
+    if before and before == _word_before(view.b.text, twin):
+        return True
+    after = _word_after(view.a.text, fig)
+    return bool(after) and after == _word_after(view.b.text, twin) and fig.same_value(twin)
+
+
+def _unit_end(text: str, fig: Figure) -> int:
+    """The end of the figure's unit word, when the unit is what changed ("10 miles" / "10 kilometres")."""
+    if _is_currency(fig.unit) and text[fig.start : fig.start + 1] in "$£€¥":
+        return fig.end
+    following = tokenize(text, fig.end, min(len(text), fig.end + 40))
+    return following[0].end if following else fig.end
+
+
+def _explain(view: GroupView, fig: Figure, twin: Figure) -> str:
+    old = view.a.text[fig.start : _unit_end(view.a.text, fig) if fig.same_value(twin) else fig.end]
+    new = view.b.text[twin.start : _unit_end(view.b.text, twin) if fig.same_value(twin) else twin.end]
+    return f"{old} became {new}"

@@ -32,16 +32,19 @@ from rapidfuzz import fuzz
 from ..normalise import Token, tokenize
 from ..worddiff import word_diff
 from .context import GroupView, Side, finding, plain_diff
+from .entities import same_entity
 from .finding import Finding
+from .numbers import figures
 
-__all__ = ["Quote", "document_quotes", "find_quotes", "quote_spans", "side_quotes"]
+__all__ = ["Quote", "document_quotes", "find_quotes", "quote_parts", "quote_spans", "side_quotes"]
 
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
 _TRIM = " \t,.;:\u2014\u2013-"
 _VERBS = (
     r"said|says|say|added|adds|told|tells|asked|asks|explained|continued|insisted|wrote|writes|warned|"
-    r"argued|replied|stressed|noted|declared|claimed|claims|admitted|recalled|tweeted"
+    r"argued|replied|stressed|noted|declared|claimed|claims|admitted|recalled|tweeted|pointed\s+out|points\s+out|"
+    r"observed|remarked|replies|explains|insists|warns|argues|notes|recalls"
 )
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
 _NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'\u2019.\-]*)*"
@@ -51,52 +54,152 @@ _ROLE = (
     r"sources|aide|diplomat|minister|statement|adviser|advisor|analyst|expert|witness|police|ministry|department)"
 )
 _AFTER = re.compile(
-    rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b)"
+    rf"^[\s,.!?\u2014\u2013-]*(?:(?:{_VERBS})\s+(?P<name1>{_ROLE}|{_NAME})|(?P<name2>{_ROLE}|{_NAME}|he|she|they|we|I)\s+(?:{_VERBS})\b"
+    # "…,” Jane Doe, president of X, told the paper"
+    rf"|(?P<name3>{_NAME}),[^,\u201c\u201d\"]{{1,100}},\s+(?:{_VERBS})\b)"
 )
 _BEFORE = re.compile(rf"(?P<name>{_ROLE}|{_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:{_VERBS})(?:\s+\w+)?\s*[:,]?\s*$")
 # An interruption between two parts of one quote: "…,” he said, “…" — a few words and a speech verb.
 _INTERRUPTION = re.compile(
-    rf"^[\s,.\u2014\u2013-]*(?:\S+\s+){{0,5}}?(?:{_VERBS})(?:\s+\S+){{0,5}}?[\s,:.\u2014\u2013-]*$"
+    rf"^[\s,.\u2014\u2013-]*(?:\S+\s+){{0,5}}?(?:{_VERBS})(?:\s+\S+){{0,6}}?[\s,:.\u2014\u2013-]*$"
 )
 
 
-_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]")
+# Paragraphs without a quote mark that may lie inside a quote left open before them (sentence-per-line text).
+_MAX_UNMARKED = 4
+# Straight single quotes count where they open before a letter or close after one, never inside a word.
+_STRAIGHT = "(?<![\\w'])'(?=[^\\W\\d])|(?<=[\\w.!?,])'(?![\\w'])"
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + '"\u2018\u2019') + "]|" + _STRAIGHT)
 
 
 @lru_cache(maxsize=8)
 def document_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the quotations in `text`, without their marks (and without closing punctuation).
 
-    A quote left open at the end of a paragraph ends there.
+    A quote runs over paragraphs the way news copy writes it: a paragraph left open either goes
+    on in the next paragraph's opening mark (British and American style: each paragraph opens a
+    mark, only the last closes), or in a paragraph that closes a mark it never opened. Each
+    paragraph's part is a span of its own; `quote_parts` says which spans are one quote.
 
-    >>> text = "\u201cWe will,\u201d he said, \\"go on\\". It was \u2018bad\u2019, they\u2019re sure."
+    >>> text = "“We will,” he said, \\"go on\\". It was ‘bad’, they’re sure."
     >>> [text[s:e] for s, e in document_quotes(text)]
     ['We will', 'go on', 'bad']
     """
-    spans: list[tuple[int, int]] = []
+    return _scan(text)[0]
+
+
+def quote_parts(text: str) -> tuple[int, ...]:
+    """For each span of `document_quotes(text)`, the number of the quote it belongs to (equal = one quote)."""
+    return _scan(text)[1]
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    spans: list[tuple[int, int, int]] = []  # start, end, quote number
+    number = -1
+    left_open = False  # the previous paragraph ended inside a quote
+    # Paragraphs without a mark since then: inside the quote if a later one closes it.
+    pending: list[tuple[int, int]] = []
+    tentative: int | None = None  # the index in `spans` of the quote left open, until it goes on or not
+
+    def never_closed(index: int | None) -> None:
+        """A quote that no mark closes and no paragraph continues: it ends with its first sentence.
+        A straight single quote never closed was an apostrophe or a stray mark: no quote at all."""
+        if index is not None:
+            start, end, n = spans[index]
+            if text[start - 1] == "'":
+                spans[index] = (start, start, n)
+            else:
+                spans[index] = (start, _first_sentence_end(text, start, end), n)
+
     for line in re.finditer(r"[^\n\r]+", text):
+        marks = list(_MARKS.finditer(text, line.start(), line.end()))
+        if left_open and not marks:
+            pending.append((line.start(), line.end()))
+            left_open = len(pending) <= _MAX_UNMARKED
+            if not left_open:
+                never_closed(tentative)
+            continue
         opened: int | None = None
         closer = ""
-        for mark in _MARKS.finditer(text, line.start(), line.end()):  # only quote marks can open or close
+        went_on = False
+        last_close = line.start()  # where the last quote closed in this paragraph
+        for k, mark in enumerate(marks):  # only quote marks can open or close
             pos, c = mark.start(), mark.group()
             before = text[pos - 1] if pos > line.start() else " "
             after = text[pos + 1] if pos + 1 < line.end() else " "
+            if k == 0 and left_open and c in (_CLOSE + '"') and (c != '"' or not before.isspace()):
+                if text[line.start() : pos].strip():  # the quote left open earlier closes here
+                    spans.extend((lo, hi, number) for lo, hi in pending)
+                    spans.append((line.start(), pos, number))
+                    went_on = True
+                continue
+            stray = opened is not None and closer == "'" and c == "'" and not before.isalnum()
+            if stray and opened is not None and _SENTENCE_END.search(text, opened, pos):  # one sentence at most:
+                opened = pos + 1  # the earlier mark was stray; this one opens
+                continue
             if opened is None:
-                if c in _OPEN or (c == '"' and not after.isspace()) or (c == "\u2018" and not before.isalnum()):
-                    opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019"}.get(c, _CLOSE)
-            elif c in closer and (c != "\u2019" or not after.isalpha()) and (c != '"' or not before.isspace()):
-                spans.append((opened, pos))
-                opened = None
+                if (
+                    c in _OPEN
+                    or (c == '"' and not after.isspace())
+                    or (c == "\u2018" and not before.isalnum())
+                    or (c == "'" and not before.isalnum())
+                    or (c == "\u201d" and before.isspace() and after.isalnum())  # a closing mark typed to open
+                ):
+                    continued = k == 0 and left_open and not pending and not text[line.start() : pos].strip()
+                    number += 0 if continued else 1
+                    went_on = went_on or continued
+                    opened, closer = pos + 1, {'"': '"', "\u2018": "\u2019", "'": "'"}.get(c, _CLOSE)
+                elif c == "\u201d" and before in ",.?!" and _ATTRIBUTION_AFTER.match(text, pos + 1, line.end()):
+                    # A closing mark and its attribution with no opening mark: "…sympathy,\u201d she said."
+                    # The quote was never opened; it is the sentence the mark ends.
+                    start = max(line.start(), last_close, _sentence_start(text, line.start(), pos))
+                    number += 1
+                    spans.append((start, pos, number))
+            elif c in closer and (c != "\u2019" or not after.isalpha()) and (c not in "\"'" or not before.isspace()):
+                spans.append((opened, pos, number))
+                opened, last_close = None, pos + 1
             elif c in _OPEN and closer == _CLOSE and not before.isspace() and not after.isalnum():
-                spans.append((opened, pos))  # an opening mark used to close ("as common as rooms“ in")
+                spans.append((opened, pos, number))  # an opening mark used to close ("as common as rooms\u201c in")
                 opened = None
             elif c in _OPEN and closer == _CLOSE:  # a new opening mark: the last quote was never closed
-                spans.append((opened, pos))
-                opened = pos + 1
+                spans.append((opened, pos, number))
+                never_closed(len(spans) - 1)
+                opened, number = pos + 1, number + 1
+        if left_open and not went_on:
+            never_closed(tentative)
+        tentative = None
+        pending = []
+        left_open = opened is not None and closer not in ("\u2019", "'")
         if opened is not None:
-            spans.append((opened, line.end()))
-    trimmed = (_trim(text, start, end) for start, end in spans)
-    return tuple((start, end) for start, end in trimmed if any(ch.isalnum() for ch in text[start:end]))
+            spans.append((opened, line.end(), number))
+            tentative = len(spans) - 1
+    if left_open:
+        never_closed(tentative)
+    kept = []
+    for start, end, n in spans:
+        start, end = _trim(text, start, end)
+        if any(ch.isalnum() for ch in text[start:end]):
+            kept.append(((start, end), n))
+    return tuple(span for span, _ in kept), tuple(n for _, n in kept)
+
+
+_ATTRIBUTION_AFTER = re.compile(rf"\s*(?:(?:he|she|they|we|I|{_NAME}|{_ROLE})\s+(?:{_VERBS})|(?:{_VERBS})\s)")
+
+
+def _sentence_start(text: str, floor: int, position: int) -> int:
+    """Where the sentence holding `position` starts (after the last full stop before it, or at `floor`)."""
+    ends = list(re.finditer(r"[.!?][\u201d\"\u2019]?\s+", text[floor:position]))
+    return floor + ends[-1].end() if ends else floor
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first sentence of `text[start:end]` ends (`end` when it has one sentence)."""
+    m = _SENTENCE_END.search(text, start, end)
+    return m.start() + 1 if m else end
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\u201d\"\u2019]?\s+[A-Z\u201c\"])")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -121,8 +224,12 @@ def quote_spans(side: Side) -> list[tuple[int, int]]:
     Quotes are in text order and do not overlap, so each sentence looks only at the quotes that
     end after it starts (found by bisection): linear in the document, not sentences × quotes.
     """
+    if "quote_spans" in side.memo:
+        cached: list[tuple[int, int]] = side.memo["quote_spans"]
+        return cached
     quotes, ends = _quote_index(side.text)
-    out = []
+    out: list[tuple[int, int]] = []
+    side.memo["quote_spans"] = out
     for s in side.sentences:
         for start, end in quotes[bisect_right(ends, s.start) :]:
             if start >= s.end:
@@ -140,6 +247,7 @@ class Quote:
     parts: list[tuple[int, int]]
     tokens: list[Token]
     speaker: str | None  # a name, a pronoun, or None when no "X said" pattern is near
+    speaker_span: tuple[int, int] | None = None  # where the speaker is named
 
     @property
     def start(self) -> int:
@@ -161,10 +269,11 @@ class Quote:
 def side_quotes(side: Side) -> list[Quote]:
     """The quotes of one side, parts joined when only an attribution or a sentence break lies between them."""
     whole = document_quotes(side.text)
+    numbers = quote_parts(side.text)
     quotes: list[Quote] = []
     previous_source = -1
     for lo, hi in quote_spans(side):
-        source = next(n for n, (s, e) in enumerate(whole) if s <= lo < e)
+        source = numbers[bisect_right(whole, (lo, len(side.text) + 1)) - 1]
         tokens = tokenize(side.text, lo, hi)
         if quotes:
             last = quotes[-1]
@@ -177,33 +286,39 @@ def side_quotes(side: Side) -> list[Quote]:
         quotes.append(Quote([(lo, hi)], tokens, None))
         previous_source = source
     for quote in quotes:
-        quote.speaker = _speaker(side, quote)
+        said = _speaker(side, quote)
+        if said:
+            quote.speaker, quote.speaker_span = said[0], (said[1], said[2])
     return quotes
 
 
 def _interrupted(text: str, end: int, start: int) -> bool:
     """Only an attribution lies between two quotes, and the first goes on: “We will,” he said, “go on.”"""
     between = text[end:start]
-    if len(between) > 60 or any(c in "?!." for c in between.split("\u201d")[0].split('"')[0]):
+    if len(between) > 80 or any(c in "?!." for c in between.split("\u201d")[0].split('"')[0]):
         return False  # the first quote ended its sentence: the second is a new one
     if between.rstrip(' \u201c"').endswith(":"):
         return False  # "X said: “…" introduces a quote of its own
     return bool(_INTERRUPTION.match(between.replace("\u201d", "").replace("\u201c", "").replace('"', "")))
 
 
-def _speaker(side: Side, quote: Quote) -> str | None:
-    """Who says the quote, from "…,” X said" / "said X" after it, between its parts, or "X said: “…" before it."""
+def _speaker(side: Side, quote: Quote) -> tuple[str, int, int] | None:
+    """Who says the quote, and where, from "…,” X said" / "said X" after it, between its parts,
+    or "X said: “…" before it."""
     sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
     if sentence is None:
         return None
     for (_, end), (nxt, _) in zip(quote.parts, [*quote.parts[1:], (sentence.end, 0)], strict=True):
-        tail = side.text[end : min(nxt, sentence.end)].lstrip(_TRIM + "\u201d\"'\u2019")
+        raw = side.text[end : min(nxt, sentence.end)]
+        tail = raw.lstrip(_TRIM + "\u201d\"'\u2019")
         m = _AFTER.match(" " + tail)
         if m:
-            return m.group("name1") or m.group("name2")
+            group = next(g for g in ("name1", "name2", "name3") if m.group(g))
+            base = end + len(raw) - len(tail) - 1
+            return m.group(group), base + m.start(group), base + m.end(group)
     head = side.text[sentence.start : quote.start].rstrip("\u201c\"'\u2018 ")
     m = _BEFORE.search(head)
-    return m.group("name") if m else None
+    return (m.group("name"), sentence.start + m.start("name"), sentence.start + m.end("name")) if m else None
 
 
 def _similar(a: Quote, b: Quote) -> float:
@@ -230,23 +345,49 @@ def find_quotes(view: GroupView) -> list[Finding]:
     quotes_a, quotes_b = side_quotes(view.a), side_quotes(view.b)
     if not quotes_a and not quotes_b:
         return []
+    # Most similar pairs first, so a quote B keeps word for word is not taken by a near neighbour of it.
     pairs: list[tuple[Quote, Quote]] = []
-    left_b = list(quotes_b)
-    for quote in quotes_a:
-        best = max(left_b, key=lambda q: _similar(quote, q), default=None)
-        if best is not None and (quote.key == best.key or _similar(quote, best) >= 0.6):
-            pairs.append((quote, best))
-            left_b.remove(best)
-    left_a = [q for q in quotes_a if all(q is not p for p, _ in pairs)]
+    candidates = sorted(
+        ((_similar(qa, qb), n, m) for n, qa in enumerate(quotes_a) for m, qb in enumerate(quotes_b)),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for similarity, n, m in candidates:
+        if n in taken_a or m in taken_b:
+            continue
+        if quotes_a[n].key == quotes_b[m].key or similarity >= 0.6:
+            pairs.append((quotes_a[n], quotes_b[m]))
+            taken_a.add(n)
+            taken_b.add(m)
+    left_a = [q for n, q in enumerate(quotes_a) if n not in taken_a]
+    left_b = [q for m, q in enumerate(quotes_b) if m not in taken_b]
+    # Quotes of one or two words are mostly terms and scare quotes ("art", "peak vape"), not quotations
+    # someone made; only where the sentence says someone said them ("told reporters he had “disabused”")
+    # is a rewrite that drops them a dropped quote.
+    left_a = [q for q in left_a if not _term(view.a, q)]
+    left_b = [q for q in left_b if not _term(view.b, q)]
     if len(left_a) == 1 and len(left_b) == 1 and view.reliable:  # one quote each side: the same quote, edited
         pairs.append((left_a[0], left_b[0]))
         left_a, left_b = [], []
+    elif left_a and left_b:
+        # Quotes on both sides that match none: the aligned sentences quote in other words, too loosely
+        # to diff. Neither side's quote was dropped or added.
+        left_a, left_b = [], []
+    # A quote left over in a sentence where another quote of the same side was matched is part of that
+    # quotation, split differently by the other side ("“A,” they pointed out in the paper, “B.”"): not dropped.
+    paired_a = {_sentence_of(view.a, qa.start) for qa, _ in pairs}
+    paired_b = {_sentence_of(view.b, qb.start) for _, qb in pairs}
+    left_a = [q for q in left_a if _sentence_of(view.a, q.start) not in paired_a]
+    left_b = [q for q in left_b if _sentence_of(view.b, q.start) not in paired_b]
     out: list[Finding] = []
     for qa, qb in sorted(pairs, key=lambda pair: pair[0].start):
         if _reworded(_canonical(view.a, qa), _canonical(view.b, qb)):
             out.append(_altered(view, qa, qb))
         changed = _speaker_changed(qa.speaker, qb.speaker)
         if changed:
+            if qa.speaker_span and qb.speaker_span:
+                view.renamed_speakers.append((qa.speaker_span, qb.speaker_span))
             out.append(
                 finding(
                     view,
@@ -257,18 +398,53 @@ def find_quotes(view: GroupView) -> list[Finding]:
                 )
             )
     for quote in left_a:
-        if _elsewhere(quote, view.b):
+        if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
             continue
         unquoted = view.b.contains(view.a.text[quote.start : quote.end])
         explanation = "B keeps the words but not as a quote" if unquoted else "B drops this quote"
         out.append(finding(view, "quote_dropped", (quote.start, quote.end), None, explanation))
     for quote in left_b:
-        if _elsewhere(quote, view.a):
+        if _elsewhere(quote, view.a) or _scare_quote(quote, view.a):
             continue
         unquoted = view.a.contains(view.b.text[quote.start : quote.end])
         explanation = "B quotes words A did not present as a quote" if unquoted else "B adds this quote"
         out.append(finding(view, "quote_added", None, (quote.start, quote.end), explanation))
     return out
+
+
+_TERM_WORDS = 2
+
+
+_SPEECH_VERB = re.compile(rf"\b(?:{_VERBS}|accused|called|described|promised|vowed)\b", re.IGNORECASE)
+
+
+def _term(side: Side, quote: Quote) -> bool:
+    """Quoted words that name or label rather than quote: one or two words with no one said to say them,
+    a title in capitals ("‘If Our Bodies Could Talk’"), or a phrase used as a noun after "a"/"an"/"the"
+    ("a “critical cargo delivery” company")."""
+    words = side.text[quote.start : quote.end].split()
+    if len(quote.keys) <= _TERM_WORDS:
+        return not _reported_speech(side, quote)
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return len(quote.parts) == 1 and quote.start > 1 and side.text[quote.start - 2] != ":"
+    before = side.text[max(0, quote.start - 5) : quote.start - 1].split()
+    return len(quote.keys) <= 6 and bool(before) and before[-1].lower() in ("a", "an", "the")
+
+
+def _reported_speech(side: Side, quote: Quote) -> bool:
+    """The sentence holding the quote has a verb of saying: the quoted words are someone's."""
+    sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
+    return sentence is not None and bool(_SPEECH_VERB.search(side.text, sentence.start, sentence.end))
+
+
+def _sentence_of(side: Side, position: int) -> int:
+    return next((s.index for s in side.sentences if s.start <= position < s.end), -1)
+
+
+def _scare_quote(quote: Quote, other: Side) -> bool:
+    """A few words in quotation marks that the other side has without them ("the ‘perfect’ lives" /
+    "seemingly perfect lives"): marks of emphasis or a term, not a quotation someone made."""
+    return len(quote.keys) <= 4 and f" {quote.key} " in other.word_key
 
 
 def _reworded(a: list[str], b: list[str]) -> bool:
@@ -287,8 +463,6 @@ def _reworded(a: list[str], b: list[str]) -> bool:
 
 def _canonical(side: Side, quote: Quote) -> list[str]:
     """The quote's word keys with each figure replaced by its value: "£62bn" and "£62 billion" read the same."""
-    from .numbers import figures
-
     out: list[str] = []
     for lo, hi in quote.parts:
         cursor = lo
@@ -320,7 +494,6 @@ def _speaker_changed(a: str | None, b: str | None) -> bool:
     ("he" or "Mr Lavrov" becoming "a spokesman"). A pronoun and a name may be the same person: no claim."""
     if not a or not b:
         return False
-    from .entities import same_entity
 
     kind_a, kind_b = _speaker_kind(a), _speaker_kind(b)
     if kind_a == "name" and kind_b == "name":

@@ -7,6 +7,7 @@ The stage every input passes through before it is compared. One module a job:
 * `html`: the article body and metadata of a web page;
 * `records`: JSON and JSON Lines article records (``file.jsonl#N``);
 * `fetch`: http(s) URLs within time, size and redirect limits;
+* `documents`: PDF, Word (.docx) and OpenDocument (.odt) files, within size and unpacking limits;
 * `limits`: the size and time limits, shared by all of them.
 
 A new input type goes in a module of its own here, called from
@@ -15,6 +16,9 @@ A new input type goes in a module of its own here, called from
 
 from __future__ import annotations
 
+import os
+
+from ..model import Document
 from .decode import decode
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes
 from .sources import document_from_bytes, is_url, load_path, read_bounded, read_source, read_stdin, read_url
@@ -25,6 +29,7 @@ __all__ = [
     "decode",
     "document_from_bytes",
     "is_url",
+    "load",
     "load_path",
     "megabytes",
     "read_bounded",
@@ -32,3 +37,15 @@ __all__ = [
     "read_stdin",
     "read_url",
 ]
+
+
+def load(
+    source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+) -> Document:
+    """A document from what `storydiff compare` accepts as an input: a text file, a web page (article and
+    metadata extracted), a JSON/JSON Lines record (``file.jsonl#N`` or ``#ID``), an http(s) URL, or ``-``
+    for standard input. Refusals (missing, empty, binary, too big, unreachable) raise `InputError`.
+
+    `compare()` reads a `str` as text; this is the call that reads a file or a URL.
+    """
+    return read_source(os.fspath(source), max_bytes=max_bytes, timeout=timeout)

@@ -3,8 +3,10 @@
 A BOM decides (UTF-8, UTF-16, UTF-32); then UTF-8; then the charset a server
 or a page declares; then detection by charset-normalizer, preferring
 Windows-1252 (which reads Latin-1 too) when it fits as well as any. Binary
-files (PDFs, images, archives: a known signature, or NUL bytes that are not
-UTF-16) are refused by name, because comparing garbage helps no one.
+files (images, archives: a known signature, or NUL bytes that are not
+UTF-16) are refused by name, because comparing garbage helps no one. PDF, Word
+and OpenDocument files never get here from `sources`: `documents` reads them
+first; the PDF signature stays below for callers that decode bytes directly.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _BOMS = (
 # File signatures of formats people mistake for articles, and how to name them.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)"),
+    (b"PK\x03\x04", "a ZIP archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
     (b"{\\rtf", "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -111,7 +113,11 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
         pass
     if declared:
         try:
-            return data.decode(codecs.lookup(declared).name)
+            encoding = codecs.lookup(declared).name
+            # Text with no NUL bytes is not UTF-16 or UTF-32 (their ASCII letters carry NULs), whatever a server
+            # says: decoded so, cp1252 bytes become CJK-looking nonsense. Detection decides instead.
+            if not encoding.startswith(("utf-16", "utf-32")):
+                return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass
     detected = _detect(data)

@@ -40,6 +40,12 @@ USER_AGENT = f"storydiff/{__version__} (+https://example.invalid/storydiff)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 JSON_TYPES = frozenset({"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines"})
+# PDF, Word and OpenDocument files: fetched like any input, then read by `compare.ingest.documents`.
+DOCUMENT_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+}
 
 
 @dataclass(frozen=True)
@@ -53,14 +59,14 @@ class Fetched:
 
     @property
     def kind(self) -> str:
-        """'html', 'text', 'json' or '' (unknown: decide by looking at the content)."""
+        """'html', 'text', 'json', 'pdf', 'docx', 'odt' or '' (unknown: decide by looking at the content)."""
         if self.media_type in HTML_TYPES:
             return "html"
         if self.media_type in TEXT_TYPES:
             return "text"
         if self.media_type in JSON_TYPES:
             return "json"
-        return ""
+        return DOCUMENT_TYPES.get(self.media_type, "")
 
 
 def _too_big(url: str, max_bytes: int) -> InputError:
@@ -93,7 +99,7 @@ def _check_type(response: httpx.Response, url: str) -> tuple[str, str | None]:
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
-    readable = HTML_TYPES | TEXT_TYPES | JSON_TYPES
+    readable = HTML_TYPES | TEXT_TYPES | JSON_TYPES | DOCUMENT_TYPES.keys()
     if media_type and media_type not in readable:
         raise InputError(
             f"cannot use {url!r}: it is {media_type}, not a web page or text; give the URL of the article's page"

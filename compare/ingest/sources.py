@@ -4,6 +4,8 @@ What a source can be (`read_source`, used by every command; `load_path` for
 paths, used by the API):
 
 * a text file (``.txt``, ``.md`` or anything that is text);
+* a PDF, Word (``.docx``) or OpenDocument text (``.odt``) file, such as a
+  press release: its text and metadata (`compare.ingest.documents`);
 * a web page (``.html``/``.htm``, or any file or input that starts like HTML):
   the article body is extracted and its title, author, date and site kept
   (`compare.ingest.html`);
@@ -19,8 +21,8 @@ charset a server or a page declares; then detection by charset-normalizer,
 preferring Windows-1252 (which reads Latin-1 too) when it fits as well as any.
 
 What is refused, and why: a missing path or a directory (nothing to read), an
-empty or whitespace-only text (nothing to compare), a binary file such as a
-PDF or an image (comparing garbage helps no one), bytes that decode in no
+empty or whitespace-only text (nothing to compare), a binary file such as an
+image or an archive (comparing garbage helps no one), bytes that decode in no
 likely encoding, and inputs larger than `max_bytes` (so memory never grows
 without bound: files and standard input are read at most `max_bytes + 1`
 bytes, URLs are streamed and cut off). Each refusal is an `InputError` whose
@@ -33,11 +35,15 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Document
 from .decode import check_text, decode
+from .documents import document_kind, read_document
+from .html import extract_article, html_charset, looks_like_html
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes, too_big
+from .records import parse_records, record_document, select_record
 
 __all__ = [
     "document_from_bytes",
@@ -52,6 +58,7 @@ __all__ = [
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+_DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt"}
 
 
 def is_url(spec: str) -> bool:
@@ -74,14 +81,20 @@ def document_from_bytes(
     url: str | None = None,
     charset: str | None = None,
     source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """A document from raw bytes of a known or unknown kind.
 
     `kind` is 'html', 'json', 'text' (still read as a page if it starts like
-    one) or '' (find out by looking: a page, JSON records, else text).
+    one), 'pdf', 'docx', 'odt' or '' (find out by looking: a PDF, Word or
+    OpenDocument file, a page, JSON records, else text).
     `selector` picks a JSON record (see `compare.ingest.records`).
     """
-    from .html import html_charset, looks_like_html
+    office = document_kind(data, kind)
+    if office is not None:
+        if selector is not None:
+            raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
+        return read_document(data, office, name=name, source=source, url=url, max_bytes=max_bytes)
 
     declared = charset or (html_charset(data) if kind in ("html", "") else None)
     text = check_text(decode(data, name, declared=declared), name)
@@ -90,8 +103,6 @@ def document_from_bytes(
     elif kind == "" and (selector is not None or _looks_like_json(text)):
         kind = "json"
     if kind == "json":
-        from .records import parse_records, record_document, select_record
-
         number, record = select_record(parse_records(text, name), selector, name)
         document = record_document(record, name=name, number=number)
         check_text(document.text, document.name or name)
@@ -99,8 +110,6 @@ def document_from_bytes(
     if selector is not None:
         raise InputError(f"cannot read '{name}#{selector}': '#' picks a record only in JSON or JSON Lines files")
     if kind == "html":
-        from .html import extract_article
-
         return extract_article(text, name=name, url=url, source=source)
     return Document(text, name=name, source=source or name, url=url)
 
@@ -113,7 +122,7 @@ def _kind_of(path: Path) -> str:
         return "json"
     if suffix in _TEXT_SUFFIXES:
         return "text"
-    return ""
+    return _DOCUMENT_SUFFIXES.get(suffix, "")
 
 
 def _split_selector(spec: str) -> tuple[str, str | None]:
@@ -153,7 +162,9 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     if p.is_dir():
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
     data = read_bounded(p, name, max_bytes)
-    document = document_from_bytes(data, name=name, kind=_kind_of(p), selector=selector, source=name)
+    document = document_from_bytes(
+        data, name=name, kind=_kind_of(p), selector=selector, source=name, max_bytes=max_bytes
+    )
     if document.name and document.name.startswith(name):  # on screen, a file is called by its file name
         document = replace(document, name=p.name + document.name[len(name) :])
     return document
@@ -166,13 +177,11 @@ def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = Non
         raise InputError(
             f"standard input is over the {megabytes(max_bytes)} limit; raise it with --max-size", reason="too-large"
         )
-    return document_from_bytes(data, name="<stdin>", selector=selector, source="<stdin>")
+    return document_from_bytes(data, name="<stdin>", selector=selector, source="<stdin>", max_bytes=max_bytes)
 
 
 def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
     """A document from an http(s) URL: the article of a page, a text, or a JSON record (``#N`` or ``#ID``)."""
-    from urllib.parse import urlsplit
-
     from .fetch import fetch
 
     fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
@@ -186,6 +195,7 @@ def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = D
         url=fetched.url,
         charset=fetched.charset,
         source=host,
+        max_bytes=max_bytes,
     )
     return document if document.url else replace(document, url=fetched.url)
 

@@ -1,6 +1,14 @@
 """Renderers: a `Comparison` (or a collection) turned into text, JSON, CSV, Markdown or HTML.
 
-Each renderer only reads the result; none aligns or scores anything.
+Each renderer only reads the result; none aligns or scores anything. `render(result, fmt)` picks the
+renderer of a format (imported when first asked for, so start-up stays light). A new output format is a
+module here with a `render_<format>(result, *, options...)` function, named in `FORMATS`, `EXTENSIONS`
+and `_renderer` (see ARCHITECTURE.md).
+
+Also public, for other front ends (the TUI uses them): the shared vocabulary of kinds and marks
+(`KIND_SYMBOL`, `MOVED_SYMBOL`, `label`, `symbol`, from `symbols`), a group's text cut into changed and
+unchanged pieces (`Piece`, `pieces`, from `highlight`), text made safe for a terminal (`display_text`)
+and atomic file writing (`write_atomic`).
 """
 
 from __future__ import annotations
@@ -12,8 +20,31 @@ from pathlib import PurePath
 from typing import Any
 
 from ..errors import OptionError
+from .display import display_text
+from .highlight import Piece, pieces
+from .history import HISTORY_FORMATS, fact_line, render_history
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+from .write import write_atomic
 
-__all__ = ["EXTENSIONS", "FORMATS", "extension", "format_of", "render", "renderer_options"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "HISTORY_FORMATS",
+    "KIND_SYMBOL",
+    "MOVED_SYMBOL",
+    "Piece",
+    "display_text",
+    "extension",
+    "fact_line",
+    "format_of",
+    "label",
+    "pieces",
+    "render",
+    "render_history",
+    "renderer_options",
+    "symbol",
+    "write_atomic",
+]
 
 FORMATS = ("text", "json", "markdown", "csv", "html")
 # The file name extensions of each format; the first is the one a new file gets.

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..corpus_engine.pairs import DETAILED_CLUSTERS
 from ..corpus_engine.result import CorpusResult
-from ..errors import OptionError
+from ..errors import DependencyError, OptionError
 from .html import TEMPLATES
 from .write import write_atomic
 
@@ -39,12 +39,12 @@ def write_outputs(
     root = Path(out)
     written = [write_atomic(root / "corpus.json", json.dumps(result.to_dict(), ensure_ascii=False, indent=1))]
     if pairs == "csv":
-        written.append(write_atomic(root / "pairs.csv", result.pairs().to_csv(index=False)))
+        written.append(write_atomic(root / "pairs.csv", result.pairs_frame().to_csv(index=False)))
     elif pairs == "parquet":
         if importlib.util.find_spec("pyarrow") is None:
-            raise OptionError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
+            raise DependencyError("writing Parquet needs pyarrow: pip install 'storydiff[dask]', or use --pairs csv")
         buffer = io.BytesIO()
-        result.pairs().to_parquet(buffer, index=False)
+        result.pairs_frame().to_parquet(buffer, index=False)
         written.append(write_atomic(root / "pairs.parquet", buffer.getvalue()))
     elif pairs is not None:
         raise OptionError(f"unknown pairs format {pairs!r}: use 'csv' or 'parquet'")
@@ -65,17 +65,17 @@ def render_report(result: CorpusResult) -> str:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda value: "–" if value is None else f"{value:.0%}"
-    articles = {a["id"]: a for a in result.articles_}
+    articles = {a["id"]: a for a in result.articles}
     overlap: dict[tuple[str, str], float] = {}
-    for p in result.pairs_:
+    for p in result.pairs:
         overlap[(p["a"], p["b"])] = p["overlap_a_in_b"]
         overlap[(p["b"], p["a"])] = p["overlap_b_in_a"]
-    sources = {int(s["cluster"]): s for s in result.likely_sources_}
-    event_of = {story: e for e, group in enumerate(result.events_) for story in group}
+    sources = {int(s["cluster"]): s for s in result.likely_sources}
+    event_of = {story: e for e, group in enumerate(result.events) for story in group}
     clusters: list[dict[str, Any]] = []
-    for number, ids in enumerate(result.clusters_[:LISTED_CLUSTERS]):
+    for number, ids in enumerate(result.clusters[:LISTED_CLUSTERS]):
         detailed = number < DETAILED_CLUSTERS
-        core = result.cores_[number] if number < len(result.cores_) else None
+        core = result.cores[number] if number < len(result.cores) else None
         members = [articles[i] for i in ids]
         if core is not None:  # the core first, then the others as listed
             members.sort(key=lambda m: m["id"] != core)
@@ -101,17 +101,17 @@ def render_report(result: CorpusResult) -> str:
     events = [
         {
             "number": e,
-            "size": sum(len(result.clusters_[k]) for k in group),
+            "size": sum(len(result.clusters[k]) for k in group),
             "stories": [
                 {
                     "number": k,
-                    "size": len(result.clusters_[k]),
-                    "core": articles.get(result.cores_[k]) if k < len(result.cores_) else None,
+                    "size": len(result.clusters[k]),
+                    "core": articles.get(result.cores[k]) if k < len(result.cores) else None,
                 }
                 for k in group
             ],
         }
-        for e, group in enumerate(result.events_[:LISTED_CLUSTERS])
+        for e, group in enumerate(result.events[:LISTED_CLUSTERS])
     ]
     skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(result.summary.get("skipped", {}).items()))
     return env.get_template("corpus.html.j2").render(
@@ -121,6 +121,6 @@ def render_report(result: CorpusResult) -> str:
         min_containment=result.options.get("min_containment"),
         clusters=clusters,
         events=events,
-        hidden=max(0, len(result.clusters_) - LISTED_CLUSTERS),
-        hidden_events=max(0, len(result.events_) - LISTED_CLUSTERS),
+        hidden=max(0, len(result.clusters) - LISTED_CLUSTERS),
+        hidden_events=max(0, len(result.events) - LISTED_CLUSTERS),
     )

@@ -26,14 +26,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
 from .summary import findings_by_group
-
-if TYPE_CHECKING:
-    from ..collection import Collection
 
 __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
 
@@ -159,7 +157,6 @@ def render_csv(result: Comparison | Collection, *, table: str = "provenance", fa
     `facts_only=True`; `table` for a collection."""
     if isinstance(result, Comparison):
         return _findings_csv(result) if facts_only else _comparison_csv(result)
-    from ..collection import Collection
 
     if facts_only:
         raise OptionError("only a comparison of two versions has changed facts to list on their own")

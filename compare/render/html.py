@@ -17,19 +17,17 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import jinja2
 
+from ..collection import Collection
 from ..model import Comparison, Document, Group
 from .highlight import Piece, pieces
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, refs
 
-if TYPE_CHECKING:
-    from ..collection import Collection
-
-__all__ = ["render_fragment", "render_html"]
+__all__ = ["document_info", "page_script", "render_fragment", "render_html", "template_environment"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -85,7 +83,6 @@ def render_fragment(result: Comparison | Collection) -> str:
 def _context(result: Any) -> dict[str, Any]:
     if isinstance(result, Comparison):
         return _comparison_context(result)
-    from ..collection import Collection
 
     if isinstance(result, Collection):
         return _collection_context(result)
@@ -231,3 +228,9 @@ def _collection_context(collection: Collection) -> dict[str, Any]:
         "pairs": pairs,
         "kind_symbols": KIND_SYMBOL,
     }
+
+
+# For other kinds of page built on the same template, styles and script (the history timeline, render.history).
+template_environment = _environment
+page_script = _script
+document_info = _doc_info

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..errors import OptionError
+from ..model import Comparison
 
 __all__ = ["render_json"]
 
@@ -20,8 +21,6 @@ def render_json(result: Any, *, facts_only: bool = False) -> str:
 
 
 def _findings(result: Any) -> dict[str, Any]:
-    from ..model import Comparison
-
     if not isinstance(result, Comparison):
         raise OptionError("only a comparison of two versions has changed facts to list on their own")
     return {"a": result.a.label, "b": result.b.label, "findings": [f.to_dict() for f in result.findings]}

@@ -14,17 +14,14 @@ a sentence cannot turn into a link, an image or markup in a viewer.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from ..collection import Collection
 from ..errors import OptionError
 from ..model import Comparison, Group
 from .display import display_text
 from .highlight import pieces
 from .summary import finding_rows, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, symbol
-
-if TYPE_CHECKING:
-    from ..collection import Collection
 
 __all__ = ["escape", "render_markdown"]
 
@@ -231,7 +228,6 @@ def render_markdown(result: Comparison | Collection, *, changes_only: bool = Tru
         if facts_only:
             return _findings_markdown(result)
         return _comparison_markdown(result, changes_only=changes_only)
-    from ..collection import Collection
 
     if facts_only:
         raise OptionError("only a comparison of two versions has changed facts to list on their own")

@@ -10,6 +10,7 @@ they have a style (`WORD_STYLE`), without colour they are marked the way
 from __future__ import annotations
 
 from ..model import Group
+from ..worddiff import PLAIN_MARKS, marked
 
 __all__ = [
     "KIND_COLOUR",
@@ -60,16 +61,9 @@ def label(group: Group) -> str:
     return group.kind + (", moved" if group.moved else "")
 
 
-# Word changes: the rich style in colour, the marks around the words without it.
+# Word changes: the rich style in colour; without it, the marks around the words (`PLAIN_MARKS`, from worddiff).
 WORD_STYLE = {"delete": "red strike", "insert": "green underline", "replace": "yellow bold"}
-PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}"), "replace": ("[~", "~]")}
 NO_SENTENCE = "–"  # a side of a group with no sentence (inserted, deleted)
-
-
-def marked(words: str, tag: str) -> str:
-    """`words` between the plain marks of a change: `marked("old", "delete")` → `[-old-]`."""
-    left, right = PLAIN_MARKS[tag]
-    return f"{left}{words}{right}"
 
 
 def refs(group: Group) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from ..model import Comparison, Group
 from .display import display_text
+from .facts_text import findings_renderable
 from .highlight import Piece, pieces
 from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, WORD_STYLE, group_ref, label, marked, symbol
 
@@ -74,8 +75,6 @@ def rich_renderables(result: Comparison, *, colour: bool = True, changes_only: b
     yield Text("storydiff", style="bold")
     yield summary_table(result)
     if result.findings:
-        from .facts_text import findings_renderable
-
         yield findings_renderable(result, colour=colour)
     shown = [g for g in result.groups if g.changed or not changes_only]
     yield Text("")
@@ -118,8 +117,6 @@ def render_text(
     `facts_only=True` gives the "Changed facts" section alone (`storydiff compare --facts-only`).
     """
     if facts_only:
-        from .facts_text import findings_renderable
-
         return to_string([findings_renderable(result, colour=colour)], colour=colour, width=width)
     return to_string(rich_renderables(result, colour=colour, changes_only=changes_only), colour=colour, width=width)
 

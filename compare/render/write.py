@@ -10,7 +10,7 @@ terminal, `/dev/null`, `/dev/stdout`) is written to directly, since renaming
 a file over it would replace the pipe or the device with a plain file.
 
 Anything the system refuses (a name too long, a full disk, a read-only file
-system) is an `InputError` naming the file, the reason and what to do, so
+system) is an `OutputError` naming the file, the reason and what to do, so
 the command line prints one line instead of a traceback.
 """
 
@@ -22,7 +22,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EXIT_ENVIRONMENT, EXIT_USAGE, OutputError
 
 __all__ = ["check_writable", "write_atomic"]
 
@@ -35,13 +35,21 @@ _ADVICE = {
     errno.EACCES: "check the permissions, or write somewhere else",
     errno.EPERM: "check the permissions, or write somewhere else",
 }
+# Failures of the machine, not of the path asked for: exit 1 (any other failed write is exit 2).
+_ENVIRONMENT = {errno.ENOSPC, errno.EDQUOT, errno.EIO}
 _TEMP_NAME_KEEP = 180  # characters of the target's name kept in the temporary file's name (limit is 255)
 
 
-def _cannot_write(path: str | os.PathLike[str], exc: OSError) -> InputError:
+def _cannot_write(path: str | os.PathLike[str], exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
     advice = _ADVICE.get(exc.errno or 0, "check the path, or write somewhere else")
-    return InputError(f"cannot write {str(path)!r}: {reason[:1].lower()}{reason[1:]}; {advice}")
+    code = EXIT_ENVIRONMENT if exc.errno in _ENVIRONMENT else EXIT_USAGE
+    return OutputError(f"cannot write {str(path)!r}: {reason[:1].lower()}{reason[1:]}; {advice}", exit_code=code)
+
+
+def _refused(path: str | os.PathLike[str], why: str) -> OutputError:
+    """A path that cannot be the output: the command must name another (exit 2)."""
+    return OutputError(f"cannot write {str(path)!r}: {why}", exit_code=EXIT_USAGE)
 
 
 def _existing(path: Path) -> os.stat_result | None:
@@ -53,25 +61,25 @@ def _existing(path: Path) -> os.stat_result | None:
 
 
 def check_writable(path: str | os.PathLike[str]) -> Path:
-    """The output path, after checking it can be written; raises `InputError` saying why not."""
+    """The output path, after checking it can be written; raises `OutputError` saying why not."""
     target = Path(path)
     try:
         if target.is_dir():
-            raise InputError(f"cannot write {str(path)!r}: it is a directory; give a file name")
+            raise _refused(path, "it is a directory; give a file name")
         found = _existing(target)
         if found is not None and not stat.S_ISREG(found.st_mode):
             if not os.access(target, os.W_OK):
-                raise InputError(f"cannot write {str(path)!r}: no permission to write to it")
+                raise _refused(path, "no permission to write to it")
             return target
         destination = Path(os.path.realpath(target))
         parent = destination.parent
         if not parent.is_dir():
             shown = parent if target.is_symlink() else target.parent
-            raise InputError(f"cannot write {str(path)!r}: folder {str(shown)!r} does not exist")
+            raise _refused(path, f"folder {str(shown)!r} does not exist")
         if not os.access(parent, os.W_OK):
-            raise InputError(f"cannot write {str(path)!r}: no permission to write in {str(parent)!r}")
+            raise _refused(path, f"no permission to write in {str(parent)!r}")
         if found is not None and not os.access(target, os.W_OK):
-            raise InputError(f"cannot write {str(path)!r}: the file is read-only")
+            raise _refused(path, "the file is read-only")
     except OSError as exc:
         raise _cannot_write(path, exc) from exc
     return target
@@ -81,7 +89,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     """Write `data` to `path` atomically (temporary file, fsync, rename) and return the path.
 
     Links are followed (the link stays, its target is replaced); pipes and
-    devices are written to in place. Raises `InputError` when the system
+    devices are written to in place. Raises `OutputError` when the system
     refuses the write.
     """
     target = check_writable(path)

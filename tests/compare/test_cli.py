@@ -109,15 +109,15 @@ def test_unwritable_output_is_refused_before_any_work(tmp_path: Path, capsys: py
     assert code == 2 and "does not exist" in err
 
 
-def _in_terminal(args: list[str], env: dict[str, str]) -> str:
-    """What `python -m compare ARGS` shows in a real terminal (a pseudo-terminal, 100 columns)."""
+def _in_terminal(args: list[str], env: dict[str, str], columns: int = 100) -> str:
+    """What `python -m compare ARGS` shows in a real terminal (a pseudo-terminal, 100 columns by default)."""
     import fcntl
     import pty
     import struct
     import termios
 
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     proc = subprocess.Popen(
         [sys.executable, "-m", "compare", *args], stdin=follower, stdout=follower, stderr=follower, env=env
     )
@@ -131,7 +131,7 @@ def _in_terminal(args: list[str], env: dict[str, str]) -> str:
         if not chunk:
             break
         chunks.append(chunk)
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=120) == 0
     os.close(leader)
     return b"".join(chunks).decode("utf-8", "replace")
 
@@ -211,3 +211,13 @@ def test_json_keeps_article_text_and_offsets_as_they_are(tmp_path: Path, capsys:
         == _ESCAPES_A[quote["a_start"] : quote["a_end"]]
         == "we will \x1b[2Jwin the vote\x1b]0;PWNED\x07 easily"
     )
+
+
+def test_report_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """Run in a pseudo-terminal: the bar is drawn on standard error while pairs are compared."""
+    inputs = [str(SAMPLES / n) for n in ("seed-bbc.txt", "wire.txt", "shortened.txt", "altered.txt", "reordered.txt")]
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES", "CI")}
+    env["TERM"] = "xterm-256color"
+    shown = _in_terminal(["report", *inputs, "-o", str(tmp_path / "r.html")], env, columns=120)
+    assert "comparing pairs" in shown, shown[-500:]
+    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")

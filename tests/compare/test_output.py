@@ -40,21 +40,28 @@ def test_a_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
     assert link.is_symlink() and (tmp_path / "made.md").read_text() == "# report\n"
 
 
-def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    # A reader that is already there, so opening the pipe for writing does not wait;
-    # if the pipe were replaced instead, the reader would see end-of-file and no data.
+def _written_through_pipe(fifo: Path, target: Path, text: str) -> bytes:
+    """What a reader of named pipe `fifo` receives when `text` is written atomically to `target`.
+
+    The reader is there before the write, so opening the pipe for writing does not wait;
+    if the pipe were replaced instead, the reader would see end-of-file and no data.
+    """
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        write_atomic(fifo, "through the pipe\n")
+        write_atomic(target, text)
         os.set_blocking(reader, True)
         received = b""
         while chunk := os.read(reader, 4096):
             received += chunk
     finally:
         os.close(reader)
-    assert received == b"through the pipe\n"
+    return received
+
+
+def test_a_named_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert _written_through_pipe(fifo, fifo, "through the pipe\n") == b"through the pipe\n"
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
@@ -63,14 +70,7 @@ def test_a_symlink_to_a_named_pipe_writes_into_the_pipe(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     link = tmp_path / "link"
     link.symlink_to(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        write_atomic(link, "via the link")
-        os.set_blocking(reader, True)
-        received = os.read(reader, 4096)
-    finally:
-        os.close(reader)
-    assert received == b"via the link"
+    assert _written_through_pipe(fifo, link, "via the link") == b"via the link"
     assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 

@@ -23,9 +23,9 @@ def test_dask_engine_equals_local_engine(corpus_dir: Path, tmp_path: Path, clust
     local = corpus(corpus_dir, engine="local", workers=1)
     on_dask = corpus(corpus_dir, output=tmp_path / "out", scheduler=cluster.scheduler_address)
     assert on_dask.summary["engine"] == "dask"
-    assert on_dask.clusters_ == local.clusters_
-    assert on_dask.pairs_ == local.pairs_
-    assert on_dask.articles_ == local.articles_
+    assert on_dask.clusters == local.clusters
+    assert on_dask.pairs == local.pairs
+    assert on_dask.articles == local.articles
 
 
 def test_scheduler_address_from_the_environment(
@@ -36,7 +36,7 @@ def test_scheduler_address_from_the_environment(
     monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
     result = corpus([corpus_dir / "adv", corpus_dir / "int"])
     assert result.summary["engine"] == "dask"
-    assert len(result.clusters_) == 2
+    assert len(result.clusters) == 2
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(corpus_dir: Path) -> None:
@@ -51,10 +51,10 @@ def test_dask_engine_equals_local_engine_on_coverage_of_events(event_feed, clust
     local = corpus([path], engine="local", workers=2)
     on_dask = corpus([path], output=tmp_path / "out", scheduler=cluster.scheduler_address)
     assert on_dask.summary["engine"] == "dask"
-    assert len(local.clusters_) > 10 and local.events_
-    assert on_dask.clusters_ == local.clusters_
-    assert on_dask.cores_ == local.cores_
-    assert on_dask.events_ == local.events_
-    assert on_dask.pairs_ == local.pairs_
-    assert on_dask.articles_ == local.articles_
-    assert on_dask.likely_sources_ == local.likely_sources_
+    assert len(local.clusters) > 10 and local.events
+    assert on_dask.clusters == local.clusters
+    assert on_dask.cores == local.cores
+    assert on_dask.events == local.events
+    assert on_dask.pairs == local.pairs
+    assert on_dask.articles == local.articles
+    assert on_dask.likely_sources == local.likely_sources

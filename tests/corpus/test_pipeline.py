@@ -14,8 +14,8 @@ from compare.corpus_engine.result import CORPUS_SCHEMA, PAIR_FIELDS
 
 def test_versions_of_a_story_form_one_cluster_and_fillers_stay_alone(corpus_dir: Path) -> None:
     result = corpus(corpus_dir, workers=2)
-    assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
-    articles = result.articles()
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
+    articles = result.articles_frame()
     assert len(articles) == 12
     fillers = articles[articles.index.str.startswith("other/")]
     assert fillers["cluster"].isna().all()
@@ -29,19 +29,19 @@ def test_each_member_is_aligned_with_its_story_core_by_the_full_comparison(corpu
     from compare import compare
 
     result = corpus(corpus_dir, workers=1)
-    pairs = result.pairs()
+    pairs = result.pairs_frame()
     assert list(pairs.columns) == list(PAIR_FIELDS)
     # Linear in the members: the two others of each story against its core, not all three pairs.
-    assert result.cores_ == ("adv/banksy.txt", "adv/meteorite.txt")
+    assert result.cores == ("adv/banksy.txt", "adv/meteorite.txt")
     assert len(pairs) == 4
-    assert set(pairs["a"]) == set(result.cores_)
+    assert set(pairs["a"]) == set(result.cores)
     row = pairs[(pairs["a"] == "adv/banksy.txt") & (pairs["b"] == "ele/banksy.txt")].iloc[0]
     direct = compare(story("adv", "banksy"), story("ele", "banksy"), facts=False).scores
     assert row["overlap_a_in_b"] == direct["overlap_a_in_b"]
     assert row["overlap_b_in_a"] == direct["overlap_b_in_a"]
     assert row["shingle_containment_b_in_a"] == direct["shingle_containment_b_in_a"]
     # How much of each version comes from the core, and what it added.
-    articles = result.articles()
+    articles = result.articles_frame()
     ele = articles.loc["ele/banksy.txt"]
     assert ele["core"] == "adv/banksy.txt"
     assert ele["from_core"] == direct["overlap_b_in_a"]
@@ -51,9 +51,9 @@ def test_each_member_is_aligned_with_its_story_core_by_the_full_comparison(corpu
 
 def test_all_pairs_aligns_every_pair_of_a_small_story(corpus_dir: Path) -> None:
     result = corpus(corpus_dir, workers=1, all_pairs=True)
-    assert len(result.pairs_) == 6  # 3 pairs in each of the two stories
-    assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
-    assert result.articles().loc["int/banksy.txt", "from_core"] > 0.3
+    assert len(result.pairs) == 6  # 3 pairs in each of the two stories
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
+    assert result.articles_frame().loc["int/banksy.txt", "from_core"] > 0.3
 
 
 def test_to_dict_follows_the_corpus_schema_and_round_trips(corpus_dir: Path) -> None:
@@ -64,18 +64,18 @@ def test_to_dict_follows_the_corpus_schema_and_round_trips(corpus_dir: Path) -> 
     assert set(data["pairs"][0]) >= {"a", "b", "overlap_a_in_b", "overlap_b_in_a"}
     assert {"id", "title", "source", "date", "url", "cluster", "found_elsewhere"} <= set(data["articles"][0])
     again = CorpusResult.from_dict(data)
-    assert again.clusters_ == result.clusters_
+    assert again.clusters == result.clusters
     with pytest.raises(InputError, match="not a storydiff corpus"):
         CorpusResult.from_dict({"schema": "something/else"})
 
 
 def test_jsonl_records_keep_their_ids_and_metadata(corpus_jsonl: Path) -> None:
     result = corpus([corpus_jsonl], workers=1)
-    assert [list(c) for c in result.clusters_] == [
+    assert [list(c) for c in result.clusters] == [
         [f"banksy-{level}" for level in sorted(LEVELS)],
         [f"meteorite-{level}" for level in sorted(LEVELS)],
     ]
-    articles = result.articles()
+    articles = result.articles_frame()
     assert articles.loc["banksy-adv", "title"] == "banksy (adv)"
     assert articles.loc["banksy-adv", "source"] == "outlet-adv"
     # A record without an id is named by its file and line, as `storydiff compare feed.jsonl#N` reads it.
@@ -98,8 +98,8 @@ def test_a_short_article_copied_whole_into_a_long_one_is_found(tmp_path: Path) -
     for n in range(3):
         (tmp_path / f"other-{n}.txt").write_text(filler(10 + n), encoding="utf-8")
     result = corpus(tmp_path, workers=1)
-    assert [list(c) for c in result.clusters_] == [["feature.txt", "wire.txt"]]
-    pair = result.pairs_[0]
+    assert [list(c) for c in result.clusters] == [["feature.txt", "wire.txt"]]
+    pair = result.pairs[0]
     assert pair["shingle_containment_b_in_a"] > 0.95  # wire.txt is all in feature.txt
     assert pair["shingle_containment_a_in_b"] < 0.2
 
@@ -111,7 +111,7 @@ def test_bad_inputs_are_skipped_and_reported(corpus_dir: Path) -> None:
     kinds = sorted(p["kind"] for p in result.problems)
     assert kinds == ["binary", "duplicate", "empty"]
     assert result.summary["skipped"] == {"binary": 1, "duplicate": 1, "empty": 1}
-    assert [list(c) for c in result.clusters_] == EXPECTED_CLUSTERS
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
 
 
 def test_skipped_inputs_are_counted_by_their_reason_not_by_their_name(tmp_path: Path) -> None:
@@ -149,5 +149,5 @@ def test_missing_input_and_bad_options_are_refused(tmp_path: Path) -> None:
 
 def test_glob_patterns_name_articles_from_where_the_pattern_starts(corpus_dir: Path) -> None:
     result = corpus(str(corpus_dir / "*" / "banksy.txt"), workers=1)
-    assert [list(c) for c in result.clusters_] == [[f"{level}/banksy.txt" for level in sorted(LEVELS)]]
-    assert len(result.articles_) == len(LEVELS) * len(STORIES) // 2
+    assert [list(c) for c in result.clusters] == [[f"{level}/banksy.txt" for level in sorted(LEVELS)]]
+    assert len(result.articles) == len(LEVELS) * len(STORIES) // 2

@@ -58,7 +58,7 @@ def test_a_record_line_over_the_size_limit_is_skipped_and_the_others_keep_their_
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = corpus([feed], workers=1, max_bytes=100_000)
     assert [(p["kind"], p["where"]) for p in result.problems] == [("too-large", "feed.jsonl#2")]
-    assert [a["id"] for a in result.articles_] == ["feed.jsonl#1", "feed.jsonl#3"]
+    assert [a["id"] for a in result.articles] == ["feed.jsonl#1", "feed.jsonl#3"]
 
 
 def test_bad_records_are_reported_as_storydiff_compare_reports_them_and_the_rest_is_read(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_bad_records_are_reported_as_storydiff_compare_reports_them_and_the_rest
     ]
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = corpus([feed], workers=1)
-    assert [a["id"] for a in result.articles_] == ["feed.jsonl#1", "feed.jsonl#5"]
+    assert [a["id"] for a in result.articles] == ["feed.jsonl#1", "feed.jsonl#5"]
     problems = {p["where"]: p["message"] for p in result.problems}
     assert list(problems) == ["feed.jsonl#2", "feed.jsonl#3", "feed.jsonl#4"]
     assert "line 2 is not valid JSON" in problems["feed.jsonl#2"]
@@ -93,5 +93,5 @@ def test_a_json_file_holding_json_lines_is_read_as_storydiff_compare_reads_it(tm
     export.write_text("\n".join(json.dumps({"id": f"r{n}", "text": filler(n)}) for n in range(3)), encoding="utf-8")
     result = corpus([export], workers=1)
     assert not result.problems
-    assert [a["id"] for a in result.articles_] == ["r0", "r1", "r2"]
+    assert [a["id"] for a in result.articles] == ["r0", "r1", "r2"]
     assert read_source(f"{export}#r2").text == filler(2)

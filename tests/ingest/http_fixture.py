@@ -13,6 +13,7 @@ Routes:
   /image.png             a real PNG header, as image/png
   /untyped-html          an HTML page with no Content-Type header
   /cp1252                an article in Windows-1252, declared only in the Content-Type header
+  /release.pdf           the sample press release (samples/press-release.pdf), as application/pdf
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", str(10**9))
                 self.end_headers()
                 self.wfile.write(b"The start of a body that would be one gigabyte.")
+            elif parts[0] == "release.pdf":
+                self._send(200, (PAGES.parents[2] / "samples" / "press-release.pdf").read_bytes(), "application/pdf")
             elif parts[0] == "image.png":
                 self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
             elif parts[0] == "untyped-html":

@@ -68,7 +68,7 @@ def test_comparison_offsets_hold_on_a_decoded_legacy_file(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("data", "what"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"{\\rtf1\\ansi Some text}", "an RTF document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a ZIP archive"),
@@ -85,6 +85,14 @@ def test_binary_files_are_refused_by_name(tmp_path: Path, data: bytes, what: str
     path = tmp_path / "story.txt"
     path.write_bytes(data)
     with pytest.raises(InputError, match=f"it is {what}.*not text"):
+        load_path(path)
+
+
+def test_a_pdf_is_read_as_a_pdf_whatever_its_name(tmp_path: Path) -> None:
+    """PDFs are articles now (compare.ingest.documents): the content decides, so a broken one is called damaged."""
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    with pytest.raises(InputError, match="it is a damaged or incomplete PDF"):
         load_path(path)
 
 

@@ -132,41 +132,6 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(tmp_path: Path) -
     assert "## Overlap matrix" in (tmp_path / "r.md").read_text()
 
 
-def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
-    """Run in a pseudo-terminal: the bar is drawn on standard error while pairs are compared."""
-    import pty
-
-    inputs = [str(SAMPLES / n) for n in ("seed-bbc.txt", "wire.txt", "shortened.txt", "altered.txt", "reordered.txt")]
-    script = (
-        "import sys; from compare.cli import main; "
-        f"sys.exit(main(['report', *{inputs!r}, '-o', {str(tmp_path / 'r.html')!r}]))"
-    )
-    import fcntl
-    import struct
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # a 120-column terminal
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES", "CI")}
-    env["TERM"] = "xterm-256color"
-    proc = subprocess.Popen([sys.executable, "-c", script], stdin=follower, stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    assert proc.wait(timeout=120) == 0
-    os.close(leader)
-    shown = b"".join(chunks).decode("utf-8", "replace")
-    assert "comparing pairs" in shown, shown[-500:]
-    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
-
-
 def test_changes_only_and_title_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, full, _ = run(capsys, SEED, WIRE, "-o", "-", "-f", "markdown")
     code2, short, _ = run(capsys, SEED, WIRE, "-o", "-", "-f", "markdown", "--changes-only")

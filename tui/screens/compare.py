@@ -8,6 +8,7 @@ uses `Comparison.swapped()` and never aligns again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,9 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from compare import AlignOptions, Comparison, StorydiffError, compare
-from compare.api import Source
-from compare.model import Group
+from compare import AlignOptions, Comparison, Group, Source, StorydiffError, compare
 
 from ..messages import CursorMoved
 from ..widgets import DetailPanel, DiffView, SummaryBar
@@ -33,7 +32,7 @@ THRESHOLD_STEP = 0.05
 _THRESHOLD = Binding.Group("threshold", compact=True)
 
 
-def _same_sentences(old: Group | None, swapped: bool = False) -> object:
+def _same_sentences(old: Group | None, swapped: bool = False) -> Callable[[Comparison], int | None]:
     """A function finding, in a new result, the group holding the first sentence `old` held."""
 
     def keep(result: Comparison) -> int | None:
@@ -273,7 +272,7 @@ class CompareScreen(Screen[None]):
         if swapped != self.swapped:
             result = result.swapped()
         old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
-        self.view.show(result, keep=_same_sentences(old))  # type: ignore[arg-type]
+        self.view.show(result, keep=_same_sentences(old))
         self._find_facts_if_pending()
         self.realigning = False
         self.query_one(SummaryBar).stop_busy()
@@ -291,7 +290,7 @@ class CompareScreen(Screen[None]):
         """Put B on the left and A on the right (no re-alignment)."""
         old = self.result.groups[self.view.cursor_group] if self.view.cursor_group is not None else None
         self.swapped = not self.swapped
-        self.view.show(self.result.swapped(), keep=_same_sentences(old, swapped=True))  # type: ignore[arg-type]
+        self.view.show(self.result.swapped(), keep=_same_sentences(old, swapped=True))
         self._find_facts_if_pending()
         self._update_header()
         self.refresh_bindings()
@@ -309,8 +308,7 @@ class CompareScreen(Screen[None]):
     @work(thread=True, group="export")
     def export(self, fmt: str, path: str) -> None:
         """Render through the core and write atomically; report where, or why not."""
-        from compare.render import render
-        from compare.render.write import write_atomic
+        from compare.render import render, write_atomic
 
         try:
             written = write_atomic(path, render(self.result, fmt))

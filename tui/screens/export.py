@@ -20,6 +20,8 @@ from textual.widgets.option_list import Option
 
 from compare.render import FORMATS, extension, format_of
 
+from .dialog import dialog_css
+
 __all__ = ["ExportScreen", "available_formats", "default_path"]
 
 # The order offered: the formats meant for sharing first.
@@ -47,20 +49,16 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    ExportScreen OptionList { height: auto; max-height: 7; }
-    ExportScreen #confirm { display: none; width: 100%; color: $text-warning; text-style: bold; }
-    ExportScreen #confirm.-shown { display: block; }
-    """
+    DEFAULT_CSS = dialog_css(
+        "ExportScreen",
+        "Vertical",
+        72,
+        """
+        ExportScreen OptionList { height: auto; max-height: 7; }
+        ExportScreen #confirm { display: none; width: 100%; color: $text-warning; text-style: bold; }
+        ExportScreen #confirm.-shown { display: block; }
+        """,
+    )
 
     def __init__(self, directory: Path, stem: str) -> None:
         super().__init__()

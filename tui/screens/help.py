@@ -13,7 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL
+
+from .dialog import dialog_css
 
 __all__ = ["HelpScreen", "binding_rows"]
 
@@ -30,6 +32,10 @@ _KEY_NAMES = {
     "pageup": "PgUp",
     "down": "↓",
     "up": "↑",
+    "right": "→",
+    "left": "←",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
 }
 
 
@@ -53,19 +59,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", key_display="esc"),
     ]
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = dialog_css(
+        "HelpScreen",
+        "VerticalScroll",
+        84,
+        "HelpScreen > VerticalScroll { max-height: 100%; border-title-align: center; }",
+    )
 
     def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
         super().__init__()

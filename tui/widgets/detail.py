@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from compare.model import Comparison
-from compare.render.symbols import label, symbol
+from compare import Comparison, Finding
+from compare.render import label, symbol
 
 from ..layout import flatten
 
@@ -23,7 +24,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe_group(result: Comparison, index: int | None, findings: Sequence[object] = ()) -> Text:
+def describe_group(result: Comparison, index: int | None, findings: Sequence[Finding] = ()) -> Text:
     """A plain description of group `index`: kind, similarity, sentences with offsets, word edits, findings."""
     text = Text()
     if index is None or not 0 <= index < len(result.groups):
@@ -63,8 +64,8 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[obj
     if findings:
         text.append(f"Findings ({len(findings)}):\n", style="bold")
         for finding in findings:
-            kind = flatten(str(getattr(finding, "kind", "finding")))
-            explanation = flatten(str(getattr(finding, "explanation", "") or ""))
+            kind = flatten(finding.kind)
+            explanation = flatten(finding.explanation)
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")
     text.rstrip()
@@ -86,9 +87,9 @@ class DetailPanel(VerticalScroll):
     }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="detail-text")
 
-    def show(self, result: Comparison, index: int | None, findings: Sequence[object] = ()) -> None:
+    def show(self, result: Comparison, index: int | None, findings: Sequence[Finding] = ()) -> None:
         """Describe group `index` of `result`."""
         self.query_one("#detail-text", Static).update(describe_group(result, index, findings))

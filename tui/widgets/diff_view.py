@@ -23,9 +23,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from compare.model import Comparison, Group
-from compare.render.highlight import Piece, pieces
-from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+from compare import Comparison, Finding, Group
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL, Piece, pieces
 
 from ..layout import GUTTER, Layout, Row, Span, flatten
 from ..messages import CursorMoved
@@ -39,13 +38,12 @@ CURSOR_BAR = "▌"  # marks the cursor's band even without colour
 _BLENDED = {"diff--cursor", "diff--delete", "diff--insert", "diff--replace", "diff--match"}
 
 
-def finding_groups(result: Comparison) -> dict[int, list[object]]:
-    """Findings by the index of the group they concern; anything without a usable `.group` is left out."""
-    by_group: dict[int, list[object]] = {}
-    for finding in result.findings or ():
-        index = getattr(finding, "group", None)
-        if isinstance(index, int) and 0 <= index < len(result.groups):
-            by_group.setdefault(index, []).append(finding)
+def finding_groups(result: Comparison) -> dict[int, list[Finding]]:
+    """Findings by the index of the group they concern; one naming no group of this result is left out."""
+    by_group: dict[int, list[Finding]] = {}
+    for finding in result.findings:
+        if 0 <= finding.group < len(result.groups):
+            by_group.setdefault(finding.group, []).append(finding)
     return by_group
 
 

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widget import Widget
 
-from compare.model import Comparison, Document
-from compare.render.symbols import KIND_SYMBOL, MOVED_SYMBOL
+from compare import Comparison, Document
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL
 
 from ..layout import flatten
 
