@@ -1,19 +1,25 @@
-"""From candidate pairs to stories: exact verification, then connected components.
+"""From candidate pairs to stories and events: exact verification, stories around a core, events above them.
 
-A candidate pair is kept as an *edge* when the exact shingle containment of
-the smaller article in the other reaches `min_containment` and they share at
-least `min_shared` shingles. Containment, not Jaccard: a 300-word wire story
-copied whole into a 1,500-word feature has a Jaccard of 0.2 but a
-containment of 1.0, and it is the same story.
+A candidate pair is kept as an *edge* when the two share at least
+`min_shared` shingles and either the exact shingle containment of the
+smaller in the other reaches `min_containment`, or they are one story
+(`same_story`). Containment, not Jaccard: a 300-word wire story copied whole
+into a 1,500-word feature has a Jaccard of 0.2 but a containment of 1.0.
 
-Articles joined by edges, directly or through others, form one cluster — a
-story told by several outlets. Clusters are numbered largest first, ties
-broken by their first document id, so the numbering does not depend on the
-order inputs were given in.
+Edges alone do not make a story: different stories of one event reuse its
+background paragraphs and quotes, and single links chain them all into one
+cluster. A *story* (`stories`) is a core article and the articles that are
+versions of it (`same_story` with the core itself: shared passages spread
+all along the smaller one, or its top carried by the other). An *event*
+(`events`) is stories linked by edges between their members.
+
+Clusters are numbered largest first, ties broken by their first document
+id, so the numbering does not depend on the order inputs were given in.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -155,7 +161,6 @@ def stories(
     with (containment) among the cores it matches. An article matching no
     core stays alone.
     """
-    import heapq
 
     links = rows[same_story(rows)] if len(rows) else rows
     neighbours: dict[int, list[int]] = {}
