@@ -14,10 +14,14 @@ The stages, each a plain function over the sentence lists:
    of B's sentence is inside A's, and the reverse), because outlets cut,
    split and merge sentences.
 4. **Assignment** — one-to-one pairs are chosen globally, best score first,
-   with no assumption that the two versions run in the same order.
+   with no assumption that the two versions run in the same order. A near-copy
+   of a sentence already matched is left for a repeat, not given to a weaker
+   partner (a caption restating the lede does not take the headline's place).
 5. **Splits and merges** — a sentence left over whose content lies inside an
    already matched (or unmatched) sentence of the other side joins it, making a
-   one-to-many (split) or many-to-one (merged) group.
+   one-to-many (split) or many-to-one (merged) group. Parts stand together; a
+   part almost wholly inside the sentence may stand apart across a leftover or
+   two, unless it is a headline or a second copy of the whole sentence.
 6. **Gaps** — between two matched anchors that keep their order, the
    leftovers on both sides are aligned in order by a small dynamic programme
    (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
@@ -25,6 +29,12 @@ The stages, each a plain function over the sentence lists:
 7. **Extensions** — once all that has settled, a leftover next to a group
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
+9. **Links** — every pair carrying the same content, many-to-many: the pairs
+   inside groups, then repeats and partial links beyond them (one sentence
+   largely inside the other), and an order-aware rescue of leftovers that
+   sit between the same matched neighbours and stand out by the ratio margin
+   (see `_content_links`, `_rescued`). A leftover whose content the other side
+   has is a repeat, not an insertion or deletion (`Alignment.repeated_a/_b`).
 
 Moves (matched groups off the longest chain that keeps its order on both
 sides, see `in_order`) are flagged by the caller, `compare.api`, which also
@@ -36,8 +46,9 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +59,7 @@ from .normalise import Token
 from .options import AlignOptions
 from .stopwords import STOPWORDS
 
-__all__ = ["AlignOptions", "Link", "align", "in_order"]
+__all__ = ["AlignOptions", "Alignment", "Link", "PairLink", "align", "align_with_links", "in_order"]
 
 
 # In a long document each sentence keeps this many candidate partners per measure.
@@ -57,6 +68,24 @@ _KEEP_PER_SENTENCE = 6
 _LONG_DOCUMENT = 40_000
 # In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
 _PART_SHARE = 0.3
+# A content link outside the groups: the share of the shorter sentence that must lie in the other when one of
+# the two is a leftover (nothing else explains it), and when both already have partners (stronger evidence needed).
+_LINK_SHARE_LEFTOVER = 2 / 3
+_LINK_SHARE_GROUPED = 0.8
+# ... and the fewest content words the two must share: one name and a verb are not a clause.
+_LINK_MIN_STEMS = 3
+# A link where each sentence has at least this share of its content in the other is a repeat (the two say
+# mostly the same); otherwise a partial link (they share a part, and one also says something else).
+_REPEAT_SHARE = 0.5
+# The order-aware rescue of leftovers as partial links (see `_rescued`).
+_RESCUE_SIMILARITY = 0.1
+_RESCUE_MIN_STEMS = 2
+_RESCUE_MARGIN = 1.4
+_RESCUE_NEIGHBOURS = 4
+# A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
+# less alike by more than the margin, and stays a repeat.
+_COPY_DICE = 0.7
+_COPY_MARGIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -65,6 +94,30 @@ class Link:
 
     a: tuple[int, ...]
     b: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PairLink:
+    """Sentence `a` of A and sentence `b` of B carry the same content: kind 'group', 'repeat' or 'partial'."""
+
+    a: int
+    b: int
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """`groups` partition the sentences for reading; `links` list every pair that carries the same content.
+
+    `repeated_a` / `repeated_b` are leftover sentences (in no matched group) whose content the other
+    version nonetheless has: they are repeats, not deletions or insertions.
+    """
+
+    groups: list[Link]
+    links: list[PairLink]
+    repeated_a: frozenset[int]
+    repeated_b: frozenset[int]
 
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -253,6 +306,22 @@ def align(
     identity_b: Sequence[Hashable] | None = None,
     make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
 ) -> list[Link]:
+    """The groups of `align_with_links` alone."""
+    return align_with_links(
+        tokens_a, tokens_b, options, identity_a=identity_a, identity_b=identity_b, make_scorer=make_scorer
+    ).groups
+
+
+def align_with_links(
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+    options: AlignOptions | None = None,
+    *,
+    identity_a: Sequence[Hashable] | None = None,
+    identity_b: Sequence[Hashable] | None = None,
+    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
+) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
 
     `identity_a`/`identity_b` say when two sentences are the same (default: the
@@ -262,6 +331,10 @@ def align(
     for reading). Every choice between equal candidates is made by a rule that
     reads the same from either side, so aligning B with A mirrors A with B.
     `make_scorer` replaces the lexical scorer (`compare.semantic` blends in sentence embeddings).
+    `headings` are the sentences of each side that end without a full stop (headlines, titles): they
+    summarise, so they never join a split or merge from afar.
+    The content links (see `Alignment`) are read off the same candidate scores, so they cost a pass
+    over the candidate pairs, nothing more.
     """
     opts = options or AlignOptions()
     n_a, n_b = len(tokens_a), len(tokens_b)
@@ -276,12 +349,16 @@ def align(
     # Identical sentences are matched first, whatever their scores say; repeats pair up nearest first.
     ids_a = identity_a if identity_a is not None else [tuple(t.key for t in tokens) for tokens in tokens_a]
     ids_b = identity_b if identity_b is not None else [tuple(t.key for t in tokens) for tokens in tokens_b]
+    where_a: dict[Hashable, list[int]] = defaultdict(list)
     where_b: dict[Hashable, list[int]] = defaultdict(list)
+    for i, key in enumerate(ids_a):
+        if key:
+            where_a[key].append(i)
     for j, key in enumerate(ids_b):
         if key:
             where_b[key].append(j)
     same = sorted(
-        ((i, j) for i, key in enumerate(ids_a) if key for j in where_b.get(key, ())),
+        (p for key, found_a in where_a.items() for p in _same_pairs(found_a, where_b.get(key, []), n_a, n_b)),
         key=lambda p: (spread(*p), p[0] + p[1]),
     )
     match_a: dict[int, int] = {}
@@ -291,22 +368,201 @@ def align(
             match_a[i], match_b[j] = j, i
 
     # One-to-one, best first; ties go to the pair nearest in relative position, then nearest the top.
-    scored = ((round(scorer.dice(i, j), 9), i, j) for (i, j) in shared)
+    similarity = {pair: round(scorer.dice(*pair), 9) for pair in shared}  # every stage reads it from here
+    scored = ((value, i, j) for (i, j), value in similarity.items())
     ranked = sorted(
         (x for x in scored if x[0] >= opts.threshold),  # weaker pairs are never taken: no need to rank them
         key=lambda x: (-x[0], spread(x[1], x[2]), x[1] + x[2]),
     )
-    for _, i, j in ranked:
+    # A sentence that is a near-copy of one already matched is a repeat of it, not a weaker sentence's partner
+    # (a caption restating the lede must not take the headline's place).
+    best_of_a: dict[int, tuple[float, int]] = {}
+    best_of_b: dict[int, tuple[float, int]] = {}
+    for value, i, j in ranked:
+        if value >= _COPY_DICE:
+            best_of_a.setdefault(i, (value, j))
+            best_of_b.setdefault(j, (value, i))
+    for value, i, j in ranked:
         if i not in match_a and j not in match_b:
+            copy_of_b, copy_of_a = best_of_b.get(j), best_of_a.get(i)
+            if copy_of_b and copy_of_b[1] in match_a and value < copy_of_b[0] - _COPY_MARGIN:
+                continue
+            if copy_of_a and copy_of_a[1] in match_b and value < copy_of_a[0] - _COPY_MARGIN:
+                continue
             match_a[i], match_b[j] = j, i
 
     groups_a: dict[int, list[int]] = {i: [j] for i, j in match_a.items()}  # a -> its b sentences
     groups_b: dict[int, list[int]] = {j: [i] for j, i in match_b.items()}  # b -> its a sentences
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
-    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b))
+    # The copies left over stay out of the later stages: they are repeats (see `_content_links`).
+    copies = (
+        {i for i, (_, j) in best_of_a.items() if i not in match_a and j in match_b},
+        {j for j, (_, i) in best_of_b.items() if j not in match_b and i in match_a},
+    )
+    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies=copies, headings=headings)
+    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies)
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), threshold=_PART_SHARE, extend_only=True)
-    return _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    _attach_parts(
+        scorer,
+        opts,
+        groups_a,
+        groups_b,
+        len(bags_a),
+        len(bags_b),
+        threshold=_PART_SHARE,
+        extend_only=True,
+        copies=copies,
+    )
+    groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    return _content_links(scorer, groups, ids_a, ids_b, similarity)
+
+
+def _content_links(
+    scorer: _Scorer,
+    groups: list[Link],
+    ids_a: Sequence[Hashable],
+    ids_b: Sequence[Hashable],
+    similarity: dict[tuple[int, int], float],
+) -> Alignment:
+    """Every sentence pair carrying the same content: the pairs inside groups, and beyond them repeats and
+    partial links, many-to-many.
+
+    A pair outside the groups is linked when at least `_LINK_SHARE_LEFTOVER` of the shorter sentence's
+    weighted content lies in the other and one of them is a leftover, or `_LINK_SHARE_GROUPED` when both
+    already have partners (a sentence with a partner needs stronger evidence to be another one's too), and
+    they share at least `_LINK_MIN_STEMS` content words. Such a link is a `repeat` when each sentence has
+    at least `_REPEAT_SHARE` of its content in the other (they say mostly the same), else `partial`.
+    A leftover whose own content lies (by the same share) in a sentence of the other side is
+    `repeated`: its content is not new, only said again.
+    """
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    for n, link in enumerate(groups):
+        for i in link.a:
+            group_of_a[i] = n
+        for j in link.b:
+            group_of_b[j] = n
+    links: list[PairLink] = []
+    for link in groups:
+        for i in link.a:
+            for j in link.b:
+                same = bool(ids_a[i]) and ids_a[i] == ids_b[j]
+                links.append(PairLink(i, j, "group", 1.0 if same else round(_contained(scorer, i, j), 4)))
+    repeated_a: set[int] = set()
+    repeated_b: set[int] = set()
+    weight_a, weight_b = scorer.weight_a, scorer.weight_b
+    least = min(_LINK_SHARE_LEFTOVER, _LINK_SHARE_GROUPED)
+    for (i, j), shared in scorer.shared.items():
+        if shared < least * min(weight_a[i], weight_b[j]):  # too little in common to link, whatever the groups
+            continue
+        g_a, g_b = group_of_a[i], group_of_b[j]
+        if g_a == g_b:
+            continue
+        leftover_a, leftover_b = not groups[g_a].b, not groups[g_b].a
+        j_in_i, i_in_j = scorer.in_a(i, j), scorer.in_b(i, j)
+        need = _LINK_SHARE_LEFTOVER if leftover_a or leftover_b else _LINK_SHARE_GROUPED
+        if max(j_in_i, i_in_j) < need or len(scorer.bags_a[i] & scorer.bags_b[j]) < _LINK_MIN_STEMS:
+            continue
+        kind = "repeat" if min(j_in_i, i_in_j) >= _REPEAT_SHARE else "partial"
+        links.append(PairLink(i, j, kind, round(_contained(scorer, i, j), 4)))
+        if leftover_a and i_in_j >= _LINK_SHARE_LEFTOVER:
+            repeated_a.add(i)
+        if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
+            repeated_b.add(j)
+    linked = {(k.a, k.b) for k in links}
+    for i, j in _rescued(scorer, links, groups, similarity):
+        if (i, j) not in linked:
+            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+    links.sort(key=lambda k: (k.a, k.b))
+    return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
+
+
+def _rescued(
+    scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link], similarity: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
+    """Leftover sentences linked, as partial, to a sentence told at the same point of the other version.
+
+    Order is evidence, not a rule: a leftover pair that crosses no matched pair (it sits between the
+    same matched neighbours on both sides) shares content when, on top of at least `_RESCUE_SIMILARITY`
+    and `_RESCUE_MIN_STEMS` shared content words, the pair stands out among each sentence's candidates:
+    its similarity is at least `_RESCUE_MARGIN` times the mean of each sentence's `_RESCUE_NEIGHBOURS`
+    best (the ratio margin of bitext mining). Position alone never links; a word or two shared by
+    every sentence of the story does not stand out.
+    """
+    leftover_a = {link.a[0] for link in groups if not link.b}
+    leftover_b = {link.b[0] for link in groups if not link.a}
+    options = [
+        (i, j)
+        for (i, j), value in similarity.items()
+        if value >= _RESCUE_SIMILARITY and (i in leftover_a or j in leftover_b)
+    ]
+    if not options:
+        return []
+    n_a = max((i for link in groups for i in link.a), default=-1) + 1
+    n_b = max((j for link in groups for j in link.b), default=-1) + 1
+    # Prefix maximum of the B index over matched pairs left of each A index, suffix minimum right of it.
+    below = [-1] * (n_a + 1)
+    above = [n_b] * (n_a + 1)
+    for k in links:
+        if k.kind == "group":
+            below[k.a + 1] = max(below[k.a + 1], k.b)
+            above[k.a] = min(above[k.a], k.b)
+    for x in range(1, n_a + 1):
+        below[x] = max(below[x], below[x - 1])
+    for x in range(n_a - 1, -1, -1):
+        above[x] = min(above[x], above[x + 1])
+    options = [
+        (i, j)
+        for i, j in options
+        if below[i] <= j <= above[i + 1]  # it crosses no matched pair
+        and len(scorer.bags_a[i] & scorer.bags_b[j]) >= _RESCUE_MIN_STEMS
+    ]
+    if not options:
+        return []
+    wanted_a, wanted_b = {i for i, _ in options}, {j for _, j in options}
+    tops_a: dict[int, list[float]] = defaultdict(list)
+    tops_b: dict[int, list[float]] = defaultdict(list)
+    for (i, j), value in similarity.items():
+        if i in wanted_a:
+            tops_a[i].append(value)
+        if j in wanted_b:
+            tops_b[j].append(value)
+
+    def typical(values: list[float]) -> float:
+        return sum(sorted(values, reverse=True)[:_RESCUE_NEIGHBOURS]) / _RESCUE_NEIGHBOURS
+
+    out = []
+    for i, j in options:
+        if similarity[(i, j)] >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
+            out.append((i, j))
+    return out
+
+
+def _contained(scorer: _Scorer, i: int, j: int) -> float:
+    """How much content two sentences share: the mean of the share of each (weighted) found in the other."""
+    return (scorer.in_a(i, j) + scorer.in_b(i, j)) / 2
+
+
+# A sentence repeated this often on each side (copies × copies) pairs each copy only with its nearest
+# copies on the other side, so a text that repeats an article a thousand times is not aligned in square time.
+_MAX_SAME_PAIRS = 256
+_NEAREST_SAME = 4
+
+
+def _same_pairs(found_a: Sequence[int], found_b: Sequence[int], n_a: int, n_b: int) -> list[tuple[int, int]]:
+    """The pairs of identical sentences worth ranking: every pair, or for a much repeated sentence each
+    copy with its `_NEAREST_SAME` nearest copies (by relative position) on the other side, both ways."""
+    if len(found_a) * len(found_b) <= _MAX_SAME_PAIRS:
+        return [(i, j) for i in found_a for j in found_b]
+    pos_b = [(j + 0.5) / n_b for j in found_b]
+    pos_a = [(i + 0.5) / n_a for i in found_a]
+    pairs: set[tuple[int, int]] = set()
+    for i in found_a:
+        at = bisect_left(pos_b, (i + 0.5) / n_a)
+        pairs.update((i, found_b[k]) for k in range(max(0, at - _NEAREST_SAME), min(len(found_b), at + _NEAREST_SAME)))
+    for j in found_b:
+        at = bisect_left(pos_a, (j + 0.5) / n_b)
+        pairs.update((found_a[k], j) for k in range(max(0, at - _NEAREST_SAME), min(len(found_a), at + _NEAREST_SAME)))
+    return sorted(pairs)
 
 
 def _attach_parts(
@@ -318,6 +574,8 @@ def _attach_parts(
     n_b: int,
     threshold: float | None = None,
     extend_only: bool = False,
+    copies: tuple[set[int], set[int]] = (set(), set()),
+    headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> None:
     """Join leftover sentences to the sentence of the other side that contains them.
 
@@ -333,14 +591,17 @@ def _attach_parts(
         by_a[i].append(j)
         by_b[j].append(i)
     options: list[tuple[float, int, int, int, int]] = []  # (-containment, i + j, side, i, j)
+    copies_a, copies_b = copies
     for j in range(n_b):
-        if j not in groups_b:
+        if j not in groups_b and j not in copies_b:
             for i in by_b.get(j, ()):
-                options.append((-round(scorer.in_a(i, j), 9), i + j, 0, i, j))
+                if i not in copies_a:
+                    options.append((-round(scorer.in_a(i, j), 9), i + j, 0, i, j))
     for i in range(n_a):
-        if i not in groups_a:
+        if i not in groups_a and i not in copies_a:
             for j in by_a.get(i, ()):
-                options.append((-round(scorer.in_b(i, j), 9), i + j, 1, i, j))
+                if j not in copies_b:
+                    options.append((-round(scorer.in_b(i, j), 9), i + j, 1, i, j))
 
     # Ties: the pair more alike as a whole, nearest the top, nearest the diagonal, then the joining
     # sentence's words: rules that read the same from either side.
@@ -352,32 +613,83 @@ def _attach_parts(
     options.sort(
         key=lambda o: (o[0], -round(scorer.dice(o[3], o[4]), 9), o[1], abs(o[3] - o[4]), joiner(o[2], o[3], o[4]))
     )
-    for _, _, side, i, j in options:
-        if side == 0:  # B sentence j joins A sentence i: a split
-            _join(groups_a, groups_b, i, j, extend_only)
-        else:  # A sentence i joins B sentence j: a merge
-            _join(groups_b, groups_a, j, i, extend_only)
+    # A part refused because it did not yet stand next to its sentence's other parts may do so once a
+    # nearer part has joined (three parts of one sentence, the middle one weaker): so try again until
+    # nothing more joins.
+    pending = options
+    while pending:
+        refused = []
+        for option in pending:
+            _, _, side, i, j = option
+            if side == 0:  # B sentence j joins A sentence i: a split
+                far = -option[0] if j not in headings[1] else 0.0
+                joined = _join(groups_a, groups_b, i, j, extend_only, far, scorer.in_b(i, j))
+            else:  # A sentence i joins B sentence j: a merge
+                far = -option[0] if i not in headings[0] else 0.0
+                joined = _join(groups_b, groups_a, j, i, extend_only, far, scorer.in_a(i, j))
+            if joined is None:
+                refused.append(option)
+        if len(refused) == len(pending):
+            break
+        pending = refused
 
 
 def _join(
-    one_side: dict[int, list[int]], many_side: dict[int, list[int]], one: int, joiner: int, extend_only: bool
-) -> None:
+    one_side: dict[int, list[int]],
+    many_side: dict[int, list[int]],
+    one: int,
+    joiner: int,
+    extend_only: bool,
+    share: float,
+    covers: float,
+) -> bool | None:
     """Let leftover sentence `joiner` join sentence `one` of the other side, if that keeps the group a split
     (or a merge): `one` alone on its side, `joiner` next to its other parts. One function for both
-    directions, so splits and merges follow the same rules."""
+    directions, so splits and merges follow the same rules.
+
+    A part that lies almost wholly (`share` ≥ `_FAR_PART_SHARE`) inside `one` may stand apart from the
+    other parts, if only leftovers stand between: an outlet that splits a sentence can put another
+    sentence's part in between. But only a part: a sentence that by itself `covers` most of `one`,
+    which already has a partner, is a second copy of it (a caption restating the lede, a quote given
+    again), and a sentence with a partner of its own is never pulled in, so those stay repeats (see
+    `_content_links`), not half a split.
+
+    Returns True if it joined, False if it never can, None if it might once another part has joined.
+    """
     if joiner in many_side:
-        return
+        return False
     partners = one_side.get(one)
     if partners is None:
         if not extend_only:
             one_side[one], many_side[joiner] = [joiner], [one]
-    elif len(many_side[partners[0]]) == 1 and _next_to(joiner, partners):
+            return True
+        return False
+    if len(many_side[partners[0]]) != 1 or covers >= _LINK_SHARE_LEFTOVER:
+        return False  # ... or a second copy of `one`, not a part of it: a repeat
+    far = not extend_only and share >= _FAR_PART_SHARE
+    if _next_to(joiner, partners) or (far and _within_leftovers(joiner, partners, many_side)):
         partners.append(joiner)
         many_side[joiner] = [one]
+        return True
+    return None
+
+
+_FAR_PART_SHARE = 0.8  # a split part this much inside its sentence may stand apart from the other parts
+_FAR_PART_GAP = 2  # ... with at most this many leftovers between
+
+
+def _within_leftovers(index: int, group: Sequence[int], many_side: dict[int, list[int]]) -> bool:
+    """True if only a few leftover sentences (none matched) stand between `index` and the nearest of `group`."""
+    nearest = min(group, key=lambda k: (abs(k - index), k))
+    between = range(min(index, nearest) + 1, max(index, nearest))
+    return len(between) <= _FAR_PART_GAP and all(k not in many_side for k in between)
 
 
 _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 _MAX_GAP_CELLS = 40_000  # a gap larger than this (sentences × sentences) is left to the other stages
+# All gaps of one pair of documents together get at most this many cells per sentence (or _MAX_GAP_CELLS, if
+# more): an article-sized pair is never cut short, and two long unrelated texts are not a million small DPs.
+_GAP_CELLS_PER_SENTENCE = 4
 
 
 def _next_to(index: int, group: Sequence[int]) -> bool:
@@ -392,6 +704,7 @@ def _fill_gaps(
     groups_b: dict[int, list[int]],
     n_a: int,
     n_b: int,
+    copies: tuple[set[int], set[int]] = (set(), set()),
 ) -> None:
     """Align the leftovers between each two consecutive in-order anchors, in order.
 
@@ -404,11 +717,14 @@ def _fill_gaps(
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
     keys = [scorer.tiebreak([i], [j]) for i, j in anchors]
     fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b, keys)] + [(n_a, n_b)]
+    budget = max(_MAX_GAP_CELLS, _GAP_CELLS_PER_SENTENCE * (n_a + n_b))  # all gaps together, in reading order
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
-        left_a = [i for i in range(i0 + 1, i1) if i not in groups_a]
-        left_b = [j for j in range(j0 + 1, j1) if j not in groups_b]
-        if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
+        left_a = [i for i in range(i0 + 1, i1) if i not in groups_a and i not in copies[0]]
+        left_b = [j for j in range(j0 + 1, j1) if j not in groups_b and j not in copies[1]]
+        cells = len(left_a) * len(left_b)
+        if not left_a or not left_b or cells > min(_MAX_GAP_CELLS, budget):
             continue
+        budget -= cells
         for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):
             for i in side_a:
                 groups_a[i] = list(side_b)

@@ -8,6 +8,7 @@ scores the overlap — returning one immutable `Comparison`.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 import zlib
 from bisect import bisect_left
@@ -18,11 +19,11 @@ from typing import Any, Literal, get_args
 
 from rapidfuzz import fuzz
 
-from .align import AlignOptions, Link, align, in_order
+from .align import Alignment, AlignOptions, Link, align_with_links, in_order
 from .errors import OptionError
 from .facts import find_facts
 from .ingest import load_path
-from .model import Comparison, Document, Group, Kind, Sentence, reading_order
+from .model import Comparison, Document, Group, Kind, Sentence, SentenceLink, WordOp, clean_text, reading_order
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
@@ -60,7 +61,7 @@ def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Seq
     if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
         if not all(isinstance(s, str) for s in source):
             raise OptionError("a list of sentences must hold only strings")
-        text, sentences = from_sentences(source)
+        text, sentences = from_sentences([clean_text(s) for s in source])
         return Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences]
     raise OptionError(
         f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "
@@ -140,7 +141,8 @@ def compare(
     Returns
     -------
     Comparison
-        Groups in reading order; every sentence of each side in exactly one.
+        Groups in reading order; every sentence of each side in exactly one. `links`: every sentence
+        pair carrying the same content, many-to-many (the pairs in groups, repeats, partial links).
 
     >>> result = compare("The cat sat. It was warm. Birds sang.", "Birds sang. The cat sat down. It was warm.")
     >>> [(g.kind, g.moved) for g in result.groups]
@@ -159,26 +161,33 @@ def compare(
     doc_a, sentences_a, tokens_a = _prepare(a)
     doc_b, sentences_b, tokens_b = _prepare(b)
 
-    links = align(
-        tokens_a,
-        tokens_b,
-        options,
-        identity_a=_identities(doc_a, sentences_a, tokens_a),
-        identity_b=_identities(doc_b, sentences_b, tokens_b),
-        make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
+    match_a, match_b = (
+        _without_datelines(doc_a, sentences_a, tokens_a),
+        _without_datelines(doc_b, sentences_b, tokens_b),
     )
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, (doc_a.text, doc_b.text)) for link in links]
+    alignment = align_with_links(
+        match_a,
+        match_b,
+        options,
+        identity_a=_identities(doc_a, sentences_a, match_a),
+        identity_b=_identities(doc_b, sentences_b, match_b),
+        make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
+        headings=(_headings(sentences_a), _headings(sentences_b)),
+    )
+    texts = (doc_a.text, doc_b.text)
+    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment, texts) for link in alignment.groups]
     groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
+    links = tuple(SentenceLink(k.a, k.b, k.kind, k.score) for k in alignment.links)  # type: ignore[arg-type]
     result = Comparison(
         a=doc_a,
         b=doc_b,
         a_sentences=tuple(sentences_a),
         b_sentences=tuple(sentences_b),
         groups=ordered,
-        scores=score(all_a, all_b, ordered),
+        scores=score(all_a, all_b, ordered, _repeat_diffs(alignment, sentences_a, sentences_b, tokens_a, tokens_b)),
         options={
             "threshold": threshold,
             "part_threshold": part_threshold,
@@ -186,6 +195,7 @@ def compare(
             "method": method,
         },
         find_facts=find_facts if facts else None,  # called on first use of `result.findings`
+        links=links,
     )
     return result
 
@@ -213,6 +223,47 @@ def _semantic_scorer(
     )
 
 
+# A dateline opening a sentence: a place in capitals, an optional agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Za-z.'\-]*)*(?:\s*\([A-Za-z ]+\))?"  # NEW DELHI, GLASGOW, Scotland (AP)
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*\([A-Z][A-Za-z]+\))"  # London (AFP)
+    r"\s*(?:--|[\u2014\u2013-])\s+"
+)
+
+
+def _without_datelines(
+    doc: Document, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]
+) -> list[Sequence[Token]]:
+    """The words to match each sentence on: a dateline ("NEW DELHI —", "PHILADELPHIA (AP) —") is left out,
+    so the dated lede of one outlet matches the undated lede of another as closely as the rest of the
+    sentence allows. The word diff still shows the dateline."""
+    out: list[Sequence[Token]] = list(tokens)
+    text = doc.text
+    for n, sentence in enumerate(sentences):
+        # A dateline opens with a capital and a second capital or a bracketed agency: test that cheaply first.
+        head = text[sentence.start : sentence.start + 2]
+        if (
+            len(head) < 2
+            or not head[0].isupper()
+            or not (head[1].isupper() or "(" in text[sentence.start : sentence.start + 30])
+        ):
+            continue
+        found = _DATELINE.match(text, sentence.start, sentence.end)
+        if found and found.end() < sentence.end:
+            rest = [t for t in tokens[n] if t.start >= found.end()]
+            if rest:
+                out[n] = rest
+    return out
+
+
+_CLOSED = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
+
+
+def _headings(sentences: Sequence[Sentence]) -> set[int]:
+    """Sentences that end without a full stop, question or exclamation mark: headlines, titles, bylines."""
+    return {s.index for s in sentences if not _CLOSED.search(s.text)}
+
+
 def _identities(
     doc: Document, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]
 ) -> list[tuple[str, ...]]:
@@ -230,9 +281,13 @@ def _group(
     sentences_b: Sequence[Sentence],
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
+    alignment: Alignment,
     texts: tuple[str, str] | None = None,
 ) -> Group:
-    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given)."""
+    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given).
+
+    A leftover whose content the other side has (see `align.Alignment`) is `repeated`, not deleted or inserted.
+    """
     words_a = [t for i in link.a for t in tokens_a[i]]
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
@@ -240,9 +295,9 @@ def _group(
     diff = word_diff(words_a, words_b, anchor_a, anchor_b, texts=texts)
     kind: Kind
     if not link.b:
-        kind, similarity = "deleted", 0.0
+        kind, similarity = ("repeated" if link.a[0] in alignment.repeated_a else "deleted"), 0.0
     elif not link.a:
-        kind, similarity = "inserted", 0.0
+        kind, similarity = ("repeated" if link.b[0] in alignment.repeated_b else "inserted"), 0.0
     else:
         keys_a, keys_b = [t.key for t in words_a], [t.key for t in words_b]
         if keys_a or keys_b:  # how alike the words are, letter by letter (typography and punctuation aside)
@@ -260,6 +315,30 @@ def _group(
         else:
             kind = "modified"
     return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
+
+
+def _repeat_diffs(
+    alignment: Alignment,
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    tokens_a: Sequence[Sequence[Token]],
+    tokens_b: Sequence[Sequence[Token]],
+) -> list[tuple[str, tuple[WordOp, ...]]]:
+    """For each repeated sentence, its word diff against the sentence of the other side it repeats best
+    (highest link score, then the nearest): the scores count its unchanged words as shared."""
+    best_a: dict[int, tuple[float, int, int]] = {}
+    best_b: dict[int, tuple[float, int, int]] = {}
+    for k in alignment.links:
+        if k.a in alignment.repeated_a:
+            best_a[k.a] = max(best_a.get(k.a, (-1.0, 0, 0)), (k.score, -abs(k.a - k.b), k.b))
+        if k.b in alignment.repeated_b:
+            best_b[k.b] = max(best_b.get(k.b, (-1.0, 0, 0)), (k.score, -abs(k.a - k.b), k.a))
+    out: list[tuple[str, tuple[WordOp, ...]]] = []
+    for i, (_, _, j) in sorted(best_a.items()):
+        out.append(("a", tuple(word_diff(tokens_a[i], tokens_b[j], sentences_a[i].start, sentences_b[j].start))))
+    for j, (_, _, i) in sorted(best_b.items()):
+        out.append(("b", tuple(word_diff(tokens_a[i], tokens_b[j], sentences_a[i].start, sentences_b[j].start))))
+    return out
 
 
 def _flag_moves(groups: list[Group], sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[Group]:

@@ -46,12 +46,12 @@ MEASURES = {
     "shingles": "shingle_containment_a_in_b",
 }
 Measure = Literal["overlap", "shingles"]
-Carried = Literal["identical", "modified"]
+Carried = Literal["identical", "modified", "repeated"]
 Basis = Literal["contains_others", "contained_in_others"]
 
 # The provenance frame's own columns and index levels: a version's label may not be one of them, or its
 # column would overwrite one (a version named "text" replacing the sentences' text).
-PROVENANCE_FIELDS = ("article", "sentence", "text", "identical_in", "modified_in", "carried_by")
+PROVENANCE_FIELDS = ("article", "sentence", "text", "identical_in", "modified_in", "repeated_in", "carried_by")
 # The pairs frame (`Collection.to_frame()`): scores of each pair, then its group counts.
 PAIR_SCORES = (
     "overlap_a_in_b",
@@ -168,11 +168,13 @@ class Collection:
         return frame
 
     def carried(self) -> list[list[dict[str, Carried | None]]]:
-        """For version i, sentence k: {other label: 'identical' | 'modified' | None}.
+        """For version i, sentence k: {other label: 'identical' | 'modified' | 'repeated' | None}.
 
         A sentence is carried 'identical' when its group in the pair is
         identical (moved or not), 'modified' when it is reworded, split or
-        merged, None when the other version has nothing for it.
+        merged, 'repeated' when it has no partner of its own there but its
+        content is there (see `Comparison.links`), None when the other version
+        has nothing for it.
         """
         out: list[list[dict[str, Carried | None]]] = [
             [{} for _ in self.sentences[i]] for i in range(len(self.documents))
@@ -182,9 +184,13 @@ class Collection:
             for k in range(len(self.sentences[i])):
                 out[i][k][other] = None
             for group in pair.groups:
-                if not group.b:
+                status: Carried
+                if group.kind == "repeated":
+                    status = "repeated"
+                elif not group.b:
                     continue
-                status: Carried = "identical" if group.kind == "identical" else "modified"
+                else:
+                    status = "identical" if group.kind == "identical" else "modified"
                 for k in group.a:
                     out[i][k][other] = status
         return out
@@ -192,10 +198,11 @@ class Collection:
     def provenance(self) -> pd.DataFrame:
         """One row per sentence of each version: which other versions carry it.
 
-        Indexed by (article, sentence); columns `text`, `identical_in` and
-        `modified_in` (labels of the versions carrying it so, in input order),
-        `carried_by` (how many) and one column per version holding
-        'identical', 'modified', '' (absent) or '·' (the sentence's own version).
+        Indexed by (article, sentence); columns `text`, `identical_in`,
+        `modified_in` and `repeated_in` (labels of the versions carrying it so,
+        in input order), `carried_by` (how many) and one column per version
+        holding 'identical', 'modified', 'repeated', '' (absent) or '·' (the
+        sentence's own version).
         """
         import pandas as pd
 
@@ -206,18 +213,22 @@ class Collection:
                 marks = carried[i][k]
                 identical = [other for other in self.labels if marks.get(other) == "identical"]
                 modified = [other for other in self.labels if marks.get(other) == "modified"]
+                repeated = [other for other in self.labels if marks.get(other) == "repeated"]
                 row: dict[str, Any] = {
                     "article": label,
                     "sentence": k,
                     "text": sentence.text,
                     "identical_in": identical,
                     "modified_in": modified,
-                    "carried_by": len(identical) + len(modified),
+                    "repeated_in": repeated,
+                    "carried_by": len(identical) + len(modified) + len(repeated),
                 }
                 for other in self.labels:
                     row[other] = "·" if other == label else (marks.get(other) or "")
                 rows.append(row)
-        columns = ["article", "sentence", "text", "identical_in", "modified_in", "carried_by", *self.labels]
+        columns = [
+            "article", "sentence", "text", "identical_in", "modified_in", "repeated_in", "carried_by", *self.labels
+        ]  # fmt: skip
         return pd.DataFrame(rows, columns=columns).set_index(["article", "sentence"])
 
     def likely_source(self, *, measure: Measure = "overlap", basis: Basis = "contains_others") -> LikelySource:
@@ -304,6 +315,7 @@ class Collection:
                         "end": s.end,
                         "identical_in": [other for other in self.labels if marks.get(other) == "identical"],
                         "modified_in": [other for other in self.labels if marks.get(other) == "modified"],
+                        "repeated_in": [other for other in self.labels if marks.get(other) == "repeated"],
                     }
                 )
             words = self.pairs[(i, (i + 1) % n)].scores.get("words_a")

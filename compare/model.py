@@ -8,6 +8,7 @@ this one object, so none of them recomputes anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -29,16 +30,21 @@ __all__ = [
     "FactFinder",
     "Group",
     "Kind",
+    "LinkKind",
     "Sentence",
+    "SentenceLink",
     "WordOp",
+    "clean_text",
     "count_kinds",
     "mirror_scores",
     "reading_order",
 ]
 
-SCHEMA = "storydiff/comparison/v1"
+SCHEMA = "storydiff/comparison/v2"
+# Older saved comparisons `from_dict` still reads: v1 had no links and no `repeated` groups.
+READABLE_SCHEMAS = ("storydiff/comparison/v1", SCHEMA)
 
-Kind = Literal["identical", "modified", "split", "merged", "inserted", "deleted"]
+Kind = Literal["identical", "modified", "split", "merged", "inserted", "deleted", "repeated"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # What swapping the two sides turns each kind into.
@@ -49,7 +55,11 @@ MIRROR: dict[str, Kind] = {
     "merged": "split",
     "inserted": "deleted",
     "deleted": "inserted",
+    "repeated": "repeated",
 }
+
+LinkKind = Literal["group", "repeat", "partial"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 
 MIRROR_SCORES = [  # the scores of A in B and of B in A, swapped with the sides
     ("overlap_a_in_b", "overlap_b_in_a"),
@@ -63,11 +73,27 @@ Op = Literal["equal", "replace", "insert", "delete"]
 MIRROR_OP: dict[str, Op] = {"equal": "equal", "replace": "replace", "insert": "delete", "delete": "insert"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with every surrogate code point replaced by U+FFFD (one character for one, so offsets hold).
+
+    A lone surrogate (``"\\ud800"`` in a JSON record) is not a character: no encoding can write it, so it
+    would break every output. Python only holds surrogates that are not a valid pair.
+
+    >>> clean_text("a \\ud800 b") == "a \\ufffd b"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 @dataclass(frozen=True)
 class Document:
     """One version of a story: its text and what is known about where it came from.
 
-    `text` is kept exactly as read (after decoding); offsets everywhere refer to it.
+    `text` is kept exactly as read (after decoding); offsets everywhere refer to it. Lone surrogates
+    (which no encoding can write) are the one exception: each becomes U+FFFD (`clean_text`).
     """
 
     text: str
@@ -77,6 +103,11 @@ class Document:
     url: str | None = None
     name: str | None = None  # how to call it on screen: a file name, URL or record id
     author: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, clean_text(value))
 
     @property
     def label(self) -> str:
@@ -160,6 +191,46 @@ class Group:
         )
 
 
+@dataclass(frozen=True)
+class SentenceLink:
+    """Sentence `a` of A and sentence `b` of B carry the same content (the links layer).
+
+    Groups partition the sentences for reading; links say where content is, many-to-many:
+    * `group` — the two sentences sit in one matched group;
+    * `repeat` — they say mostly the same thing, but one of them is matched elsewhere (or is a
+      `repeated` group): another copy of content the other version already has, such as a caption
+      restating the lede;
+    * `partial` — they share a specific clause, quote or fact, but one also says something else.
+
+    `score` (0–1) is how much content the two share: the mean of the share of each sentence's content
+    words (weighted by rarity) found in the other; 1.0 for sentences that are the same.
+    """
+
+    a: int
+    b: int
+    kind: LinkKind
+    score: float
+
+    def mirrored(self) -> SentenceLink:
+        """The same link seen from the other side."""
+        return SentenceLink(self.b, self.a, self.kind, self.score)
+
+
+def group_links(groups: Sequence[Group]) -> tuple[SentenceLink, ...]:
+    """The `group` links implied by matched groups alone (for comparisons saved before links existed)."""
+    return tuple(
+        sorted(
+            (
+                SentenceLink(i, j, "group", 1.0 if g.kind == "identical" else round(g.score, 4))
+                for g in groups
+                for i in g.a
+                for j in g.b
+            ),
+            key=lambda k: (k.a, k.b),
+        )
+    )
+
+
 FactFinder = Callable[["Comparison"], Iterable["Finding"]]
 """What finds a comparison's changed facts: `compare.facts.find_facts`, handed over by `compare()`."""
 
@@ -193,7 +264,9 @@ class Comparison:
 
     `groups` are in reading order: A's order, with each inserted group placed
     after the B sentence that precedes it. Every sentence of each side is in
-    exactly one group.
+    exactly one group. `links` are every sentence pair that carries the same
+    content (see `SentenceLink`), sorted by A then B index: a superset of the
+    pairs inside matched groups.
 
     `findings` (changed facts) are given, or found on first use by `find_facts` and kept: finding them
     costs several times what aligning does, and most callers (corpus runs, scripts that want scores)
@@ -209,6 +282,7 @@ class Comparison:
     options: Mapping[str, Any] = field(default_factory=dict)
     find_facts: FactFinder | None = field(default=None, repr=False, compare=False)
     _findings: tuple[Finding, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    links: tuple[SentenceLink, ...] = ()
 
     def __init__(
         self,
@@ -222,10 +296,12 @@ class Comparison:
         findings: Iterable[Finding] | None = None,
         *,
         find_facts: FactFinder | None = None,
+        links: Iterable[SentenceLink] = (),
     ) -> None:
         """`findings` as found before (a saved report), or None to leave them to `find_facts`."""
         fields = {"a": a, "b": b, "a_sentences": a_sentences, "b_sentences": b_sentences, "groups": groups}
         fields.update(scores=scores, options={} if options is None else options, find_facts=find_facts)
+        fields.update(links=tuple(links))
         for name, value in fields.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_findings", None if findings is None else tuple(findings))
@@ -269,12 +345,13 @@ class Comparison:
             # Findings name groups by index: found again, lazily, in the new order (if any were found here).
             findings=None if self._findings is None or self.findings else (),
             find_facts=self.find_facts,
+            links=sorted((link.mirrored() for link in self.links), key=lambda k: (k.a, k.b)),
         )
         return swapped
 
     # -- serialisation -------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable data following the `storydiff/comparison/v1` schema."""
+        """JSON-serialisable data following the `storydiff/comparison/v2` schema."""
 
         def side(doc: Document, sentences: Sequence[Sentence]) -> dict[str, Any]:
             return {
@@ -306,6 +383,9 @@ class Comparison:
                 }
                 for g in self.groups
             ],
+            "links": [
+                {"a": link.a, "b": link.b, "kind": link.kind, "score": round(link.score, 4)} for link in self.links
+            ],
             "scores": dict(self.scores),
             "options": dict(self.options),
         }
@@ -315,7 +395,7 @@ class Comparison:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Comparison:
         """Rebuild a comparison from `to_dict()` output (for instance a saved JSON report)."""
-        if data.get("schema") != SCHEMA:
+        if data.get("schema") not in READABLE_SCHEMAS:
             raise InputError(f"not a storydiff comparison: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
 
         def side(raw: Mapping[str, Any]) -> tuple[Document, tuple[Sentence, ...]]:
@@ -345,8 +425,21 @@ class Comparison:
         options = dict(data.get("options", {}))
         # With findings saved, the finder comes along, so that `swapped()` can find them again in its order.
         finder = HOOKS.find_facts if findings else None
+        if "links" in data:
+            links = tuple(SentenceLink(int(k["a"]), int(k["b"]), k["kind"], float(k["score"])) for k in data["links"])
+        else:  # saved by storydiff/comparison/v1: the links its groups imply
+            links = group_links(groups)
         return cls(
-            a_doc, b_doc, a_sentences, b_sentences, groups, dict(data["scores"]), options, findings, find_facts=finder
+            a_doc,
+            b_doc,
+            a_sentences,
+            b_sentences,
+            groups,
+            dict(data["scores"]),
+            options,
+            findings,
+            find_facts=finder,
+            links=links,
         )
 
     def to_frame(self) -> pd.DataFrame:

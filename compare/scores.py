@@ -2,6 +2,9 @@
 
 * `overlap_a_in_b` / `overlap_b_in_a` — the share of A's (B's) words that sit in
   unchanged word runs of aligned sentences: what a reader of B has read of A.
+  A repeated sentence (in no matched group, but its content is in the other
+  version) counts its words in unchanged runs against the sentence it repeats:
+  a caption restating the lede is reuse, not new text. Each word counts once.
 * `jaccard` — shared distinct words over all distinct words of both versions.
 * `shingle_containment_a_in_b` / `_b_in_a` — the share of A's (B's) 5-word
   sequences that appear anywhere in the other: the text-reuse measure of
@@ -18,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Group, count_kinds, mirror_scores
+from .model import Group, WordOp, count_kinds, mirror_scores
 from .normalise import Token
 
 __all__ = ["SHINGLE_SIZE", "mirror_scores", "score"]
@@ -44,8 +47,18 @@ def _words_in(starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> int:
     return sum(bisect_right(starts, end - 1) - bisect_left(starts, start) for start, end in spans)
 
 
-def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence[Group]) -> dict[str, Any]:
-    """The overlap scores of a comparison, from all words of each side and the aligned groups."""
+def score(
+    tokens_a: Sequence[Token],
+    tokens_b: Sequence[Token],
+    groups: Sequence[Group],
+    repeats: Sequence[tuple[str, Sequence[WordOp]]] = (),
+) -> dict[str, Any]:
+    """The overlap scores of a comparison, from all words of each side and the aligned groups.
+
+    `repeats` are the word diffs of repeated sentences against what they repeat, each with the side
+    ('a' or 'b') the repeated sentence is on: only that side's unchanged words are added, since the
+    sentence repeated is already counted in its own group.
+    """
     starts_a = [t.start for t in tokens_a]
     starts_b = [t.start for t in tokens_b]
     equal_a = equal_b = 0
@@ -59,6 +72,12 @@ def score(tokens_a: Sequence[Token], tokens_b: Sequence[Token], groups: Sequence
             size += _words_in(starts_b, [(op.b_start, op.b_end) for op in group.diff])
             weighted += group.score * max(size, 1)
             weight += max(size, 1)
+    for side, diff in repeats:
+        equal = [op for op in diff if op.op == "equal"]
+        if side == "a":
+            equal_a += _words_in(starts_a, [(op.a_start, op.a_end) for op in equal])
+        else:
+            equal_b += _words_in(starts_b, [(op.b_start, op.b_end) for op in equal])
     keys_a = [t.key for t in tokens_a]
     keys_b = [t.key for t in tokens_b]
     set_a, set_b = set(keys_a), set(keys_b)

@@ -268,7 +268,7 @@ class History:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data following the `storydiff/history/v1` schema.
 
-        `steps` and `net` are full `storydiff/comparison/v1` comparisons, so
+        `steps` and `net` are full `storydiff/comparison/v2` comparisons, so
         `from_dict` rebuilds everything; `sentences`, `facts` and `summary` are
         the derived views, for readers that want only them.
         """

@@ -112,7 +112,11 @@ def check_structure(result: Comparison) -> None:
             "merged": ("many", 1),
             "identical": (1, 1),
         }.get(group.kind)
-        if expected:
+        if group.kind == "repeated":  # one sentence on one side only, whose content the other side has
+            assert sorted((len(group.a), len(group.b))) == [0, 1]
+            side, index = ("a", group.a[0]) if group.a else ("b", group.b[0])
+            assert any(getattr(link, side) == index and link.kind != "group" for link in result.links)
+        elif expected:
             for count, want in zip((len(group.a), len(group.b)), expected, strict=True):
                 if want == "many":
                     assert count > 1
@@ -230,6 +234,11 @@ def test_swapping_the_sides_mirrors_kinds_and_scores(pair: tuple[str, str]) -> N
     mirrored = {(bb, aa, MIRROR[kind], score, moved) for aa, bb, kind, score, moved in signature(forward)}
     assert signature(backward) == mirrored
     assert backward.scores == mirror_scores(forward.scores)
+    # Links: a superset of the pairs inside matched groups, and the same pairs whichever side is A.
+    in_groups = {(i, j) for g in forward.groups for i in g.a for j in g.b}
+    assert {(k.a, k.b) for k in forward.links if k.kind == "group"} == in_groups
+    assert {(k.b, k.a, k.kind, k.score) for k in backward.links} == {(k.a, k.b, k.kind, k.score) for k in forward.links}
+    assert forward.swapped().links == backward.links
 
 
 @SETTINGS

@@ -27,7 +27,7 @@ from compare.render import display_text
 
 __all__ = ["GAP", "GUTTER", "LABEL", "Layout", "Row", "Span", "flatten", "wrap_spans"]
 
-GUTTER = 5  # cursor bar, kind symbol, moved mark, finding mark, space
+GUTTER = 6  # cursor bar, kind symbol, moved mark, finding mark, link mark, space
 LABEL = 2  # "A " / "B " in the stacked layout
 SEPARATOR = 3  # " │ " between the two columns
 GAP = 1  # blank row after each band

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from ._common import add_input_options, fraction, max_bytes
+from ._common import add_input_options, fraction, max_bytes, write_stdout
 from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
@@ -134,15 +134,16 @@ def run(args: argparse.Namespace) -> int:
     if result.problems:
         print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
     summary = result.summary
-    print(
+    lines = [
         f"{_plural(summary['articles'], 'article')}, {_plural(summary['clusters'], 'story', 'stories')} told more "
         f"than once ({_plural(summary['articles_in_clusters'], 'article')}"
         f"{', ' + _plural(summary['events'], 'event') + ' of several' if summary.get('events') else ''}), "
         f"{_plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
-        f"({summary['engine']})"
-    )
-    for path in written:
-        print(f"wrote {path}")
+        f"({summary['engine']})",
+        *(f"wrote {path}" for path in written),
+    ]
+    if sys.stdout is not None:  # closed standard output: the files are written, and that is what counts
+        write_stdout("\n".join(lines) + "\n")
     return 0
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -70,6 +72,8 @@ PAIRS_PER_VERIFY_BATCH = 5_000
 PAIRS_PER_ALIGN_BATCH = 40
 ALIGN_FORMAT = 3  # of the align stage's batch files: {"pairs": [...], "story": ...}; older ones are recomputed
 SHOWN_PROBLEMS = 5
+# What reading a checkpoint file that is truncated or garbage raises: such a file is treated as missing.
+CORRUPT_CHECKPOINT = (OSError, ValueError, KeyError, EOFError, zlib.error, zipfile.BadZipFile)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,7 @@ class _Run:
         self.options = options
         self.progress = progress
         self.stats: dict[str, dict[str, Any]] = {}
+        self.repaired = 0  # checkpoint files found corrupt and computed again
 
     def _stat(self, stage: str, started: float, computed: int, reused: int) -> None:
         self.stats[stage] = {"seconds": round(time.perf_counter() - started, 3), "computed": computed, "reused": reused}
@@ -176,6 +181,7 @@ class _Run:
         key = stage_key(self.cp.fingerprint, SHINGLE_SIZE, WINDOW_WORDS, o.num_perm, o.seed, o.max_bytes)
         self.cp.begin("ingest", key)
         chunks = _chunk_units(units)
+        self.chunks = chunks
         self.n_chunks = len(chunks)
         todo = [k for k in range(len(chunks)) if not self.cp.path("ingest", _chunk_name(k)).exists()]
         work = partial(ingest_chunk, num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
@@ -201,8 +207,7 @@ class _Run:
         where: list[tuple[int, int]] = []
         base = 0
         for k in range(self.n_chunks):
-            arrays = self.cp.load_arrays(f"ingest/{_chunk_name(k)}")
-            info = unpack_json(arrays["meta"])
+            arrays, info = self._chunk(k)
             ids.extend(info["ids"])
             meta.extend(info["meta"])
             problems.extend(info["problems"])
@@ -230,6 +235,24 @@ class _Run:
         self.problems = problems
         self.stats["load"] = {"seconds": round(time.perf_counter() - started, 3)}
 
+    def _chunk(self, k: int) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The arrays and metadata of ingest chunk `k`; a chunk file that cannot be read (truncated,
+        garbage) is treated as missing: computed again here and saved in its place."""
+        name = f"ingest/{_chunk_name(k)}"
+        try:
+            arrays = self.cp.load_arrays(name)
+            info = unpack_json(arrays["meta"])
+            unpack_json(arrays["texts"])
+            if not {"signatures", "offsets", "hashes", "windows"} <= set(arrays):
+                raise KeyError("a stage array is missing")
+        except CORRUPT_CHECKPOINT:
+            o = self.options
+            arrays = ingest_chunk(self.chunks[k], num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
+            self.cp.save_arrays(name, **arrays)
+            self.repaired += 1
+            info = unpack_json(arrays["meta"])
+        return arrays, info
+
     def shingles(self, doc: int) -> tuple[np.ndarray, np.ndarray]:
         """An article's sorted shingle hashes and the window each first occurs in."""
         lo, hi = self.offsets[doc], self.offsets[doc + 1]
@@ -242,11 +265,15 @@ class _Run:
         self.bands = (bands, rows)
         key = stage_key(previous, bands, rows, COMMON, SAMPLE_BELOW, MIN_SHARED_SAMPLES)
         if self.cp.done("candidates", key):
-            pairs = self.cp.load_array("stages/candidates.npy")
-            self._stat("candidates", started, 0, 1)
-            self.channels = {}
-            return key, pairs
-        self.cp.begin("candidates", key)
+            try:
+                pairs = self.cp.load_array("stages/candidates.npy")
+            except CORRUPT_CHECKPOINT:
+                self.repaired += 1
+            else:
+                self._stat("candidates", started, 0, 1)
+                self.channels = dict(self.cp.manifest.get("candidates_by_channel", {}))
+                return key, pairs
+        self.cp.begin("candidates", key, again=True)
         docs = np.flatnonzero(self.kept)
         with self.progress.stage("candidates", 2) as advance:
             similar = self.engine.bucket_pairs(band_keys(self.signatures[docs], bands, rows), docs)
@@ -255,6 +282,7 @@ class _Run:
             advance(1)
         pairs = count_pairs(np.concatenate([similar, contained]), 1)
         self.channels = {"lsh": len(similar), "containment": len(contained)}
+        self.cp.manifest["candidates_by_channel"] = self.channels  # so a re-run reports the same
         self.cp.save_array("stages/candidates.npy", pairs)
         self.cp.finish("candidates", key)
         self._stat("candidates", started, 1, 0)
@@ -266,10 +294,14 @@ class _Run:
         o = self.options
         key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE)
         if self.cp.done("verify", key):
-            edges = self.cp.load_array("stages/edges.npy")
-            self._stat("verify", started, 0, 1)
-            return key, edges
-        self.cp.begin("verify", key)
+            try:
+                edges = self.cp.load_array("stages/edges.npy")
+            except CORRUPT_CHECKPOINT:
+                self.repaired += 1
+            else:
+                self._stat("verify", started, 0, 1)
+                return key, edges
+        self.cp.begin("verify", key, again=True)
         batches = [pairs[k : k + PAIRS_PER_VERIFY_BATCH] for k in range(0, len(pairs), PAIRS_PER_VERIFY_BATCH)]
 
         def task(batch: np.ndarray) -> tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int]:
@@ -298,8 +330,7 @@ class _Run:
             wanted.setdefault(chunk, []).append((doc, row))
         out: dict[int, str] = {}
         for chunk, items in wanted.items():
-            with np.load(self.cp.path("ingest", _chunk_name(chunk)), allow_pickle=False) as data:
-                texts = unpack_json(data["texts"])
+            texts = unpack_json(self.cp.load_member(f"ingest/{_chunk_name(chunk)}", "texts"))
             for doc, row in items:
                 out[doc] = texts[row]
         return out
@@ -338,9 +369,15 @@ class _Run:
         for k in range(len(batches)):
             name = f"align/batch-{k:06d}.json"
             if self.cp.path(name).exists():
-                results[k] = self.cp.load_json(name)
-            else:
-                todo.append(k)
+                try:
+                    results[k] = self.cp.load_json(name)
+                    if not isinstance(results[k], dict) or "pairs" not in results[k]:
+                        raise KeyError("no pairs")
+                    continue
+                except CORRUPT_CHECKPOINT:  # truncated or garbage: computed again, like a batch not yet done
+                    results.pop(k, None)
+                    self.repaired += 1
+            todo.append(k)
         if todo:
             texts = self.texts({d for k in todo for pair in batches[k].pairs for d in pair})
             tasks = [
@@ -516,7 +553,7 @@ def _run(
     finally:
         engine.close()
     result = _assemble(run, clusters, cores, grouped, aligned, sources, problems, options)
-    run.stats["total"] = {"seconds": round(time.perf_counter() - started, 3)}
+    run.stats["total"] = {"seconds": round(time.perf_counter() - started, 3), "checkpoints_repaired": run.repaired}
     summary = dict(result.summary)
     summary["stages"] = run.stats
     summary["engine"] = engine.name

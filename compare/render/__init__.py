@@ -6,7 +6,8 @@ module here with a `render_<format>(result, *, options...)` function, named in `
 and `_renderer` (see ARCHITECTURE.md).
 
 Also public, for other front ends (the TUI uses them): the shared vocabulary of kinds and marks
-(`KIND_SYMBOL`, `MOVED_SYMBOL`, `label`, `symbol`, from `symbols`), a group's text cut into changed and
+(`KIND_SYMBOL`, `MOVED_SYMBOL`, `LINK_SYMBOL`, `label`, `symbol`, from `symbols`), a group's repeats
+and partial links in words (`other_links`, `link_notes`, `repeat_note`), a group's text cut into changed and
 unchanged pieces (`Piece`, `pieces`, from `highlight`), text made safe for a terminal (`display_text`)
 and atomic file writing (`write_atomic`).
 """
@@ -23,7 +24,7 @@ from ..errors import OptionError
 from .display import display_text
 from .highlight import Piece, pieces
 from .history import HISTORY_FORMATS, fact_line, render_history
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, symbol
+from .symbols import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, label, link_notes, other_links, repeat_note, symbol
 from .write import write_atomic
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "FORMATS",
     "HISTORY_FORMATS",
     "KIND_SYMBOL",
+    "LINK_SYMBOL",
     "MOVED_SYMBOL",
     "Piece",
     "display_text",
@@ -38,10 +40,13 @@ __all__ = [
     "fact_line",
     "format_of",
     "label",
+    "link_notes",
+    "other_links",
     "pieces",
     "render",
     "render_history",
     "renderer_options",
+    "repeat_note",
     "symbol",
     "write_atomic",
 ]

@@ -30,6 +30,7 @@ __all__ = ["render_report", "write_outputs"]
 
 LISTED_CLUSTERS = 1000
 MATRIX_LIMIT = 30  # a detailed cluster larger than this shows no overlap matrix (its from-core column says it)
+LISTED_PROBLEMS = 200  # skipped inputs named in the report, with why (corpus.json lists them all)
 
 
 def write_outputs(
@@ -118,6 +119,8 @@ def render_report(result: CorpusResult) -> str:
         title="storydiff corpus report",
         summary=result.summary,
         skipped=skipped,
+        problems=list(result.summary.get("problems", []))[:LISTED_PROBLEMS],
+        more_problems=max(0, len(result.summary.get("problems", [])) - LISTED_PROBLEMS),
         min_containment=result.options.get("min_containment"),
         clusters=clusters,
         events=events,

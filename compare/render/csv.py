@@ -1,14 +1,22 @@
 """CSV output, for spreadsheets and scripts.
 
-A comparison gives one row per alignment group, in reading order. The last
-column, `findings`, holds the fact-drift findings of that group (kind and
+A comparison gives one row per alignment group, in reading order. The column
+`links` lists the repeats and partial links of the group's sentences beyond
+the group (`a-b kind score`, 0-based, several joined by "; "): for a
+`repeated` group, the sentences whose content it repeats. The last column,
+`findings`, holds the fact-drift findings of that group (kind and
 explanation, several joined by " | "), empty where there are none; findings
 tied to no group are left to the JSON output. The column is always present,
 so the header does not change with the content.
 
-Article text is untrusted: a text cell that starts with `=`, `+`, `-`, `@`,
-a tab or a carriage return gets a leading `'` so a spreadsheet shows it as
-text instead of running it as a formula (CSV injection; OWASP's advice).
+Article text is untrusted. A text cell that starts with `=`, `+`, `-`, `@`
+(or a full-width or small form of one, `＝` `＋` `－` `＠` `﹦`…, which some
+spreadsheets read as the same), a tab or a carriage return gets a leading `'`
+so a spreadsheet shows it as text instead of running it as a formula (CSV
+injection; OWASP's advice). Control characters other than tab and newline
+become visible symbols, as in the text report (`compare.render.display`), so a
+CSV printed on a terminal cannot drive it (an OSC 52 sequence writing the
+clipboard, say).
 
 With `facts_only=True`, a comparison gives one row per finding instead
 (`FINDING_COLUMNS`: where each side's text is, the explanation, the values
@@ -17,7 +25,7 @@ and the word diff of an altered quote), with the same formula guard.
 A collection gives one table, chosen by `table`:
 
 * `provenance` (the default): one row per sentence of each version, with one
-  column per version saying `identical`, `modified` or empty (absent);
+  column per version saying `identical`, `modified`, `repeated` or empty (absent);
 * `matrix`: the overlap matrix, row X, column Y: share of X's words in Y;
 * `pairs`: one row per pair of versions with their scores.
 """
@@ -26,16 +34,21 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from typing import Any
 
 from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
+from .display import display_text
 from .summary import findings_by_group
+from .symbols import other_links
 
 __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
 
-COLUMNS = ["group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "findings"]
+COLUMNS = [
+    "group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "links", "findings",
+]  # fmt: skip
 FINDING_COLUMNS = [
     "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
     "explanation", "a_value", "b_value", "diff_text",
@@ -47,8 +60,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_cell(text: str) -> str:
-    """Untrusted text made safe to open in a spreadsheet: never read as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Untrusted text made safe to open in a spreadsheet or print: never a formula, no control characters.
+
+    >>> text_cell("\uff1dSUM(1+1)"), text_cell("a\x1b]52;c;eA==\x07b")
+    ("'＝SUM(1+1)", 'a␛]52;c;eA==␇b')
+    """
+    formula = text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text[:1]).startswith(_FORMULA_START)
+    return ("'" if formula else "") + display_text(text)
 
 
 def _writer(buffer: io.StringIO) -> Any:
@@ -75,6 +93,7 @@ def _comparison_csv(result: Comparison) -> str:
                 text_cell(result.group_text(group, "a")),
                 text_cell(result.group_text(group, "b")),
                 sum(1 for op in group.diff if op.op != "equal"),
+                "; ".join(f"{k.a}-{k.b} {k.kind} {k.score:.2f}" for k in other_links(result, group)),
                 text_cell(notes),
             ]
         )

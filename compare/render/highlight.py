@@ -30,6 +30,8 @@ def pieces(result: Comparison, group: Group, side: Literal["a", "b"]) -> list[li
     if group.kind in ("inserted", "deleted"):
         tag: Tag = "insert" if side == "b" else "delete"
         return [[(sentences[k].text, tag)] for k in indices]
+    if group.kind == "repeated":  # not new words: shown plain, with what it repeats beside it
+        return [[(sentences[k].text, None)] for k in indices]
     spans: list[tuple[int, int, Tag]] = []
     for op in group.diff:
         if op.op == "equal":

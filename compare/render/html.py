@@ -25,14 +25,14 @@ from ..collection import Collection
 from ..model import Comparison, Document, Group
 from .highlight import Piece, pieces
 from .summary import finding_rows, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, refs
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, link_notes, refs, repeat_note
 
 __all__ = ["document_info", "page_script", "render_fragment", "render_html", "template_environment"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # What a provenance mark means, and the symbol that shows it without colour.
-CARRIED_SYMBOL = {"identical": "=", "modified": "~", "": "", "·": "·"}
+CARRIED_SYMBOL = {"identical": "=", "modified": "~", "repeated": "*", "": "", "·": "·"}
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +134,8 @@ def _comparison_context(result: Comparison) -> dict[str, Any]:
                 "b_ref": b_ref,
                 "a": _side(result, group, "a"),
                 "b": _side(result, group, "b"),
+                "note": repeat_note(result, group),
+                "links": link_notes(result, group),
             }
         )
     histogram = similarity_histogram(result)
@@ -155,6 +157,7 @@ def _comparison_context(result: Comparison) -> dict[str, Any]:
         "moved_symbol": MOVED_SYMBOL,
         "histogram": histogram,
         "unmatched": sum(1 for g in result.groups if not (g.a and g.b)),
+        "linked": sum(1 for k in result.links if k.kind != "group"),
         "findings": findings,
         "groups": groups,
         "changed": [g for g in groups if g["changed"]],

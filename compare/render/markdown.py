@@ -21,7 +21,7 @@ from ..model import Comparison, Group
 from .display import display_text
 from .highlight import pieces
 from .summary import finding_rows, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, symbol
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, link_notes, repeat_note, symbol
 
 __all__ = ["escape", "render_markdown"]
 
@@ -30,6 +30,7 @@ _AS_ENTITY = "<>&|"
 _SPACE = re.compile(r"\s+")
 _BAR = "█"
 _BAR_WIDTH = 20
+_CARRIED_MARK = {"identical": "=", "modified": "~", "repeated": "*"}  # provenance: how another version carries it
 
 
 def escape(text: str) -> str:
@@ -66,15 +67,19 @@ def _wrap(chunk: str, mark: str) -> str:
 
 
 def _group_rows(result: Comparison, groups: list[tuple[int, Group]]) -> list[str]:
-    rows = ["| # | kind | sentences | A | B | similarity |", "| ---: | --- | --- | --- | --- | ---: |"]
+    rows = [
+        "| # | kind | sentences | A | B | similarity | also linked |",
+        "| ---: | --- | --- | --- | --- | ---: | --- |",
+    ]
     for n, group in groups:
         a_cell = _side(result, group, "a") if group.a else "—"
         b_cell = _side(result, group, "b") if group.b else "—"
         similarity = f"{group.score:.2f}" if group.a and group.b else "–"
         where = group_ref(group)
-        rows.append(
-            f"| {n + 1} | `{symbol(group).strip()}` {label(group)} | {where} | {a_cell} | {b_cell} | {similarity} |"
-        )
+        note = repeat_note(result, group)
+        kind = f"`{symbol(group).strip()}` {label(group)}" + (f" ({note})" if note else "")
+        also = "; ".join(link_notes(result, group))
+        rows.append(f"| {n + 1} | {kind} | {where} | {a_cell} | {b_cell} | {similarity} | {also} |")
     return rows
 
 
@@ -121,7 +126,7 @@ def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
     histogram = similarity_histogram(result)
     peak = max((b["count"] for b in histogram), default=0) or 1
     lines += [
-        "Similarity of matched groups (inserted and deleted groups have none):",
+        "Similarity of matched groups (inserted, deleted and repeated groups have none):",
         "",
         "| similarity | groups | |",
         "| --- | ---: | --- |",
@@ -135,6 +140,11 @@ def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
     lines += [f"## Changed groups ({len(changed)} of {len(result.groups)})", ""]
     if changed:
         lines += ["~~struck through~~: only in A (or replaced); **bold**: only in B (or the replacement).", ""]
+        lines += [
+            "`*` repeated: a sentence with no partner of its own whose content the other version has (not new, "
+            "said again). Also linked: sentences that say the same, or share a part, beyond their own group.",
+            "",
+        ]
         lines += _group_rows(result, changed)
     else:
         lines.append("No changes: every sentence is identical and in place.")
@@ -200,7 +210,8 @@ def _collection_markdown(collection: Collection) -> str:
         "",
         "## Sentence provenance",
         "",
-        "`=` identical there, `~` reworded, split or merged there, blank: not there, `·` the version itself.",
+        "`=` identical there, `~` reworded, split or merged there, `*` repeated there (its content is there, "
+        "said as part of another sentence), blank: not there, `·` the version itself.",
     ]
     for i in range(n):
         lines += ["", f"### {codes[i]} {escape(labels[i])}", ""]
@@ -208,10 +219,7 @@ def _collection_markdown(collection: Collection) -> str:
         lines += ["| ---: | --- | " + " | ".join(":---:" for _ in codes) + " | ---: |"]
         for k, sentence in enumerate(collection.sentences[i]):
             marks = carried[i][k]
-            cells = [
-                "·" if j == i else {"identical": "=", "modified": "~"}.get(marks.get(labels[j]) or "", "")
-                for j in range(n)
-            ]
+            cells = ["·" if j == i else _CARRIED_MARK.get(marks.get(labels[j]) or "", "") for j in range(n)]
             count = sum(1 for m in marks.values() if m)
             lines.append(f"| {k + 1} | {escape(sentence.text)} | " + " | ".join(cells) + f" | {count} |")
     return "\n".join(lines) + "\n"

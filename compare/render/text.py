@@ -21,7 +21,18 @@ from ..model import Comparison, Group
 from .display import display_text
 from .facts_text import findings_renderable
 from .highlight import Piece, pieces
-from .symbols import KIND_COLOUR, KIND_SYMBOL, MOVED_SYMBOL, WORD_STYLE, group_ref, label, marked, symbol
+from .symbols import (
+    KIND_COLOUR,
+    KIND_SYMBOL,
+    MOVED_SYMBOL,
+    WORD_STYLE,
+    group_ref,
+    label,
+    link_notes,
+    marked,
+    repeat_note,
+    symbol,
+)
 
 __all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]
 
@@ -92,6 +103,9 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
     head.append(f" {label(group)}  {group_ref(group)}")
     if group.a and group.b:
         head.append(f"  similarity {group.score:.2f}")
+    note = repeat_note(result, group)
+    if note:
+        head.append(f"  {note}", style=KIND_COLOUR[group.kind] if colour else "")
     lines: list[RenderableType] = [head]
     if group.a:
         line = Text("  A: ", style="dim" if colour else "")
@@ -101,6 +115,9 @@ def _group_renderable(result: Comparison, group: Group, colour: bool) -> Rendera
         line = Text("  B: ", style="dim" if colour else "")
         line.append_text(_side_text(result, group, "b", colour))
         lines.append(line)
+    notes = link_notes(result, group)
+    if notes:
+        lines.append(Text("  also linked: " + "; ".join(notes), style="dim" if colour else ""))
     return RichGroup(*lines)
 
 

@@ -75,7 +75,7 @@ def test_output_file_is_written_atomically_and_replaced_whole(
     target = tmp_path / "report.json"
     target.write_text("old")
     assert run(capsys, "compare", SEED, ALTERED, "-f", "json", "-o", str(target))[0] == 0
-    assert json.loads(target.read_text())["schema"] == "storydiff/comparison/v1"
+    assert json.loads(target.read_text())["schema"] == "storydiff/comparison/v2"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
 
 

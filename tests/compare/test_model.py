@@ -21,9 +21,9 @@ def result(seed_text: str) -> Comparison:
     return compare(Document(seed_text, title="Seed"), SAMPLES / "altered.txt")
 
 
-def test_to_dict_follows_the_v1_schema_and_is_json(result: Comparison) -> None:
+def test_to_dict_follows_the_v2_schema_and_is_json(result: Comparison) -> None:
     data = json.loads(json.dumps(result.to_dict()))
-    assert data["schema"] == SCHEMA == "storydiff/comparison/v1"
+    assert data["schema"] == SCHEMA == "storydiff/comparison/v2"
     assert data["a"]["title"] == "Seed" and data["b"]["name"] == "altered.txt"
     for side in ("a", "b"):
         text = result.a.text if side == "a" else result.b.text

@@ -28,7 +28,7 @@ def test_a_symlink_is_kept_and_its_target_gets_the_report(tmp_path: Path, capsys
     link.symlink_to(real)
     assert main(["compare", SEED, ALTERED, "-f", "json", "-o", str(link)]) == 0
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert json.loads(real.read_text())["schema"] == "storydiff/comparison/v1"
+    assert json.loads(real.read_text())["schema"] == "storydiff/comparison/v2"
     assert sorted(p.name for p in real.parent.iterdir()) == ["real.json"]  # no temporary file left beside it
     assert capsys.readouterr().err == ""
 

@@ -84,7 +84,7 @@ def test_the_net_change_is_the_first_version_against_the_last(story: History) ->
 def test_json_round_trips_with_its_own_schema(story: History) -> None:
     data = json.loads(render_history(story, "json"))
     assert data["schema"] == HISTORY_SCHEMA == "storydiff/history/v1"
-    assert data["steps"][0]["schema"] == "storydiff/comparison/v1"
+    assert data["steps"][0]["schema"] == "storydiff/comparison/v2"
     again = History.from_dict(data)
     assert again.sentences == story.sentences
     assert [f.values for f in again.facts] == [f.values for f in story.facts]

@@ -32,7 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
         ("r.html", lambda text: text.startswith("<!doctype html>")),
         ("r.htm", lambda text: text.startswith("<!doctype html>")),
         ("r.md", lambda text: text.startswith("# storydiff")),
-        ("r.json", lambda text: json.loads(text)["schema"] == "storydiff/comparison/v1"),
+        ("r.json", lambda text: json.loads(text)["schema"] == "storydiff/comparison/v2"),
         ("r.csv", lambda text: text.startswith("group,kind,")),
     ],
 )
@@ -45,7 +45,7 @@ def test_format_comes_from_the_extension(tmp_path: Path, capsys: pytest.CaptureF
 def test_format_option_beats_the_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "report.txt"
     assert run(capsys, SEED, WIRE, "-o", str(target), "--format", "json")[0] == 0
-    assert json.loads(target.read_text())["schema"] == "storydiff/comparison/v1"
+    assert json.loads(target.read_text())["schema"] == "storydiff/comparison/v2"
 
 
 def test_three_versions_make_a_collection_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

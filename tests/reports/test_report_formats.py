@@ -68,7 +68,7 @@ def test_options_of_other_formats_are_left_out_and_its_own_are_used(seed_wire: C
 # -- JSON ---------------------------------------------------------------------
 def test_json_of_two_versions_is_the_comparison_schema(seed_wire: Comparison) -> None:
     data = json.loads(render(seed_wire, "json"))
-    assert data["schema"] == "storydiff/comparison/v1"
+    assert data["schema"] == "storydiff/comparison/v2"
     assert data["scores"] == json.loads(json.dumps(dict(seed_wire.scores)))
     assert [g["kind"] for g in data["alignment"]] == [g.kind for g in seed_wire.groups]
 

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from compare.render import KIND_SYMBOL, MOVED_SYMBOL
+from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL
 
 from .dialog import dialog_css
 
@@ -82,8 +82,12 @@ class HelpScreen(ModalScreen[None]):
         gutter.add_column(style="bold", no_wrap=True)
         gutter.add_column()
         for kind, symbol in KIND_SYMBOL.items():
-            gutter.add_row(symbol, kind)
+            meaning = ": its content is in the other version, said again" if kind == "repeated" else ""
+            gutter.add_row(symbol, kind + meaning)
         gutter.add_row(MOVED_SYMBOL, "moved: out of order relative to the rest")
+        gutter.add_row(
+            LINK_SYMBOL, "also linked: a sentence here says the same as, or shares a part with, one outside the group"
+        )
         gutter.add_row("!", "a finding (fact drift) on this row, listed in the details")
         words = Text()
         words.append("Words: ")

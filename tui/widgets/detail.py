@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from compare import Comparison, Finding
-from compare.render import label, symbol
+from compare.render import LINK_SYMBOL, label, link_notes, repeat_note, symbol
 
 from ..layout import flatten
 
@@ -25,14 +25,18 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 def describe_group(result: Comparison, index: int | None, findings: Sequence[Finding] = ()) -> Text:
-    """A plain description of group `index`: kind, similarity, sentences with offsets, word edits, findings."""
+    """A plain description of group `index`: kind, similarity, sentences with offsets, findings, word edits."""
     text = Text()
     if index is None or not 0 <= index < len(result.groups):
         text.append("No group selected.")
         return text
     group = result.groups[index]
     text.append(f"{symbol(group)} {label(group)}", style="bold")
-    text.append(f"   similarity {group.score:.2f}   group {index + 1} of {len(result.groups)}\n")
+    similarity = f"   similarity {group.score:.2f}" if group.a and group.b else ""  # one-sided: nothing to compare
+    text.append(f"{similarity}   group {index + 1} of {len(result.groups)}\n")
+    note = repeat_note(result, group)
+    if note:
+        text.append(f"{note[0].upper()}{note[1:]}: said again, not new.\n", style="bold")
     for side, indices, sentences in (("A", group.a, result.a_sentences), ("B", group.b, result.b_sentences)):
         text.append(f"{side} ", style="bold")
         if not indices:
@@ -41,8 +45,22 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
         text.append(
             ", ".join(f"sentence {i + 1} (characters {sentences[i].start}–{sentences[i].end})" for i in indices) + "\n"
         )
+    # Findings before the word changes: they matter most, and a long list of edits must not push them
+    # out of sight.
+    if findings:
+        text.append(f"Findings ({len(findings)}):\n", style="bold")
+        for finding in findings:
+            kind = flatten(finding.kind)
+            explanation = flatten(finding.explanation)
+            text.append(f"  ! {kind}", style="bold")
+            text.append(f": {explanation}\n" if explanation else "\n")
     edits = [op for op in group.diff if op.op != "equal"]
-    if group.kind in ("inserted", "deleted"):
+    notes = link_notes(result, group)
+    if notes:
+        text.append(f"Also linked ({len(notes)}):\n", style="bold")
+        for line in notes:
+            text.append(f"  {LINK_SYMBOL} {line}\n")
+    if group.kind in ("inserted", "deleted", "repeated"):
         pass
     elif edits:
         text.append(f"Word changes ({len(edits)}):\n", style="bold")
@@ -61,13 +79,6 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
             text.append(f"   (A {op.a_start}–{op.a_end}, B {op.b_start}–{op.b_end})\n")
     else:
         text.append("No word changes.\n")
-    if findings:
-        text.append(f"Findings ({len(findings)}):\n", style="bold")
-        for finding in findings:
-            kind = flatten(finding.kind)
-            explanation = flatten(finding.explanation)
-            text.append(f"  ! {kind}", style="bold")
-            text.append(f": {explanation}\n" if explanation else "\n")
     text.rstrip()
     return text
 
@@ -78,8 +89,8 @@ class DetailPanel(VerticalScroll):
     DEFAULT_CSS = """
     DetailPanel {
         dock: bottom;
-        height: 10;
-        max-height: 45%;
+        height: 40%;
+        min-height: 8;
         border-top: solid $primary;
         padding: 0 1;
         background: $surface;

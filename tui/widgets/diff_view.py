@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare import Comparison, Finding, Group
-from compare.render import KIND_SYMBOL, MOVED_SYMBOL, Piece, pieces
+from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, Piece, other_links, pieces
 
 from ..layout import GUTTER, Layout, Row, Span, flatten
 from ..messages import CursorMoved
@@ -71,6 +71,7 @@ class DiffView(ScrollView, can_focus=True):
         "diff--label",
         "diff--finding",
         "diff--moved",
+        "diff--link",
         *(f"diff--kind-{kind}" for kind in KIND_SYMBOL),
     }
 
@@ -98,6 +99,8 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--kind-merged { color: $text-secondary; text-style: bold; }
     DiffView > .diff--kind-inserted { color: $text-success; text-style: bold; }
     DiffView > .diff--kind-deleted { color: $text-error; text-style: bold; }
+    DiffView > .diff--kind-repeated { color: $text-accent; text-style: bold; }
+    DiffView > .diff--link { color: $text-accent; }
     """
 
     def __init__(self, result: Comparison, *, id: str | None = None) -> None:
@@ -121,6 +124,7 @@ class DiffView(ScrollView, can_focus=True):
         small = len(result.a_sentences) + len(result.b_sentences) <= FINDINGS_AT_ONCE
         self.findings = finding_groups(result) if small else {}
         self.findings_pending = not small
+        self._linked: dict[int, bool] = {}  # group -> has links beyond itself, found as rows are drawn
         owner_a: dict[int, int] = {}
         owner_b: dict[int, int] = {}
         for n, group in enumerate(result.groups):
@@ -415,11 +419,15 @@ class DiffView(ScrollView, can_focus=True):
         if not row.first:
             return [Segment(" " * GUTTER)]
         finding = FINDING_SYMBOL if group_index in self.findings else " "
+        linked = self._linked.get(group_index)
+        if linked is None:
+            linked = self._linked[group_index] = bool(other_links(self._result, group))
         return [
             Segment(" "),
             Segment(KIND_SYMBOL[group.kind], kind_style),
             Segment(MOVED_SYMBOL if group.moved else " ", self._style("diff--moved")),
             Segment(finding, self._style("diff--finding")) if finding != " " else Segment(" "),
+            Segment(LINK_SYMBOL, self._style("diff--link")) if linked else Segment(" "),
             Segment(" "),
         ]
 

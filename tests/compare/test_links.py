@@ -1,0 +1,215 @@
+"""The links layer: content shared beyond the one group each sentence sits in; repeats; far split parts.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+from compare import Comparison, compare
+from compare.model import SentenceLink
+from compare.normalise import tokenize
+from compare.render import render
+from compare.scores import score
+
+LEDE = "The Harbour Bridge reopened to traffic on Tuesday after engineers finished repairing storm damage to its span."
+A_TEXT = f"""Harbour bridge reopens after repairs
+
+By Jane Roe
+
+PORTVILLE \u2014 {LEDE}
+The bridge had been closed for nine days after high winds tore away sections of the railing.
+Mayor Ellen Park said the city had paid 1.2 million dollars for the work.
+"We are grateful to the crews who worked through the night," she said.
+Ferry operators said demand had doubled during the closure.
+"""
+CAPTION = "The Harbour Bridge reopened to traffic on Tuesday after engineers repaired storm damage to its span."
+B_TEXT = f"""Bridge back in use after nine-day closure
+
+{CAPTION}
+
+{LEDE}
+The bridge had been closed for nine days after high winds tore away sections of the railing.
+Mayor Ellen Park said repairs cost the city 1.2 million dollars.
+"We are grateful to the crews who worked through the night," she said.
+"""
+
+
+def pair() -> Comparison:
+    return compare(A_TEXT, B_TEXT)
+
+
+def index_of(sentences: tuple[object, ...], text: str) -> int:
+    return next(s.index for s in sentences if s.text == text)  # type: ignore[attr-defined]
+
+
+def test_a_caption_that_repeats_the_lede_is_a_repeat_not_an_insertion() -> None:
+    result = pair()
+    caption = index_of(result.b_sentences, CAPTION)
+    lede_a = next(s.index for s in result.a_sentences if s.text.endswith(LEDE))
+    lede_b = index_of(result.b_sentences, LEDE)
+    group = next(g for g in result.groups if caption in g.b)
+    assert group.kind == "repeated" and group.a == ()
+    link = next(k for k in result.links if (k.a, k.b) == (lede_a, caption))
+    assert link == SentenceLink(lede_a, caption, "repeat", link.score) and link.score > 0.9
+    # The lede keeps its own partner: groups stay a partition for reading.
+    assert next(g for g in result.groups if lede_a in g.a).b == (lede_b,)
+    # Only B's headline is new: A's headline is said again in B's lede, so it is a repeat too.
+    assert result.counts()["inserted"] == 1 and result.counts()["repeated"] == 2
+
+
+def test_repeats_count_as_shared_in_the_overlap() -> None:
+    result = pair()
+    plain = score(tokenize(result.a.text), tokenize(result.b.text), result.groups)  # as if repeats were new text
+    words_b = result.scores["words_b"]
+    counted = round(result.scores["overlap_b_in_a"] * words_b) - round(plain["overlap_b_in_a"] * words_b)
+    # The caption's words, all but 'repaired' (A: 'finished repairing'), are in unchanged runs of the lede.
+    assert counted == len(CAPTION.split()) - 1
+    assert result.scores["overlap_a_in_b"] > plain["overlap_a_in_b"]  # A's headline is said again in B's lede
+
+
+def test_links_are_a_superset_of_the_pairs_in_groups_and_survive_json() -> None:
+    result = pair()
+    in_groups = {(i, j) for g in result.groups for i in g.a for j in g.b}
+    assert {(k.a, k.b) for k in result.links if k.kind == "group"} == in_groups
+    assert any(k.kind != "group" for k in result.links)
+    assert all(0.0 <= k.score <= 1.0 for k in result.links)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["schema"] == "storydiff/comparison/v2"
+    assert {(k["a"], k["b"], k["kind"]) for k in data["links"]} == {(k.a, k.b, k.kind) for k in result.links}
+    again = Comparison.from_dict(data)
+    assert again.links == result.links and again.groups == result.groups
+    assert again.swapped().links == compare(B_TEXT, A_TEXT).links
+
+
+def test_a_saved_v1_comparison_still_loads_with_the_links_its_groups_imply() -> None:
+    data = pair().to_dict()
+    data["schema"] = "storydiff/comparison/v1"
+    del data["links"]
+    for group in data["alignment"]:
+        if group["kind"] == "repeated":  # v1 had no such kind
+            group["kind"] = "inserted" if group["b"] else "deleted"
+    loaded = Comparison.from_dict(data)
+    assert {(k.a, k.b) for k in loaded.links} == {(i, j) for g in loaded.groups for i in g.a for j in g.b}
+    assert all(k.kind == "group" for k in loaded.links)
+
+
+def test_a_quote_given_again_with_more_is_linked_to_both_copies() -> None:
+    quote = '"We are grateful to the crews who worked through the night," she said.'
+    b = B_TEXT + (
+        '"We are grateful to the crews who worked through the night," Park said again later, '
+        "adding that inspections would be monthly.\n"
+    )
+    result = compare(A_TEXT, b)
+    a_quote = index_of(result.a_sentences, quote)
+    partners = {k.b: k.kind for k in result.links if k.a == a_quote}
+    assert len(partners) == 2 and sorted(partners.values()) == ["group", "partial"]
+    # The second copy says something new as well, so it stays inserted, linked to what it shares.
+    later = max(partners)
+    assert next(g for g in result.groups if later in g.b).kind == "inserted"
+
+
+def test_a_split_part_may_stand_apart_when_only_a_leftover_stands_between() -> None:
+    a = (
+        "Sir Tom Baxter will retire as coach of Riverside Rovers at the end of the season, after twenty years "
+        "that have made him the most successful coach in Scottish rugby.\n"
+        "While he will become a Rovers director and ambassador, the club must now replace a man who has won "
+        "nine league titles and four national cups.\n"
+        "Baxter said the decision had not been taken lightly."
+    )
+    b = (
+        "The Riverside Rovers coach, Sir Tom Baxter, will retire at the end of the season after twenty years.\n"
+        "He will become a director of the club.\n"
+        "He is the most successful coach in Scottish rugby.\n"
+        "He has won nine league titles and four national cups.\n"
+        "Baxter said he had not taken the decision lightly."
+    )
+    result = compare(a, b)
+    first = next(g for g in result.groups if 0 in g.a)
+    assert (first.kind, first.b) == ("split", (0, 2))
+    # The sentence between belongs to A's second sentence, and is shown as a repeat of it.
+    between = next(g for g in result.groups if 1 in g.b)
+    assert between.kind == "repeated" and any(k.a == 1 and k.b == 1 for k in result.links)
+    assert compare(b, a).groups == result.swapped().groups
+
+
+def test_three_parts_of_one_sentence_join_even_when_the_last_is_found_first() -> None:
+    a = (
+        "The balloon lifted off at dawn.\n"
+        "Ten tense minutes later the Austrian pilot landed safely in the desert, after reaching speeds of "
+        "700 mph and breaking three world records, including becoming the first skydiver to break the sound barrier.\n"
+        "His team cheered in the control room."
+    )
+    b = (
+        "The balloon lifted off at dawn.\n"
+        "Ten minutes later, the Austrian pilot landed safely in the desert.\n"
+        "He reached speeds of 700 mph and broke three world records.\n"
+        "He became the first skydiver to break the sound barrier.\n"
+        "His team cheered in the control room."
+    )
+    result = compare(a, b)
+    assert next(g for g in result.groups if 1 in g.a).b == (1, 2, 3)
+
+
+def test_a_headline_that_restates_a_body_sentence_is_a_repeat_not_half_a_split() -> None:
+    body = (
+        "Council approves budget for new riverside park\n"
+        "The plan was first proposed three years ago.\n"
+        "The city council approved the budget for a new riverside park on Monday, with work due to start in May.\n"
+        "Residents had campaigned for the park since 2019."
+    )
+    other = (
+        "Riverside park budget approved\n"
+        "Residents had campaigned for the park since 2019.\n"
+        "The city council approved the budget for a new riverside park on Monday, with work due to start in May."
+    )
+    result = compare(other, body)
+    for group in result.groups:
+        assert not (group.kind == "merged" and 0 in group.a), "the headline must not be half of a merge"
+        assert not (group.kind == "split" and 0 in group.b)
+
+
+def test_reports_show_repeats_and_links() -> None:
+    result = pair()
+    text = render(result, "text")
+    assert "*  repeated" in text and "repeat of A" in text and "say the same" in text
+    markdown = render(result, "markdown")
+    assert "`*` repeated (repeat of A" in markdown and "also linked" in markdown
+    csv_text = render(result, "csv")
+    header, *rows = csv_text.splitlines()
+    assert header.split(",")[9] == "links"
+    assert any(",repeated," in row and " repeat " in row for row in rows)
+    html = render(result, "html")
+    assert "sd-k-repeated" in html and "repeat of A" in html and 'class="sd-also"' in html
+
+
+def test_n_way_provenance_says_where_a_sentence_is_repeated() -> None:
+    from compare import compare_many
+
+    third = "Bridge back in use\n\nThe bridge had been closed for nine days after high winds tore the railing away.\n"
+    many = compare_many([B_TEXT, A_TEXT, third])
+    carried = many.carried()
+    caption = next(s.index for s in many.sentences[0] if s.text == CAPTION)
+    assert carried[0][caption][many.labels[1]] == "repeated"
+    frame = many.provenance()
+    row = frame.loc[(many.labels[0], caption)]
+    assert row["repeated_in"] == [many.labels[1]] and row["carried_by"] >= 1
+    row_md = next(line for line in render(many, "markdown").splitlines() if f"| {CAPTION} |" in line)
+    assert [cell.strip() for cell in row_md.split("|")][3:6] == ["·", "*", ""]
+
+
+def test_the_bundled_captioned_page_shows_its_caption_and_teaser_as_repeats() -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    result = compare(Path(samples / "seed-bbc.txt"), Path(samples / "captioned.txt"), facts=False)
+    repeated = [g for g in result.groups if g.kind == "repeated"]
+    assert [g.b for g in repeated] == [(1,), (8,)]  # the photo caption and the "Read more" teaser
+    # Each is linked to the seed sentence it repeats (S1, S2), which keeps its own partner in the body.
+    assert {(k.a, k.b, k.kind) for k in result.links if k.b in (1, 8) and k.kind != "group"} == {
+        (0, 1, "repeat"),
+        (1, 8, "repeat"),
+    }
+    assert next(g for g in result.groups if 0 in g.a).b == (2,)  # S1 under its dateline
+    assert next(g for g in result.groups if 1 in g.a).b == (3,)
