@@ -119,6 +119,9 @@ def document_from_bytes(
     return Document(text, name=name, source=source or name, url=url)
 
 
+DOCUMENT_FILE_FACTOR = 16  # how many times `max_bytes` a PDF, .docx or .odt file may be: its text is held to the limit
+
+
 def _kind_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in _HTML_SUFFIXES:
@@ -247,10 +250,12 @@ def load_path(
         raise InputError(f"cannot read {os.fspath(path)!r}: no such file")
     if p.is_dir():
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
-    data = read_bounded(p, name, max_bytes, wait=wait)
-    document = document_from_bytes(
-        data, name=name, kind=_kind_of(p), selector=selector, source=name, max_bytes=max_bytes
-    )
+    kind = _kind_of(p)
+    # A PDF or Word file carries fonts and pictures beside its text, so its file may be larger than the
+    # limit; what bounds the work is the text extracted from it, which `read_document` holds to `max_bytes`.
+    file_limit = max_bytes * DOCUMENT_FILE_FACTOR if kind in _DOCUMENT_SUFFIXES.values() else max_bytes
+    data = read_bounded(p, name, file_limit, wait=wait)
+    document = document_from_bytes(data, name=name, kind=kind, selector=selector, source=name, max_bytes=max_bytes)
     if document.name and document.name.startswith(name):  # on screen, a file is called by its file name
         document = replace(document, name=p.name + document.name[len(name) :])
     return document
