@@ -467,8 +467,11 @@ async def test_at_80x24_the_footer_shows_help_and_quit(altered) -> None:
     result, sources = altered
     app = StorydiffApp(result, sources=sources)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        keys = {key.description: key.region for key in app.screen.query_one(Footer).query("FooterKey")}
+        for _ in range(100):  # the footer is laid out after the first refresh; a loaded machine takes longer
+            await pilot.pause()
+            keys = {key.description: key.region for key in app.screen.query_one(Footer).query("FooterKey")}
+            if any(region.width for region in keys.values()):
+                break
         for label in ("Help", "Quit"):
             assert label in keys and keys[label].width > 0 and keys[label].right <= 80, (label, keys.get(label))
 
