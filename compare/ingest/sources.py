@@ -154,12 +154,19 @@ def read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
 
 def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """A document from a file on disk: text, a web page or JSON records (``file.jsonl#N`` picks one)."""
-    spec, selector = _split_selector(os.fspath(path))
+    given = os.fsdecode(path)  # a bytes path too, as open() takes one
+    if not given:  # Path('') is the current directory: say what is really wrong
+        raise InputError("cannot read '': the input is an empty name; give a file, a URL or - for standard input")
+    spec, selector = _split_selector(given)
     p = Path(spec)
     name = spec
-    if not p.exists():
-        raise InputError(f"cannot read {os.fspath(path)!r}: no such file")
-    if p.is_dir():
+    try:
+        exists, is_dir = p.exists(), p.is_dir()
+    except OSError as exc:  # a name too long for the file system, a loop of links: not a file to read
+        raise InputError(f"cannot read {given[:200]!r}: {exc.strerror or exc}; give the path of a file") from exc
+    if not exists:
+        raise InputError(f"cannot read {given!r}: no such file")
+    if is_dir:
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
     data = read_bounded(p, name, max_bytes)
     document = document_from_bytes(
