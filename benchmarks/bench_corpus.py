@@ -15,6 +15,11 @@ For each N it builds (or reuses) a corpus with known truth, runs
 
     nice -n 10 .venv/bin/python benchmarks/bench_corpus.py               # N = 1,000 and 10,000
     nice -n 10 .venv/bin/python benchmarks/bench_corpus.py --sizes 1000 10000 100000 --dask
+    nice -n 10 .venv/bin/python benchmarks/bench_corpus.py --events --sizes 10000 100000   # coverage of events
+
+With ``--events`` the corpora are coverage of events (many stories per event
+sharing background paragraphs and quotes); it also prints the largest cluster
+and how many clusters mix two planted stories.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +45,11 @@ import corpus_generate  # noqa: E402
 
 def _same_story_pairs(groups: dict[str, list[str]]) -> set[tuple[str, str]]:
     return {tuple(sorted(p)) for members in groups.values() for p in itertools.combinations(members, 2)}  # type: ignore[misc]
+
+
+def mixed_clusters(clusters: list[list[str]], truth: dict[str, str | None]) -> int:
+    """Clusters holding articles of two or more planted stories."""
+    return sum(len({truth.get(doc) for doc in members} - {None}) > 1 for members in clusters)
 
 
 def precision_recall(clusters: list[list[str]], truth: dict[str, str | None]) -> tuple[float, float, int, int]:
@@ -117,6 +128,7 @@ def one_run(corpus_path: Path, engine: str, scheduler: str | None) -> dict[str, 
         "by_channel": result.summary.get("candidates_by_channel"),
         "edges": result.summary["edges"],
         "pairs": result.summary["pairs"],
+        "events": result.summary.get("events"),
     }
 
 
@@ -145,7 +157,10 @@ def run_in_subprocess(corpus_path: Path, engine: str, scheduler: str | None) -> 
 
 
 def report(n: int, engine: str, figures: dict[str, object], truth: dict[str, str | None], base: float) -> None:
-    precision, recall, found, planted = precision_recall(figures["clusters"], truth)  # type: ignore[arg-type]
+    clusters: list[list[str]] = figures["clusters"]  # type: ignore[assignment]
+    precision, recall, found, planted = precision_recall(clusters, truth)
+    largest = max((len(c) for c in clusters), default=0)
+    planted_largest = max(Counter(v for v in truth.values() if v).values(), default=0)
     extrapolated = base * (n / 1000) ** 2
     finding = float(figures["seconds"]) - float(figures["stages"]["align"])  # type: ignore[index,arg-type]
     stages = ", ".join(f"{k} {v:.2f}" for k, v in figures["stages"].items() if k != "total")  # type: ignore[union-attr]
@@ -154,6 +169,8 @@ def report(n: int, engine: str, figures: dict[str, object], truth: dict[str, str
         f"{figures['peak_mb_all']} MB all processes  precision {precision:.4f} recall {recall:.4f} "
         f"({found} pairs found, {planted} planted)  candidates {figures['candidates']} {figures['by_channel']} "
         f"edges {figures['edges']} aligned {figures['pairs']}\n"
+        f"          clusters {len(clusters)}, largest {largest} (largest planted story {planted_largest}), "
+        f"mixing two planted stories: {mixed_clusters(clusters, truth)}; events {figures.get('events')}\n"
         f"          stages: {stages}\n"
         f"          baseline all-pairs containment: {base:.1f} s for 1,000 -> {extrapolated:,.0f} s extrapolated "
         f"to N; storydiff finds the clusters (all stages but align) in {finding:.1f} s "
@@ -166,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Corpus-scale benchmark (see the module docstring).")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--dask", action="store_true", help="also run the Dask engine on a local 2-worker cluster")
+    parser.add_argument("--events", action="store_true", help="the event-heavy corpora (corpus_generate --events)")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "storydiff-bench")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
@@ -182,7 +200,8 @@ def main() -> int:
     base = baseline(base_path)
     for n in args.sizes:
         started = time.perf_counter()
-        corpus_path, truth_path = corpus_generate.write(n, args.data)
+        make = corpus_generate.write_events if args.events else corpus_generate.write
+        corpus_path, truth_path = make(n, args.data)
         print(f"(corpus of {n:,} generated or reused in {time.perf_counter() - started:.1f} s)", flush=True)
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         report(n, "local", run_in_subprocess(corpus_path, "local", None), truth, base)
@@ -190,7 +209,7 @@ def main() -> int:
             from distributed import LocalCluster
 
             with LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
             ) as cluster:
                 report(n, "dask", run_in_subprocess(corpus_path, "dask", cluster.scheduler_address), truth, base)
     return 0

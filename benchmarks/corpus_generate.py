@@ -19,7 +19,21 @@ What is planted (about 30% of the articles; the rest are unrelated fillers):
 Output: DIR/corpus-N.jsonl (records with id, text, title, source) and
 DIR/truth-N.json ({id: story or null}). Deterministic for a given N and seed.
 
-    .venv/bin/python benchmarks/corpus_generate.py 10000 --out /tmp/storydiff-bench
+With ``--events`` it builds coverage of events instead (`generate_events`):
+DIR/events-N.jsonl and DIR/events-truth-N.json ({id: "eK/sJ" or null}):
+
+* events, a few of them with 1,000+ articles: each has a pool of background
+  paragraphs and quotes that many of its stories reuse;
+* stories of an event: their own paragraphs (lede first) with one to three
+  background paragraphs and up to two quotes from the event's pools placed
+  below the lede; some stories have a single version (an outlet's own report);
+* wire stories updated several times: each update puts a new lede on top,
+  keeps the rest, drops a lower paragraph now and then and adds one;
+* reprints of any version: trimmed to their first paragraphs, retitled, with a
+  site's byline line on top and a few words changed;
+* fillers, as above.
+
+    .venv/bin/python benchmarks/corpus_generate.py 10000 --events --out /tmp/storydiff-bench
 """
 
 from __future__ import annotations
@@ -31,12 +45,14 @@ import random
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ONESTOP = Path(__file__).resolve().parents[2] / "shared" / "data" / "onestop"
 LEVELS = ("adv", "int", "ele")
 PLANTED_SHARE = 0.3
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
+Writer = Callable[[random.Random, int], str]  # new text of about that many words
 
 
 def load_stories(root: Path) -> dict[str, dict[str, str]]:
@@ -171,16 +187,133 @@ def write(n: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
     return corpus_path, truth_path
 
 
+# -- coverage of events ----------------------------------------------------------------------------------
+EVENT_SHARE = 0.7  # of the articles; the rest are fillers
+OUTLETS = ("AP", "Reuters", "AFP", "Daily Courier", "Evening Post", "Metro Star", "Gazette", "Herald", "Tribune")
+
+
+def _paragraph(write_text: Writer, rng: random.Random) -> str:
+    return write_text(rng, rng.randint(30, 75))
+
+
+def _edit_words(text: str, rng: random.Random, vocabulary: Sequence[str], rate: float) -> str:
+    words = text.split()
+    for _ in range(int(len(words) * rate)):
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+def event_articles(
+    event: int, size: int, write_text: Writer, rng: random.Random, vocabulary: Sequence[str]
+) -> list[tuple[str, str, str]]:
+    """About `size` articles covering one event: (story label, title, text), in no particular order.
+
+    Stories of the event share background paragraphs and quotes; each story's
+    versions (updates, trimmed and retitled reprints) share its own text.
+    """
+    background = [_paragraph(write_text, rng) for _ in range(rng.randint(8, 20))]
+    quotes = [
+        f'"{write_text(rng, rng.randint(12, 30)).rstrip(".")}," said {rng.choice(OUTLETS)} source {k}.'
+        for k in range(rng.randint(6, 15))
+    ]
+    out: list[tuple[str, str, str]] = []
+    story = 0
+    while len(out) < size:
+        label = f"e{event}/s{story}"
+        story += 1
+        own = [_paragraph(write_text, rng) for _ in range(rng.randint(4, 10))]
+        body = list(own)
+        for shared in rng.sample(background, rng.randint(1, 3)) + rng.sample(quotes, rng.randint(0, 2)):
+            body.insert(rng.randint(1, len(body)), shared)  # never above the lede
+        title = write_text(rng, 8).rstrip(".")
+        versions = [body]
+        if rng.random() < 0.5:  # a wire story, updated
+            for _ in range(rng.randint(1, 4)):
+                update = [_paragraph(write_text, rng), *versions[-1]]
+                if rng.random() < 0.5 and len(update) > 5:
+                    del update[rng.randrange(3, len(update))]
+                if rng.random() < 0.5:
+                    update.append(rng.choice([*background, _paragraph(write_text, rng)]))
+                versions.append(update)
+        for version in versions:
+            out.append((label, title, "\n\n".join(version)))
+        if rng.random() < 0.25:  # an outlet's own report: one version
+            continue
+        for _ in range(rng.randint(0, 6)):  # reprints
+            source = rng.choice(versions)
+            kept = source[: rng.randint(min(3, len(source)), len(source))] if rng.random() < 0.6 else list(source)
+            kept = [_edit_words(p, rng, vocabulary, 0.02) if rng.random() < 0.3 else p for p in kept]
+            byline = f"By {rng.choice(OUTLETS)} staff | {rng.randint(1, 12)}:{rng.randint(0, 59):02d} ET"
+            out.append((label, write_text(rng, 7).rstrip("."), "\n\n".join([byline, *kept])))
+    return out
+
+
+def event_sizes(n: int, rng: random.Random) -> list[int]:
+    """Event sizes for a corpus of `n`: a few of 1,000+ articles (one per 25,000, at least two), then small ones."""
+    total = int(n * EVENT_SHARE)
+    big = [rng.randint(1000, 2500) for _ in range(max(2, n // 25_000))]
+    sizes = [s for s in big if s <= total // 2] or [total // 4]
+    while sum(sizes) < total:
+        sizes.append(rng.randint(5, 80))
+    return sizes
+
+
+def generate_events(
+    n: int, seed: int = 7, write_text: Writer | None = None, vocabulary: Sequence[str] | None = None
+) -> tuple[list[dict[str, str]], dict[str, str | None]]:
+    """N records covering events, and the truth: each record's planted story ("eK/sJ"), or None for a filler.
+
+    `write_text(rng, words)` makes new text (default: the bigram chain of OneStopEnglish).
+    """
+    rng = random.Random(seed)
+    if write_text is None or vocabulary is None:
+        all_texts = [text for levels in load_stories(ONESTOP).values() for text in levels.values()]
+        write_text = Chain(all_texts).article
+        vocabulary = sorted({w for t in all_texts[:200] for w in t.split() if w.isalpha()})
+    records: list[dict[str, str]] = []
+    truth: dict[str, str | None] = {}
+    for event, size in enumerate(event_sizes(n, rng)):
+        for label, title, text in event_articles(event, size, write_text, rng, vocabulary):
+            records.append({"id": "", "text": text, "title": title, "source": f"event {event}"})
+            truth[str(len(records) - 1)] = label
+    while len(records) < n:
+        records.append({"id": "", "text": write_text(rng, rng.randint(200, 900)), "title": "", "source": "filler"})
+        truth[str(len(records) - 1)] = None
+    order = list(range(len(records)))
+    rng.shuffle(order)
+    out_records, out_truth = [], {}
+    for new, old in enumerate(order[:n]):
+        record = dict(records[old], id=f"a{new:07d}")
+        out_records.append(record)
+        out_truth[record["id"]] = truth[str(old)]
+    return out_records, out_truth
+
+
+def write_events(n: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
+    """Write (or reuse) DIR/events-N.jsonl and DIR/events-truth-N.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    corpus_path, truth_path = out / f"events-{n}.jsonl", out / f"events-truth-{n}.json"
+    if corpus_path.exists() and truth_path.exists():
+        return corpus_path, truth_path
+    records, truth = generate_events(n, seed)
+    with corpus_path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    truth_path.write_text(json.dumps(truth), encoding="utf-8")
+    return corpus_path, truth_path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("--out", type=Path, default=Path("/tmp/storydiff-bench"), help="output directory")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--events", action="store_true", help="coverage of events (see the module docstring)")
     args = parser.parse_args()
     if not ONESTOP.is_dir():
         print(f"corpus_generate: {ONESTOP} is absent (it lives in ../shared, outside the repository); skipped")
         return 0
-    corpus_path, truth_path = write(args.n, args.out, args.seed)
+    corpus_path, truth_path = (write_events if args.events else write)(args.n, args.out, args.seed)
     print(f"wrote {corpus_path} and {truth_path}")
     return 0
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
@@ -348,12 +349,16 @@ def align_with_links(
     # Identical sentences are matched first, whatever their scores say; repeats pair up nearest first.
     ids_a = identity_a if identity_a is not None else [tuple(t.key for t in tokens) for tokens in tokens_a]
     ids_b = identity_b if identity_b is not None else [tuple(t.key for t in tokens) for tokens in tokens_b]
+    where_a: dict[Hashable, list[int]] = defaultdict(list)
     where_b: dict[Hashable, list[int]] = defaultdict(list)
+    for i, key in enumerate(ids_a):
+        if key:
+            where_a[key].append(i)
     for j, key in enumerate(ids_b):
         if key:
             where_b[key].append(j)
     same = sorted(
-        ((i, j) for i, key in enumerate(ids_a) if key for j in where_b.get(key, ())),
+        (p for key, found_a in where_a.items() for p in _same_pairs(found_a, where_b.get(key, []), n_a, n_b)),
         key=lambda p: (spread(*p), p[0] + p[1]),
     )
     match_a: dict[int, int] = {}
@@ -537,6 +542,29 @@ def _contained(scorer: _Scorer, i: int, j: int) -> float:
     return (scorer.in_a(i, j) + scorer.in_b(i, j)) / 2
 
 
+# A sentence repeated this often on each side (copies × copies) pairs each copy only with its nearest
+# copies on the other side, so a text that repeats an article a thousand times is not aligned in square time.
+_MAX_SAME_PAIRS = 256
+_NEAREST_SAME = 4
+
+
+def _same_pairs(found_a: Sequence[int], found_b: Sequence[int], n_a: int, n_b: int) -> list[tuple[int, int]]:
+    """The pairs of identical sentences worth ranking: every pair, or for a much repeated sentence each
+    copy with its `_NEAREST_SAME` nearest copies (by relative position) on the other side, both ways."""
+    if len(found_a) * len(found_b) <= _MAX_SAME_PAIRS:
+        return [(i, j) for i in found_a for j in found_b]
+    pos_b = [(j + 0.5) / n_b for j in found_b]
+    pos_a = [(i + 0.5) / n_a for i in found_a]
+    pairs: set[tuple[int, int]] = set()
+    for i in found_a:
+        at = bisect_left(pos_b, (i + 0.5) / n_a)
+        pairs.update((i, found_b[k]) for k in range(max(0, at - _NEAREST_SAME), min(len(found_b), at + _NEAREST_SAME)))
+    for j in found_b:
+        at = bisect_left(pos_a, (j + 0.5) / n_b)
+        pairs.update((found_a[k], j) for k in range(max(0, at - _NEAREST_SAME), min(len(found_a), at + _NEAREST_SAME)))
+    return sorted(pairs)
+
+
 def _attach_parts(
     scorer: _Scorer,
     opts: AlignOptions,
@@ -659,6 +687,9 @@ def _within_leftovers(index: int, group: Sequence[int], many_side: dict[int, lis
 
 _BEADS = ((1, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 _MAX_GAP_CELLS = 40_000  # a gap larger than this (sentences × sentences) is left to the other stages
+# All gaps of one pair of documents together get at most this many cells per sentence (or _MAX_GAP_CELLS, if
+# more): an article-sized pair is never cut short, and two long unrelated texts are not a million small DPs.
+_GAP_CELLS_PER_SENTENCE = 4
 
 
 def _next_to(index: int, group: Sequence[int]) -> bool:
@@ -686,11 +717,14 @@ def _fill_gaps(
     anchors = sorted((i, js[0]) for i, js in groups_a.items())
     keys = [scorer.tiebreak([i], [j]) for i, j in anchors]
     fence = [(-1, -1)] + [anchors[k] for k in in_order(anchors, n_a, n_b, keys)] + [(n_a, n_b)]
+    budget = max(_MAX_GAP_CELLS, _GAP_CELLS_PER_SENTENCE * (n_a + n_b))  # all gaps together, in reading order
     for (i0, j0), (i1, j1) in itertools.pairwise(fence):
         left_a = [i for i in range(i0 + 1, i1) if i not in groups_a and i not in copies[0]]
         left_b = [j for j in range(j0 + 1, j1) if j not in groups_b and j not in copies[1]]
-        if not left_a or not left_b or len(left_a) * len(left_b) > _MAX_GAP_CELLS:
+        cells = len(left_a) * len(left_b)
+        if not left_a or not left_b or cells > min(_MAX_GAP_CELLS, budget):
             continue
+        budget -= cells
         for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):
             for i in side_a:
                 groups_a[i] = list(side_b)

@@ -23,7 +23,7 @@ from .align import Alignment, AlignOptions, Link, align_with_links, in_order
 from .errors import OptionError
 from .facts import find_facts
 from .ingest import load_path
-from .model import Comparison, Document, Group, Kind, Sentence, SentenceLink, WordOp, reading_order
+from .model import Comparison, Document, Group, Kind, Sentence, SentenceLink, WordOp, clean_text, reading_order
 from .normalise import Token, normalise, tokenize
 from .scores import score
 from .segment import from_sentences, segment
@@ -61,7 +61,7 @@ def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Seq
     if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
         if not all(isinstance(s, str) for s in source):
             raise OptionError("a list of sentences must hold only strings")
-        text, sentences = from_sentences(source)
+        text, sentences = from_sentences([clean_text(s) for s in source])
         return Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences]
     raise OptionError(
         f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "

@@ -51,6 +51,8 @@ Basis = Literal["contains_others", "contained_in_others"]
 
 # The provenance frame's own columns and index levels: a version's label may not be one of them, or its
 # column would overwrite one (a version named "text" replacing the sentences' text).
+# Joins the labels in provenance()'s `identical_in`, `modified_in` and `repeated_in` cells (#11: strings, not lists).
+LABEL_SEPARATOR = "; "
 PROVENANCE_FIELDS = ("article", "sentence", "text", "identical_in", "modified_in", "repeated_in", "carried_by")
 # The pairs frame (`Collection.to_frame()`): scores of each pair, then its group counts.
 PAIR_SCORES = (
@@ -200,9 +202,11 @@ class Collection:
 
         Indexed by (article, sentence); columns `text`, `identical_in`,
         `modified_in` and `repeated_in` (labels of the versions carrying it so,
-        in input order), `carried_by` (how many) and one column per version
-        holding 'identical', 'modified', 'repeated', '' (absent) or '·' (the
-        sentence's own version).
+        in input order, joined by "; ": plain strings, so the table filters with
+        `.str.contains`, groups and survives `to_csv`/`read_csv`), `carried_by`
+        (how many) and one column per version holding 'identical', 'modified',
+        'repeated', '' (absent) or '·' (the sentence's own version): those are
+        exact whatever the labels contain.
         """
         import pandas as pd
 
@@ -218,9 +222,9 @@ class Collection:
                     "article": label,
                     "sentence": k,
                     "text": sentence.text,
-                    "identical_in": identical,
-                    "modified_in": modified,
-                    "repeated_in": repeated,
+                    "identical_in": LABEL_SEPARATOR.join(identical),
+                    "modified_in": LABEL_SEPARATOR.join(modified),
+                    "repeated_in": LABEL_SEPARATOR.join(repeated),
                     "carried_by": len(identical) + len(modified) + len(repeated),
                 }
                 for other in self.labels:

@@ -8,6 +8,7 @@ this one object, so none of them recomputes anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -33,6 +34,7 @@ __all__ = [
     "Sentence",
     "SentenceLink",
     "WordOp",
+    "clean_text",
     "count_kinds",
     "mirror_scores",
     "reading_order",
@@ -71,11 +73,27 @@ Op = Literal["equal", "replace", "insert", "delete"]
 MIRROR_OP: dict[str, Op] = {"equal": "equal", "replace": "replace", "insert": "delete", "delete": "insert"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """`text` with every surrogate code point replaced by U+FFFD (one character for one, so offsets hold).
+
+    A lone surrogate (``"\\ud800"`` in a JSON record) is not a character: no encoding can write it, so it
+    would break every output. Python only holds surrogates that are not a valid pair.
+
+    >>> clean_text("a \\ud800 b") == "a \\ufffd b"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 @dataclass(frozen=True)
 class Document:
     """One version of a story: its text and what is known about where it came from.
 
-    `text` is kept exactly as read (after decoding); offsets everywhere refer to it.
+    `text` is kept exactly as read (after decoding); offsets everywhere refer to it. Lone surrogates
+    (which no encoding can write) are the one exception: each becomes U+FFFD (`clean_text`).
     """
 
     text: str
@@ -85,6 +103,11 @@ class Document:
     url: str | None = None
     name: str | None = None  # how to call it on screen: a file name, URL or record id
     author: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, clean_text(value))
 
     @property
     def label(self) -> str:

@@ -117,7 +117,19 @@ CASES = [
     ),
     # -- JSON records ----------------------------------------------------------------
     Case("invalid JSON", _file("story.json", b'{"text": "unterminated'), "not valid JSON"),
-    Case("bad JSON line", _file("s.jsonl", b'{"text": "One."}\n{"text": \n'), "line 2 is not valid JSON"),
+    Case(
+        "bad JSON line, asked for",
+        lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": \n')(tmp, _) + "#2",
+        "line 2 is not valid JSON",
+    ),
+    Case(
+        "bad JSON first line", _file("s.jsonl", b'{"text": "One." "x"}\n{"text": "Two."}\n'), "line 1 is not valid JSON"
+    ),
+    Case(
+        "JSON number of 5,000 digits",
+        _file("s.jsonl", b'{"id": ' + b"7" * 5000 + b', "text": "One sentence."}\n{"text": "Two."}\n'),
+        "holds a number too long to read",
+    ),
     Case("record without text", _file("story.json", b'{"title": "T"}'), "the record has no 'text' field"),
     Case("record text not a string", _file("story.json", b'{"text": ["a"]}'), "'text' is a JSON array"),
     Case("no records", _file("story.json", b"[]"), "it holds no records"),
@@ -147,8 +159,10 @@ CASES = [
     Case("500", _url("/status/503"), "the server answered 503 Service Unavailable"),
     Case("image URL", _url("/image.png"), "it is image/png, not a web page or text"),
     Case("slow server", _url("/slow"), "timed out after 0.3 s", ("--timeout", "0.3")),
+    # Each header byte comes well inside --timeout: only the total limit (6 x --timeout) can stop it.
+    Case("headers trickled", _url("/slow-headers"), "the download took over 1.2 s", ("--timeout", "0.2")),
     Case("endless body", _url("/huge"), "over the 1 MB limit; raise it with --max-size", ("--max-size", "1")),
-    Case("declared huge body", _url("/huge-declared"), "over the 20 MB limit; raise it with --max-size"),
+    Case("declared huge body", _url("/huge-declared"), "over the 2 MB limit; raise it with --max-size"),
     Case("redirect loop", _url("/redirect/9"), "more than 5 redirects"),
     Case("redirect to file://", _url("/redirect-to-file"), "redirects to an address that is not http or https"),
     Case("nothing listening", _free_port_url, "cannot connect", ("--timeout", "2")),
@@ -298,3 +312,188 @@ def test_every_reading_command_is_in_the_catalogue() -> None:
     known = {"compare", "report", "tui", "history", "corpus"}
     assert _subcommands() <= known, f"new commands to catalogue: {_subcommands() - known}"
     assert set(COMMANDS) <= _subcommands(), f"commands gone from the command line: {set(COMMANDS) - _subcommands()}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("size", ["inf", "1e300", "nan", "1e-9"])
+def test_max_size_out_of_range(command: str, size: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No overflow for inf or 1e300, and no "over the 0 MB limit" for a size smaller than any article."""
+    code, out, err = run_cli(_argv(command, [str(GOOD), str(GOOD)], ("--max-size", size), tmp_path), capsys)
+    fragment = "must be more than 0" if size == "nan" else "--max-size: must be between 0.001 and 1024 megabytes"
+    assert_one_line_error(code, out, err, fragment)
+
+
+# -- named pipes: a bounded wait, never a hang -------------------------------------------------------------
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+
+
+@needs_fifo
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_named_pipe_nobody_writes_to_is_refused_after_the_timeout(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    fifo = tmp_path / "story.fifo"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    code, out, err = run_cli(_argv(command, [str(fifo), str(GOOD)], ("--timeout", "0.3"), tmp_path), capsys)
+    assert_one_line_error(code, out, err, "it is a named pipe and nothing was written to it for 0.3 s")
+    assert time.monotonic() - started < 10
+
+
+@needs_fifo
+def test_a_named_pipe_with_a_writer_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Process substitution (`<(cat a.txt)`) and other pipes still work: only a silent one is refused."""
+    import threading
+
+    fifo = tmp_path / "story.fifo"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "wb") as fh:  # blocks until the reader opens its end
+            fh.write(GOOD.read_bytes())
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    code, out, err = run_cli(["compare", str(fifo), str(GOOD), "-f", "json"], capsys)
+    thread.join(timeout=10)
+    assert code == 0, err
+    import json
+
+    assert json.loads(out)["scores"]["overlap_a_in_b"] == 1.0  # the whole article came through the pipe
+
+
+# -- standard streams closed, full, or not a terminal (a real process: these are the process's own streams) --
+def _storydiff(shell: str, tmp_path: Path, timeout: float = 60) -> tuple[int, str, str]:
+    """Run `storydiff` (as `python -m compare`) through the shell, for redirections like `>&-`."""
+    import shlex
+    import subprocess
+
+    command = shell.replace("storydiff", f"{shlex.quote(sys.executable)} -m compare", 1)
+    done = subprocess.run(
+        ["sh", "-c", command], cwd=tmp_path, capture_output=True, timeout=timeout, env={**os.environ, "NO_COLOR": "1"}
+    )
+    return done.returncode, done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace")
+
+
+def _assert_one_line(code: int, err: str, fragment: str, exit_code: int) -> None:
+    assert code == exit_code, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert err.count("\n") == 1 and err.startswith("storydiff: "), err
+    assert fragment in err, err
+
+
+@pytest.mark.parametrize("command", ["compare {a} {b}", "report {a} {b} -o - -f csv"])
+def test_closed_standard_output_is_one_line_and_exit_1(command: str, tmp_path: Path) -> None:
+    code, _, err = _storydiff(f"storydiff {command.format(a=GOOD, b=GOOD)} >&-", tmp_path)
+    _assert_one_line(code, err, "standard output is closed; give -o FILE", 1)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", ["compare {a} {b}", "report {a} {b} -o - -f csv"])
+def test_full_standard_output_is_one_line_and_exit_1(command: str, tmp_path: Path) -> None:
+    code, _, err = _storydiff(f"storydiff {command.format(a=GOOD, b=GOOD)} > /dev/full", tmp_path)
+    _assert_one_line(code, err, "cannot write to standard output: no space left on device", 1)
+
+
+def test_closed_standard_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    code, out, err = _storydiff(f"storydiff compare - {GOOD} <&-", tmp_path)
+    _assert_one_line(code, err, "standard input is closed; give the article as a file", 2)
+    assert out == ""
+
+
+def test_tui_without_a_terminal_refuses_instead_of_drawing_into_a_pipe(tmp_path: Path) -> None:
+    """`storydiff tui a b </dev/null | cat`: no escape sequences into the pipe, no wait for keys."""
+    code, out, err = _storydiff(f"storydiff tui {GOOD} {GOOD} </dev/null | cat", tmp_path, timeout=60)
+    _assert_one_line(0, err, "storydiff tui needs a terminal and standard output is not one", 0)  # cat's status
+    assert out == ""
+    code, out, err = _storydiff(f"storydiff tui {GOOD} {GOOD} </dev/null > out.txt", tmp_path, timeout=60)
+    _assert_one_line(code, err, "storydiff tui needs a terminal and standard output is not one", 2)
+    assert (tmp_path / "out.txt").read_bytes() == b""
+
+
+# -- hostile article content: accepted, and made harmless in every output ---------------------------------
+def _record(tmp: Path, **fields: object) -> str:
+    import json
+
+    path = tmp / "rec.jsonl"
+    path.write_text(json.dumps(fields) + "\n", encoding="utf-8")
+    return f"{path}#1"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "csv"])
+def test_lone_surrogates_are_compared_in_every_format(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`"\\ud800"` in a JSON record is no character at all: it becomes U+FFFD, never a UnicodeEncodeError."""
+    spec = _record(tmp_path, id="x\ud800", title="T \udfff", text="A bridge \ud800 reopened. More news today.")
+    code, out, err = run_cli(["compare", spec, str(GOOD), "-f", fmt], capsys)
+    assert code == 0, err
+    out.encode("utf-8")  # nothing unencodable reached the output
+    code, _, err = run_cli(["compare", spec, str(GOOD), "-f", fmt, "-o", str(tmp_path / f"out.{fmt}")], capsys)
+    assert code == 0, err
+    assert "\ufffd" in (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+
+
+def test_lone_surrogates_in_the_api() -> None:
+    from compare import compare
+
+    result = compare("A bridge \ud800 reopened. Traffic moved.", ["A bridge \udc00 reopened.", "Traffic moved."])
+    assert "\ud800" not in result.a.text and result.a.text[9] == "\ufffd"  # one character for one: offsets hold
+    assert result.to_dict()["scores"]["overlap_a_in_b"] > 0.5
+    import json
+
+    json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+ESCAPES = "\x1b]52;c;ZWNobyBwd25lZA==\x07 \x1b[2J \x9b31m \x08\x0e"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["compare", "{rec}", "{good}", "-f", "csv"], ["report", "{rec}", "{good}", "-o", "-", "-f", "csv"]],
+    ids=["compare -f csv", "report -o - -f csv"],
+)
+def test_csv_output_carries_no_terminal_control_characters(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article holding OSC 52 (write the clipboard) or CSI sequences cannot drive the terminal a CSV is
+    printed on: control characters become visible symbols, as in the text report."""
+    rec = _record(tmp_path, title=f"Title {ESCAPES}", text=f"The bridge reopened {ESCAPES}. Traffic moved on.")
+    code, out, err = run_cli([a.format(rec=rec, good=GOOD) for a in argv], capsys)
+    assert code == 0, err
+    assert "reopened" in out or "rec.jsonl" in out
+    bad = sorted({c for c in out if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0})
+    assert bad == [], bad
+    assert "␛]52;c;" in out or "report" in argv
+
+
+@pytest.mark.parametrize("start", ["=", "＝", "＋", "－", "＠", "﹦", "+", "@"])
+def test_csv_formula_guard_covers_full_width_signs_in_cells_and_headers(
+    start: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+    import json
+    import unicodedata
+
+    feed = tmp_path / "feed.jsonl"
+    body = GOOD.read_text(encoding="utf-8")
+    feed.write_text(
+        json.dumps({"id": f"{start}SUM(1+1)", "title": f"{start}SUM(1+1)", "text": f"{start}HYPERLINK(x). {body}"})
+        + "\n",
+        encoding="utf-8",
+    )
+    spec = f"{feed}#1"
+    for argv in (
+        ["compare", spec, str(GOOD), "-f", "csv", "--all"],
+        ["report", spec, str(GOOD), str(GOOD), "-o", "-", "-f", "csv", "--table", "matrix"],
+        ["report", spec, str(GOOD), str(GOOD), "-o", "-", "-f", "csv", "--table", "provenance"],
+    ):
+        code, out, err = run_cli(argv, capsys)
+        assert code == 0, err
+        cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+        risky = [c for c in cells if unicodedata.normalize("NFKC", c[:1]) in ("=", "+", "-", "@")]
+        assert risky == [], (argv, risky)
+        assert any(c.startswith("'" + start) for c in cells), (argv, cells[:12])

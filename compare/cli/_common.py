@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
 from ..options import AlignOptions
 from ..render.write import write_atomic
@@ -26,6 +26,7 @@ __all__ = [
     "read_history",
     "read_input",
     "use_colour",
+    "write_stdout",
 ]
 
 # What an input argument may name, for the help of every command that reads articles.
@@ -68,14 +69,21 @@ def check_one_stdin(specs: Iterable[str | None]) -> None:
         raise InputError("standard input can be only one of the inputs (- or -#N); give the others as files")
 
 
+# --max-size's range: 1 KB, below which no article fits, to 1 GB, far past what a comparison finishes in
+# reasonable time (README: Limits).
+MIN_SIZE_MB, MAX_SIZE_MB = 0.001, 1024.0
+
+
 def _size(value: str) -> int:
     """A size in MB from the command line."""
     try:
         megabytes = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if megabytes <= 0:
+    if not megabytes > 0:  # also NaN
         raise argparse.ArgumentTypeError("must be more than 0")
+    if not MIN_SIZE_MB <= megabytes <= MAX_SIZE_MB:  # also inf, which no int holds
+        raise argparse.ArgumentTypeError(f"must be between {MIN_SIZE_MB:g} and {MAX_SIZE_MB:g} megabytes, not {value}")
     return int(megabytes * 1024 * 1024)
 
 
@@ -93,7 +101,10 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="S",
-        help=f"for URLs: seconds to wait for the server to connect or send more (default {DEFAULT_TIMEOUT:g})",
+        help=(
+            "for URLs, named pipes and devices: seconds to wait for the server to connect or for more data "
+            f"(default {DEFAULT_TIMEOUT:g}; a whole download gets six times that)"
+        ),
     )
 
 
@@ -130,10 +141,44 @@ def use_colour(stream: object = None) -> bool:
 def emit(text: str, output: str | None) -> None:
     """Write `text` to the file `output` atomically, or to standard output for None or '-'."""
     if output in (None, "-"):
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write_atomic(output, text)
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to standard output and flush it; a closed or full standard output is an `OutputError`.
+
+    A broken pipe (the reader left: `storydiff compare a b | head`) is left to the caller, which
+    treats it as the reader's choice. Characters the output's encoding cannot hold become '?'.
+    """
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise OutputError("standard output is closed; give -o FILE to write the result to a file")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        stream.write(text.encode(encoding, errors="replace").decode(encoding))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ENOSPC from /dev/full, EBADF, "I/O operation on closed file"
+        _discard_stdout()
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise OutputError(
+            f"cannot write to standard output: {reason[:1].lower()}{reason[1:]}; give -o FILE to write a file"
+        ) from exc
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what is left in its
+    buffer does not fail a second time (and print a traceback) on the way out."""
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def read_history(specs: Sequence[str], args: argparse.Namespace) -> Any:

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from ._common import add_input_options, fraction, max_bytes
+from ._common import add_input_options, fraction, max_bytes, write_stdout
 from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
@@ -42,7 +42,9 @@ def add_parser(sub: Any) -> None:
         "corpus",
         "find every story told by several articles of a corpus",
         "Find which articles of a corpus tell the same story (MinHash LSH candidates, verified by shingle "
-        "containment, grouped into clusters) and align the articles of each story sentence by sentence. "
+        "containment, grouped around a core version that every member matches, so that stories of one "
+        "event sharing background paragraphs stay apart), group the stories into events, and align each "
+        "article with its story's core sentence by sentence. "
         "Runs on all local cores, or on a Dask cluster with --scheduler.",
     )
     parser.add_argument(
@@ -95,6 +97,15 @@ def add_parser(sub: Any) -> None:
         metavar="X",
         help=f"Jaccard level the MinHash LSH search is tuned to find (default {CorpusOptions.lsh_threshold})",
     )
+    parser.add_argument(
+        "--all-pairs",
+        action="store_true",
+        help=(
+            "align every pair of articles of a story of up to "
+            f"{CorpusOptions.max_all_pairs} articles, not just each one with the story's core "
+            "(cost: the square of the story's size)"
+        ),
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     add_input_options(parser)
     parser.set_defaults(run=run)
@@ -116,20 +127,23 @@ def run(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,  # None: bars when standard error is a terminal
         min_containment=args.min_containment,
         lsh_threshold=args.lsh_threshold,
+        all_pairs=args.all_pairs,
         max_bytes=max_bytes(args),
     )
     written = write_outputs(result, args.output, pairs=args.pairs, report=not args.no_report)
     if result.problems:
         print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
     summary = result.summary
-    print(
+    lines = [
         f"{_plural(summary['articles'], 'article')}, {_plural(summary['clusters'], 'story', 'stories')} told more "
-        f"than once ({_plural(summary['articles_in_clusters'], 'article')}), "
+        f"than once ({_plural(summary['articles_in_clusters'], 'article')}"
+        f"{', ' + _plural(summary['events'], 'event') + ' of several' if summary.get('events') else ''}), "
         f"{_plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
-        f"({summary['engine']})"
-    )
-    for path in written:
-        print(f"wrote {path}")
+        f"({summary['engine']})",
+        *(f"wrote {path}" for path in written),
+    ]
+    if sys.stdout is not None:  # closed standard output: the files are written, and that is what counts
+        write_stdout("\n".join(lines) + "\n")
     return 0
 
 

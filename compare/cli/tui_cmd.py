@@ -50,15 +50,39 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _terminal_for_keys() -> None:
-    """After an article came through standard input, read the keys from the terminal instead."""
-    if sys.stdin.isatty():
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed stream
+        return False
+
+
+def _check_screen() -> None:
+    """Refuse to start without a terminal to draw on: the app would write escape sequences into a pipe
+    or a file and wait for keys that never come."""
+    if not _isatty(sys.stdout):
+        raise InputError(
+            "storydiff tui needs a terminal and standard output is not one; "
+            "use storydiff compare (or report) to write the comparison to a pipe or a file"
+        )
+
+
+def _terminal_for_keys(article_on_stdin: bool) -> None:
+    """When standard input is not the terminal (it held an article, or was redirected), read keys from
+    the terminal itself; refuse when there is none."""
+    if _isatty(sys.stdin):
         return
     try:
         fd = os.open("/dev/tty", os.O_RDWR)
     except OSError as exc:
+        if article_on_stdin:
+            raise InputError(
+                "standard input held an article and there is no terminal to read keys from; give both files as paths"
+            ) from exc
         raise InputError(
-            "standard input held an article and there is no terminal to read keys from; give both files as paths"
+            "storydiff tui reads keys from a terminal and standard input is not one; "
+            "run it in a terminal, or use storydiff compare"
         ) from exc
     os.dup2(fd, 0)
     os.close(fd)
@@ -74,11 +98,12 @@ def run(args: argparse.Namespace) -> int:
     result = sources = first = None
     if args.a is not None and args.b is not None:
         sources = load_pair(args)
+        _check_screen()  # before the comparison, which may take a while
         result = compare(*sources, threshold=args.threshold)
     elif args.a is not None:
         first = read_input(args.a, args)
-    if is_stdin(args.a) or is_stdin(args.b):
-        _terminal_for_keys()
+    _check_screen()
+    _terminal_for_keys(is_stdin(args.a) or is_stdin(args.b))
 
     from tui import StorydiffApp
 
@@ -91,8 +116,8 @@ def open_history(specs: list[str], args: argparse.Namespace) -> int:
     """Read the versions and build their history (`storydiff history --tui`, `storydiff tui V1 V2 V3 …`), then
     hand the terminal to the history screen, which steps through them."""
     result = read_history(specs, args)
-    if any(is_stdin(spec) for spec in specs):
-        _terminal_for_keys()
+    _check_screen()
+    _terminal_for_keys(any(is_stdin(spec) for spec in specs))
 
     from tui.history_app import HistoryApp
 

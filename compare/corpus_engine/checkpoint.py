@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import EXIT_USAGE, OutputError
-from ..render.write import write_atomic
+from ..render.write import cannot_write, write_atomic
 
 __all__ = ["MANIFEST_SCHEMA", "Checkpoint", "stage_key"]
 
@@ -81,12 +81,15 @@ class Checkpoint:
                 )
             self._remove_run()
             manifest = None
-        self.root.mkdir(parents=True, exist_ok=True)
         fresh = {"schema": MANIFEST_SCHEMA, "fingerprint": fingerprint, "stages": {}}
         self.manifest: dict[str, Any] = manifest or fresh
-        self._save_manifest()  # first, so that the folders made next are known to be ours
-        for sub in STAGE_FOLDERS:
-            (self.root / sub).mkdir(exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._save_manifest()  # first, so that the folders made next are known to be ours
+            for sub in STAGE_FOLDERS:
+                (self.root / sub).mkdir(exist_ok=True)
+        except OSError as exc:  # a read-only file system, no permission, no space, a name too long
+            raise cannot_write(self.root, exc) from exc
 
     def _remove_run(self) -> None:
         """Remove the stage files and outputs of the run recorded here, by their names; anything else stays."""
@@ -105,10 +108,11 @@ class Checkpoint:
         """True when `stage` finished with this key."""
         return bool(self.manifest["stages"].get(stage) == key)
 
-    def begin(self, stage: str, key: str) -> None:
-        """Start `stage` with `key`: when the key differs from the last one, its old files are dropped."""
+    def begin(self, stage: str, key: str, *, again: bool = False) -> None:
+        """Start `stage` with `key`: when the key differs from the last one (or `again`: its output was
+        found corrupt), its old files are dropped and it counts as not done."""
         previous = self.manifest.setdefault("started", {}).get(stage)
-        if previous != key:
+        if previous != key or again:
             if stage in ("ingest", "align"):
                 _remove_matching(self.root / stage, STAGE_FOLDERS[stage])
             self.manifest["stages"].pop(stage, None)
@@ -130,8 +134,15 @@ class Checkpoint:
         write_atomic(self.path(relative), buffer.getvalue())
 
     def load_arrays(self, relative: str) -> dict[str, np.ndarray]:
-        with np.load(self.path(relative), allow_pickle=False) as data:
+        # The file is opened here, not by numpy, which leaves it open when the archive is truncated.
+        with self.path(relative).open("rb") as fh, np.load(fh, allow_pickle=False) as data:
             return {name: data[name] for name in data.files}
+
+    def load_member(self, relative: str, name: str) -> np.ndarray:
+        """One array of an .npz file, without reading the others."""
+        with self.path(relative).open("rb") as fh, np.load(fh, allow_pickle=False) as data:
+            member: np.ndarray = data[name]
+        return member
 
     def save_array(self, relative: str, array: np.ndarray) -> None:
         buffer = io.BytesIO()
@@ -139,7 +150,8 @@ class Checkpoint:
         write_atomic(self.path(relative), buffer.getvalue())
 
     def load_array(self, relative: str) -> np.ndarray:
-        array: np.ndarray = np.load(self.path(relative), allow_pickle=False)
+        with self.path(relative).open("rb") as fh:
+            array: np.ndarray = np.load(fh, allow_pickle=False)
         return array
 
     def save_json(self, relative: str, data: Any) -> None:

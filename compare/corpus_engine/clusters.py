@@ -1,24 +1,30 @@
-"""From candidate pairs to stories: exact verification, then connected components.
+"""From candidate pairs to stories and events: exact verification, stories around a core, events above them.
 
-A candidate pair is kept as an *edge* when the exact shingle containment of
-the smaller article in the other reaches `min_containment` and they share at
-least `min_shared` shingles. Containment, not Jaccard: a 300-word wire story
-copied whole into a 1,500-word feature has a Jaccard of 0.2 but a
-containment of 1.0, and it is the same story.
+A candidate pair is kept as an *edge* when the two share at least
+`min_shared` shingles and either the exact shingle containment of the
+smaller in the other reaches `min_containment`, or they are one story
+(`same_story`). Containment, not Jaccard: a 300-word wire story copied whole
+into a 1,500-word feature has a Jaccard of 0.2 but a containment of 1.0.
 
-Articles joined by edges, directly or through others, form one cluster — a
-story told by several outlets. Clusters are numbered largest first, ties
-broken by their first document id, so the numbering does not depend on the
-order inputs were given in.
+Edges alone do not make a story: different stories of one event reuse its
+background paragraphs and quotes, and single links chain them all into one
+cluster. A *story* (`stories`) is a core article and the articles that are
+versions of it (`same_story` with the core itself: shared passages spread
+all along the smaller one, or its top carried by the other). An *event*
+(`events`) is stories linked by edges between their members.
+
+Clusters are numbered largest first, ties broken by their first document
+id, so the numbering does not depend on the order inputs were given in.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["components", "containment", "verify_batch"]
+__all__ = ["VERIFY_COLUMNS", "components", "containment", "events", "same_story", "spread", "stories", "verify_batch"]
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
@@ -27,20 +33,81 @@ def containment(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
     return shared, (shared / a.size if a.size else 1.0), (shared / b.size if b.size else 1.0)
 
 
-def verify_batch(
-    pairs: np.ndarray, hashes: Mapping[int, np.ndarray], min_containment: float, min_shared: int
-) -> np.ndarray:
-    """Rows (a, b, shared, containment a in b, containment b in a, kept) for a batch of candidate pairs.
+def spread(windows: np.ndarray, shared: np.ndarray) -> tuple[float, float]:
+    """(share of an article's windows holding a shared shingle, share of its first window's shingles shared).
 
-    Returned as a float64 (m, 6) array so that a batch travels between
-    processes as one buffer.
+    `windows` is the window of each of the article's shingles, `shared` a
+    boolean mask of the shingles the other article has too.
     """
-    out = np.zeros((len(pairs), 6), dtype=np.float64)
+    if not windows.size:
+        return 0.0, 0.0
+    counts = np.bincount(windows)
+    hit = np.bincount(windows[shared], minlength=counts.size)
+    lede = float(hit[0] / counts[0]) if counts[0] else 0.0
+    return float(np.count_nonzero(hit) / np.count_nonzero(counts)), lede
+
+
+VERIFY_COLUMNS = ("a", "b", "shared", "a_in_b", "b_in_a", "kept", "spread_a", "spread_b", "lede_a", "lede_b")
+
+
+def _in(values: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Which of the sorted distinct `values` are in the sorted distinct `other`."""
+    if not other.size:
+        return np.zeros(values.size, dtype=bool)
+    at = np.searchsorted(other, values)
+    at[at == other.size] = 0
+    return np.asarray(other[at] == values)
+
+
+def verify_batch(
+    pairs: np.ndarray,
+    hashes: Mapping[int, tuple[np.ndarray, np.ndarray]],
+    min_containment: float,
+    min_shared: int,
+) -> np.ndarray:
+    """The edges among candidate pairs: rows of `VERIFY_COLUMNS`, from each article's (hashes, windows).
+
+    An edge is a pair that shares at least `min_shared` shingles and where
+    either the smaller is contained in the other to `min_containment` or
+    the pair is one story (`same_story`: a reworded version can share few
+    exact shingles, spread all along it). ``spread_*`` and ``lede_*`` are
+    `spread` of each side. Only edges are returned (``kept`` is 1), as a
+    float64 array so that a batch travels between processes as one buffer.
+    """
+    out = np.zeros((len(pairs), len(VERIFY_COLUMNS)), dtype=np.float64)
     for row, (a, b) in enumerate(pairs):
-        shared, a_in_b, b_in_a = containment(hashes[int(a)], hashes[int(b)])
-        kept = shared >= min_shared and max(a_in_b, b_in_a) >= min_containment
-        out[row] = (a, b, shared, a_in_b, b_in_a, kept)
-    return out
+        (ha, wa), (hb, wb) = hashes[int(a)], hashes[int(b)]
+        in_b = _in(ha, hb)
+        shared = int(np.count_nonzero(in_b))
+        if shared < min_shared:
+            out[row, :3] = (a, b, shared)
+            continue
+        spread_a, lede_a = spread(wa, in_b)
+        spread_b, lede_b = spread(wb, _in(hb, ha))
+        out[row] = (a, b, shared, shared / ha.size, shared / hb.size, 0, spread_a, spread_b, lede_a, lede_b)
+    out[:, 5] = (out[:, 2] >= min_shared) & ((np.maximum(out[:, 3], out[:, 4]) >= min_containment) | same_story(out))
+    return out[out[:, 5] > 0]
+
+
+SPREAD = 0.85  # a version carries passages from at least this share of the smaller article's 50-word windows
+LEDE = 0.5  # ... or at least this share of the other's first window (an excerpt from the top)
+
+
+def same_story(rows: np.ndarray) -> np.ndarray:
+    """Which verified pairs (rows as `verify_batch` makes them) are versions of one story, not just one event.
+
+    Two stories of one event share background paragraphs and quotes: a
+    stretch or two of each. Two versions of one story (a copy, a trim, an
+    update, a rewrite) share passages all along the smaller one, or one
+    carries the other's top. Thresholds chosen by measurement: see
+    benchmarks/RESULTS.md.
+    """
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    spread_ = np.maximum(rows[:, 6], rows[:, 7])
+    lede = np.maximum(rows[:, 8], rows[:, 9])
+    found: np.ndarray = (rows[:, 2] >= 1) & ((spread_ >= SPREAD) | (lede >= LEDE))
+    return found
 
 
 def components(n: int, edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]:
@@ -69,3 +136,97 @@ def components(n: int, edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]
     clusters = [sorted(members, key=lambda d: ids[d]) for members in groups.values() if len(members) > 1]
     clusters.sort(key=lambda members: (-len(members), ids[members[0]]))
     return clusters
+
+
+CORE_STRENGTH = 0.6  # cores are picked by their neighbours this much contained in them (or containing them)
+
+
+def stories(
+    n: int, rows: np.ndarray, ids: Sequence[str], sizes: Sequence[int] | np.ndarray
+) -> tuple[list[list[int]], list[int]]:
+    """Stories of two or more articles, each around a core that every member is one story with.
+
+    `rows` are verified edges (`verify_batch`), `sizes` each article's
+    number of shingles. Returns (clusters as sorted document numbers, largest
+    first, ties by their first id; the core of each).
+
+    Single links do not chain: an article joins a story only through a
+    `same_story` edge to its core, never through another member. Cores are
+    picked greedily: the article with the most same-story neighbours not yet
+    claimed that share at least `CORE_STRENGTH` of the smaller (then the most
+    such neighbours at all; ties: the longer, then the smaller id) becomes a
+    core and claims them; then the next. A wire story's middle update, which
+    its earlier and later versions and their reprints all match, is picked
+    before any of them. Then each article goes to the core it shares most
+    with (containment) among the cores it matches. An article matching no
+    core stays alone.
+    """
+
+    links = rows[same_story(rows)] if len(rows) else rows
+    neighbours: dict[int, list[int]] = {}
+    strength: dict[tuple[int, int], float] = {}
+    for a, b, a_in_b, b_in_a in links[:, [0, 1, 3, 4]].tolist() if len(links) else []:
+        a, b = int(a), int(b)
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+        strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
+    rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
+    free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
+
+    def count(doc: int) -> tuple[int, int]:
+        near = [d for d in neighbours[doc] if free[d]]
+        return sum(1 for d in near if strength[(doc, d)] >= CORE_STRENGTH), len(near)
+
+    heap = [(tuple(-x for x in count(doc)), -int(sizes[doc]), rank[doc], doc) for doc in neighbours]
+    heapq.heapify(heap)
+    cores: set[int] = set()
+    while heap:
+        negative, size, r, doc = heapq.heappop(heap)
+        if not free[doc]:
+            continue
+        now = count(doc)
+        if now != tuple(-x for x in negative):
+            if now[1]:
+                heapq.heappush(heap, (tuple(-x for x in now), size, r, doc))
+            continue
+        # A core claims its strong neighbours (or, with none, all of them); the weakly linked stay free to be
+        # cores of their own stories: a trim that is half another story's background does not swallow that story.
+        near = [d for d in neighbours[doc] if free[d]]
+        strong = [d for d in near if strength[(doc, d)] >= CORE_STRENGTH]
+        free[[doc, *(strong or near)]] = False
+        cores.add(doc)
+    # Each article then goes to the core it is most contained in (or contains most), among the cores it matches.
+    story_of: dict[int, int] = {}
+    for doc, near in neighbours.items():
+        if doc in cores:
+            story_of[doc] = doc
+            continue
+        matched = [c for c in near if c in cores]
+        if matched:
+            story_of[doc] = max(matched, key=lambda c: (strength[(doc, c)], -rank[c]))
+    grouped: dict[int, list[int]] = {}
+    for doc, core in story_of.items():
+        grouped.setdefault(core, []).append(doc)
+    out = [(sorted(members, key=lambda d: ids[d]), core) for core, members in grouped.items() if len(members) > 1]
+    out.sort(key=lambda item: (-len(item[0]), ids[item[0][0]]))
+    return [members for members, _ in out], [core for _, core in out]
+
+
+def events(stories_: Sequence[Sequence[int]], edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]:
+    """Events: groups of two or more stories linked by verified edges (a shared passage) between their members.
+
+    Returned as story numbers, sorted, largest event first (ties: its first
+    story). This is the old single-link grouping, one level up: stories of
+    one event reuse its background paragraphs and quotes, which is what
+    links them; it is the right grouping for events, not for stories.
+    """
+    story_of = {doc: k for k, members in enumerate(stories_) for doc in members}
+    links = [
+        (story_of[int(a)], story_of[int(b)])
+        for a, b in edges
+        if int(a) in story_of and int(b) in story_of and story_of[int(a)] != story_of[int(b)]
+    ]
+    if not links:
+        return []
+    groups = components(len(stories_), np.array(links, dtype=np.int64), [ids[m[0]] for m in stories_])
+    return [sorted(group) for group in groups]

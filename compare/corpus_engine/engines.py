@@ -22,6 +22,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -32,7 +34,7 @@ import numpy as np
 from ..errors import EXIT_ENVIRONMENT, DependencyError, OptionError
 from .signatures import MIN_SHARED_SAMPLES, bucket_pairs, count_pairs, pair_codes, shared_pairs
 
-__all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "make_engine"]
+__all__ = ["DaskEngine", "Engine", "LocalEngine", "Progress", "die_with", "make_engine"]
 
 
 class Progress:
@@ -101,6 +103,43 @@ class Engine:
         """Release processes or connections."""
 
 
+WATCH_SECONDS = 0.5  # how often a worker checks that the process that started it is still there
+
+
+def _alive(pid: int) -> bool:
+    """True while process `pid` runs (a zombie, killed but not yet reaped by its parent, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            state = fh.read().rsplit(b")", 1)[1].split()[0]
+        return state not in (b"Z", b"X")
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError):  # no /proc here: ask the system whether the process exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
+def die_with(parent: int) -> None:
+    """Worker initializer: end this worker when process `parent` (the run) is gone, however it ended.
+
+    A run killed with SIGKILL cannot stop its pool. Its workers would wait for work for ever, and
+    with them the forkserver (they hold its lifeline) and the resource tracker: about 200 MB left
+    behind by every kill. A daemon thread checks every `WATCH_SECONDS` and exits the process.
+    """
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="storydiff-die-with-parent", daemon=True).start()
+
+
 class LocalEngine(Engine):
     """All cores of this machine through a process pool; with one worker, in this process."""
 
@@ -113,7 +152,12 @@ class LocalEngine(Engine):
     def _executor(self) -> Any:
         if self._pool is None:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=die_with,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> Iterator[tuple[int, Any]]:

@@ -1,4 +1,12 @@
-"""The full sentence alignment, run only on pairs of articles inside a cluster.
+"""The full sentence alignment, run only on pairs of articles inside a story.
+
+Which pairs: each member of a story against the story's core (`clusters.stories`
+made every member match it), so the cost grows with the articles, not their
+square — a story of 1,000 versions is 999 alignments, not 499,500. The pair is
+ordered (core, member): ``overlap_b_in_a`` is how much of the member comes
+from the core, and the rest is what the member added. With ``all_pairs``
+(`--all-pairs`), stories of up to `max_all_pairs` articles get every pair
+instead, as before.
 
 Each pair goes through `compare.compare` — the same alignment, word diff and
 scores as `storydiff compare` — and keeps what a corpus report needs: both
@@ -6,13 +14,14 @@ overlaps, both shingle containments, and which words of each article sit in
 unchanged runs of the other (to tell how much of an article is found
 elsewhere in the corpus).
 
-Work is cut into batches that keep a cluster's pairs together, so the
+Work is cut into batches that keep a story's pairs together, so the
 process aligning them segments and tokenises each article once (`compare`
-keeps the analysis of the texts it saw last). The largest clusters that the
-report details (`DETAILED_CLUSTERS`, of up to `SOURCE_LIMIT` articles) are a
-batch each, and that batch also finds the cluster's likely source and where
-each of its sentences went (`compare.collection`), from the very comparisons
-it made: the report renders what the run computed, nothing more.
+keeps the analysis of the texts it saw last). The largest stories that the
+report details (`DETAILED_CLUSTERS`, of up to `PROVENANCE_LIMIT` articles)
+are a batch each, and that batch also says where each sentence of the core
+went, from the very comparisons it made (with ``all_pairs``, for stories of
+up to `SOURCE_LIMIT` articles, the likely source of `compare.collection`
+instead): the report renders what the run computed, nothing more.
 """
 
 from __future__ import annotations
@@ -28,18 +37,28 @@ import numpy as np
 from ..model import Comparison, Document
 from ..normalise import tokenize
 
-__all__ = ["DETAILED_CLUSTERS", "SOURCE_LIMIT", "AlignBatch", "align_batch", "align_batches", "covered_share"]
+__all__ = [
+    "DETAILED_CLUSTERS",
+    "PROVENANCE_LIMIT",
+    "SOURCE_LIMIT",
+    "AlignBatch",
+    "align_batch",
+    "align_batches",
+    "covered_share",
+]
 
 DETAILED_CLUSTERS = 25  # the largest clusters, which the report shows article by article
-SOURCE_LIMIT = 8  # of those, clusters of up to this many articles also get their likely source and provenance
+SOURCE_LIMIT = 8  # with all pairs: of those, clusters of up to this many articles also get their likely source
+PROVENANCE_LIMIT = 60  # against the core: clusters of up to this many get where each core sentence went
 
 
 @dataclass(frozen=True)
 class AlignBatch:
-    """Pairs of documents (numbers) to align in one task; `story`: the cluster to find a likely source for."""
+    """Pairs of documents (numbers) to align in one task; `story`: the cluster to find provenance for."""
 
     pairs: tuple[tuple[int, int], ...]
     story: tuple[int, tuple[int, ...]] | None = None  # (cluster number, its documents)
+    core: int | None = None  # the story's core, or None: all its pairs are aligned (find the likely source)
 
 
 @lru_cache(maxsize=64)
@@ -84,9 +103,11 @@ def align_batch(
 ) -> dict[str, Any]:
     """Align each (a, b, text a, text b) at `threshold`: ``{"pairs": [scores, covered word ranges], "story": ...}``.
 
-    With `story` (``cluster``, and ``docs``, ``ids``, ``meta`` of every
-    article of a cluster whose pairs are all in `items`), ``"story"`` holds
-    the cluster's likely source and the provenance of its sentences; else None.
+    With `story` (``cluster``, ``core`` and ``docs``, ``ids``, ``meta`` of
+    every article of a cluster whose pairs are all in `items`), ``"story"``
+    holds where each sentence of the core went (`core_provenance`), or with
+    ``core`` None (all pairs aligned) the cluster's likely source and the
+    provenance of its sentences (`likely_source`); else None.
     """
     from ..api import compare
 
@@ -100,7 +121,53 @@ def align_batch(
         rows.append(_row(a, b, result))
         if story is not None:
             comparisons[(a, b)] = result
-    return {"pairs": rows, "story": None if story is None else likely_source(story, comparisons)}
+    if story is None:
+        return {"pairs": rows, "story": None}
+    if story.get("core") is None:
+        return {"pairs": rows, "story": likely_source(story, comparisons)}
+    return {"pairs": rows, "story": core_provenance(story, comparisons)}
+
+
+def core_provenance(story: Mapping[str, Any], comparisons: Mapping[tuple[int, int], Comparison]) -> dict[str, Any]:
+    """Where each sentence of a story's core went, from the (core, member) comparisons already made.
+
+    A sentence is carried 'identical' by a member when its group is
+    identical (moved or not), 'modified' when reworded, split or merged —
+    as `compare.collection.Collection.carried` says it.
+    """
+    core: int = story["core"]
+    label_of = dict(zip(story["docs"], story["ids"], strict=True))
+    marks: list[dict[str, str]] | None = None
+    sentences: list[str] = []
+    for (a, b), result in sorted(comparisons.items(), key=lambda item: label_of[item[0][1]]):
+        if a != core:
+            continue
+        if marks is None:
+            sentences = [s.text for s in result.a_sentences]
+            marks = [{} for _ in sentences]
+        for group in result.groups:
+            if not group.b:
+                continue
+            for k in group.a:
+                marks[k][label_of[b]] = "identical" if group.kind == "identical" else "modified"
+    label = label_of[core]
+    others = len(story["docs"]) - 1
+    return {
+        "cluster": story["cluster"],
+        "label": label,
+        "statement": (
+            f"{label} is this story's core: each of the other {others} versions shares passages along it "
+            "or lies within it. An estimate from text overlap, not proof of who copied whom."
+        ),
+        "provenance": [
+            {
+                "text": text,
+                "identical_in": [other for other, how in mark.items() if how == "identical"],
+                "modified_in": [other for other, how in mark.items() if how == "modified"],
+            }
+            for text, mark in zip(sentences, marks or [], strict=True)
+        ],
+    }
 
 
 def _document(text: str, meta: Mapping[str, Any] | None) -> Document:
@@ -158,33 +225,31 @@ def likely_source(story: Mapping[str, Any], comparisons: Mapping[tuple[int, int]
 
 
 def align_batches(
-    clusters: Sequence[Sequence[int]], edges: np.ndarray, max_all_pairs: int, batch_size: int
+    clusters: Sequence[Sequence[int]],
+    cores: Sequence[int],
+    *,
+    all_pairs: bool,
+    max_all_pairs: int,
+    batch_size: int,
 ) -> list[AlignBatch]:
     """The pairs to align, in batches of about `batch_size` that keep each cluster's pairs together.
 
-    Every pair inside each cluster is aligned; for a cluster of more than
-    `max_all_pairs` articles only its edges (a cluster of 1,000 near-identical
-    wire copies would otherwise cost half a million alignments; its verified
-    edges already tie it together). A detailed cluster (see the module
-    docstring) is a batch of its own; a cluster with more pairs than
-    `batch_size` is cut into several, in order, so each article's pairs stay
-    next to each other.
+    Each member against its cluster's core, as (core, member); with
+    `all_pairs`, every pair of a cluster of up to `max_all_pairs` articles
+    (larger ones still against their core). A detailed cluster (see the
+    module docstring) is a batch of its own; a cluster with more pairs than
+    `batch_size` is cut into several, in order.
     """
-    cluster_of = {d: k for k, members in enumerate(clusters) for d in members}
-    big_edges: dict[int, list[tuple[int, int]]] = {}
-    for a, b in edges:
-        k = cluster_of.get(int(a))
-        if k is not None and len(clusters[k]) > max_all_pairs:
-            big_edges.setdefault(k, []).append((int(a), int(b)))
     batches: list[AlignBatch] = []
     pending: list[tuple[int, int]] = []
-    for k, members in enumerate(clusters):
-        if len(members) > max_all_pairs:
-            pairs = sorted(big_edges.get(k, []))
-        else:
+    for k, (members, core) in enumerate(zip(clusters, cores, strict=True)):
+        every = all_pairs and len(members) <= max_all_pairs
+        if every:
             pairs = [(members[i], members[j]) for i in range(len(members)) for j in range(i + 1, len(members))]
-        if k < DETAILED_CLUSTERS and len(members) <= min(SOURCE_LIMIT, max_all_pairs):
-            batches.append(AlignBatch(tuple(pairs), (k, tuple(members))))
+        else:
+            pairs = [(core, m) for m in members if m != core]
+        if k < DETAILED_CLUSTERS and len(members) <= (SOURCE_LIMIT if every else PROVENANCE_LIMIT):
+            batches.append(AlignBatch(tuple(pairs), (k, tuple(members)), None if every else core))
             continue
         if pending and len(pending) + len(pairs) > batch_size:
             batches.append(AlignBatch(tuple(pending)))

@@ -7,12 +7,15 @@ run by an engine (`engines`: local processes or a Dask cluster):
    shingles and compute MinHash signatures (`signatures`), in chunks;
 2. candidates — LSH banding: articles with an equal band are candidates,
    without looking at all pairs;
-3. verify — exact shingle containment of each candidate pair; pairs above the
-   threshold are edges (`clusters`);
-4. clusters — connected components over the edges;
-5. align — the full `compare.compare` on the pairs inside each cluster, and
-   for the clusters the report details, their likely source and where each
-   sentence went (`align`).
+3. verify — exact shingle containment of each candidate pair, and where in
+   each article the shared shingles sit; pairs above the threshold are edges
+   (`clusters`);
+4. clusters — stories: each around a core that every member is one story
+   with (`clusters.stories`; no chaining through shared background), and
+   events: stories linked by edges between their members (`clusters.events`);
+5. align — the full `compare.compare` of each member with its story's core
+   (or every pair, with ``all_pairs``), and for the stories the report
+   details, where each sentence of the core went (`align`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -33,11 +38,31 @@ from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
-from .clusters import components, verify_batch
+from .clusters import LEDE, SPREAD, VERIFY_COLUMNS, events, stories, verify_batch
 from .engines import Engine, Progress, make_engine
-from .pairs import DETAILED_CLUSTERS, SOURCE_LIMIT, AlignBatch, align_batch, align_batches, covered_share
+from .pairs import (
+    DETAILED_CLUSTERS,
+    PROVENANCE_LIMIT,
+    SOURCE_LIMIT,
+    AlignBatch,
+    align_batch,
+    align_batches,
+    covered_share,
+)
 from .result import CorpusResult
-from .signatures import band_keys, band_params, count_pairs, hash_shingles, sampled_shingles, signature, word_keys
+from .signatures import (
+    COMMON,
+    MIN_SHARED_SAMPLES,
+    SAMPLE_BELOW,
+    WINDOW_WORDS,
+    band_keys,
+    band_params,
+    count_pairs,
+    sampled_shingles,
+    signature,
+    windowed_shingles,
+    word_keys,
+)
 from .sources import Problem, Unit, expand_inputs, fingerprint, read_unit
 
 __all__ = ["CorpusOptions", "corpus"]
@@ -45,8 +70,10 @@ __all__ = ["CorpusOptions", "corpus"]
 FILES_PER_CHUNK = 200
 PAIRS_PER_VERIFY_BATCH = 5_000
 PAIRS_PER_ALIGN_BATCH = 40
-ALIGN_FORMAT = 2  # of the align stage's batch files: {"pairs": [...], "story": ...}; older ones are recomputed
+ALIGN_FORMAT = 3  # of the align stage's batch files: {"pairs": [...], "story": ...}; older ones are recomputed
 SHOWN_PROBLEMS = 5
+# What reading a checkpoint file that is truncated or garbage raises: such a file is treated as missing.
+CORRUPT_CHECKPOINT = (OSError, ValueError, KeyError, EOFError, zlib.error, zipfile.BadZipFile)
 
 
 @dataclass(frozen=True)
@@ -60,6 +87,7 @@ class CorpusOptions:
     seed: int = 1
     threshold: float = AlignOptions.threshold
     max_all_pairs: int = 200
+    all_pairs: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
 
     def check(self) -> None:
@@ -82,6 +110,7 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
     meta: list[dict[str, Any]] = []
     texts: list[str] = []
     hashes: list[np.ndarray] = []
+    windows: list[np.ndarray] = []
     sigs: list[np.ndarray] = []
     problems: list[dict[str, str]] = []
     for unit in units:
@@ -89,7 +118,7 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
         problems.extend(p.to_dict() for p in unit_problems)
         for doc_id, document in documents:
             keys = word_keys(document.text)
-            shingles = hash_shingles(keys, SHINGLE_SIZE)
+            shingles, window = windowed_shingles(keys, SHINGLE_SIZE)
             if shingles.size == 0:
                 where = f"{unit.rel}" if unit.kind == "file" else doc_id
                 problems.append(Problem("empty", where, f"cannot use {where!r}: it has no words").to_dict())
@@ -107,6 +136,7 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
             )
             texts.append(document.text)
             hashes.append(shingles)
+            windows.append(window)
             sigs.append(signature(shingles, num_perm=num_perm, seed=seed))
     offsets = np.zeros(len(hashes) + 1, dtype=np.int64)
     if hashes:
@@ -117,10 +147,11 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
         "signatures": np.stack(sigs) if sigs else np.empty((0, num_perm), np.uint32),
         "offsets": offsets,
         "hashes": np.concatenate(hashes) if hashes else np.empty(0, np.uint32),
+        "windows": np.concatenate(windows) if windows else np.empty(0, np.uint16),
     }
 
 
-def _verify_task(task: tuple[np.ndarray, dict[int, np.ndarray], float, int]) -> np.ndarray:
+def _verify_task(task: tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int]) -> np.ndarray:
     pairs, hashes, min_containment, min_shared = task
     return verify_batch(pairs, hashes, min_containment, min_shared)
 
@@ -138,6 +169,7 @@ class _Run:
         self.options = options
         self.progress = progress
         self.stats: dict[str, dict[str, Any]] = {}
+        self.repaired = 0  # checkpoint files found corrupt and computed again
 
     def _stat(self, stage: str, started: float, computed: int, reused: int) -> None:
         self.stats[stage] = {"seconds": round(time.perf_counter() - started, 3), "computed": computed, "reused": reused}
@@ -146,9 +178,10 @@ class _Run:
     def ingest(self, units: Sequence[Unit]) -> str:
         started = time.perf_counter()
         o = self.options
-        key = stage_key(self.cp.fingerprint, SHINGLE_SIZE, o.num_perm, o.seed, o.max_bytes)
+        key = stage_key(self.cp.fingerprint, SHINGLE_SIZE, WINDOW_WORDS, o.num_perm, o.seed, o.max_bytes)
         self.cp.begin("ingest", key)
         chunks = _chunk_units(units)
+        self.chunks = chunks
         self.n_chunks = len(chunks)
         todo = [k for k in range(len(chunks)) if not self.cp.path("ingest", _chunk_name(k)).exists()]
         work = partial(ingest_chunk, num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
@@ -168,24 +201,26 @@ class _Run:
         meta: list[dict[str, Any]] = []
         sigs: list[np.ndarray] = []
         hashes: list[np.ndarray] = []
+        windows: list[np.ndarray] = []
         offsets: list[np.ndarray] = []
         problems: list[dict[str, str]] = []
         where: list[tuple[int, int]] = []
         base = 0
         for k in range(self.n_chunks):
-            arrays = self.cp.load_arrays(f"ingest/{_chunk_name(k)}")
-            info = unpack_json(arrays["meta"])
+            arrays, info = self._chunk(k)
             ids.extend(info["ids"])
             meta.extend(info["meta"])
             problems.extend(info["problems"])
             where.extend((k, row) for row in range(len(info["ids"])))
             sigs.append(arrays["signatures"])
             hashes.append(arrays["hashes"])
+            windows.append(arrays["windows"])
             offsets.append(arrays["offsets"][:-1] + base)
             base += int(arrays["offsets"][-1])
         self.ids, self.meta, self.where = ids, meta, where
         self.signatures = np.concatenate(sigs) if sigs else np.empty((0, self.options.num_perm), np.uint32)
         self.hashes = np.concatenate(hashes) if hashes else np.empty(0, np.uint32)
+        self.windows = np.concatenate(windows) if windows else np.empty(0, np.uint16)
         self.offsets = np.append(np.concatenate(offsets) if offsets else np.empty(0, np.int64), base)
         seen: set[str] = set()
         kept = np.ones(len(ids), dtype=bool)
@@ -200,21 +235,45 @@ class _Run:
         self.problems = problems
         self.stats["load"] = {"seconds": round(time.perf_counter() - started, 3)}
 
-    def shingles(self, doc: int) -> np.ndarray:
-        return self.hashes[self.offsets[doc] : self.offsets[doc + 1]]
+    def _chunk(self, k: int) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The arrays and metadata of ingest chunk `k`; a chunk file that cannot be read (truncated,
+        garbage) is treated as missing: computed again here and saved in its place."""
+        name = f"ingest/{_chunk_name(k)}"
+        try:
+            arrays = self.cp.load_arrays(name)
+            info = unpack_json(arrays["meta"])
+            unpack_json(arrays["texts"])
+            if not {"signatures", "offsets", "hashes", "windows"} <= set(arrays):
+                raise KeyError("a stage array is missing")
+        except CORRUPT_CHECKPOINT:
+            o = self.options
+            arrays = ingest_chunk(self.chunks[k], num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
+            self.cp.save_arrays(name, **arrays)
+            self.repaired += 1
+            info = unpack_json(arrays["meta"])
+        return arrays, info
+
+    def shingles(self, doc: int) -> tuple[np.ndarray, np.ndarray]:
+        """An article's sorted shingle hashes and the window each first occurs in."""
+        lo, hi = self.offsets[doc], self.offsets[doc + 1]
+        return self.hashes[lo:hi], self.windows[lo:hi]
 
     # 2. candidates
     def candidates(self, previous: str) -> tuple[str, np.ndarray]:
         started = time.perf_counter()
         bands, rows = band_params(self.options.lsh_threshold, self.options.num_perm)
         self.bands = (bands, rows)
-        key = stage_key(previous, bands, rows)
+        key = stage_key(previous, bands, rows, COMMON, SAMPLE_BELOW, MIN_SHARED_SAMPLES)
         if self.cp.done("candidates", key):
-            pairs = self.cp.load_array("stages/candidates.npy")
-            self._stat("candidates", started, 0, 1)
-            self.channels = {}
-            return key, pairs
-        self.cp.begin("candidates", key)
+            try:
+                pairs = self.cp.load_array("stages/candidates.npy")
+            except CORRUPT_CHECKPOINT:
+                self.repaired += 1
+            else:
+                self._stat("candidates", started, 0, 1)
+                self.channels = dict(self.cp.manifest.get("candidates_by_channel", {}))
+                return key, pairs
+        self.cp.begin("candidates", key, again=True)
         docs = np.flatnonzero(self.kept)
         with self.progress.stage("candidates", 2) as advance:
             similar = self.engine.bucket_pairs(band_keys(self.signatures[docs], bands, rows), docs)
@@ -223,6 +282,7 @@ class _Run:
             advance(1)
         pairs = count_pairs(np.concatenate([similar, contained]), 1)
         self.channels = {"lsh": len(similar), "containment": len(contained)}
+        self.cp.manifest["candidates_by_channel"] = self.channels  # so a re-run reports the same
         self.cp.save_array("stages/candidates.npy", pairs)
         self.cp.finish("candidates", key)
         self._stat("candidates", started, 1, 0)
@@ -232,15 +292,19 @@ class _Run:
     def verify(self, previous: str, pairs: np.ndarray) -> tuple[str, np.ndarray]:
         started = time.perf_counter()
         o = self.options
-        key = stage_key(previous, o.min_containment, o.min_shared)
+        key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE)
         if self.cp.done("verify", key):
-            edges = self.cp.load_array("stages/edges.npy")
-            self._stat("verify", started, 0, 1)
-            return key, edges
-        self.cp.begin("verify", key)
+            try:
+                edges = self.cp.load_array("stages/edges.npy")
+            except CORRUPT_CHECKPOINT:
+                self.repaired += 1
+            else:
+                self._stat("verify", started, 0, 1)
+                return key, edges
+        self.cp.begin("verify", key, again=True)
         batches = [pairs[k : k + PAIRS_PER_VERIFY_BATCH] for k in range(0, len(pairs), PAIRS_PER_VERIFY_BATCH)]
 
-        def task(batch: np.ndarray) -> tuple[np.ndarray, dict[int, np.ndarray], float, int]:
+        def task(batch: np.ndarray) -> tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int]:
             docs = np.unique(batch)
             return batch, {int(d): self.shingles(int(d)) for d in docs}, o.min_containment, o.min_shared
 
@@ -249,7 +313,9 @@ class _Run:
             for index, rows in self.engine.map(_verify_task, [task(b) for b in batches]):
                 results[index] = rows
                 advance(1)
-        edges = np.concatenate([results[k] for k in range(len(batches))]) if batches else np.empty((0, 6))
+        edges = (
+            np.concatenate([results[k] for k in range(len(batches))]) if batches else np.empty((0, len(VERIFY_COLUMNS)))
+        )
         self.cp.save_array("stages/edges.npy", edges)
         self.cp.finish("verify", key)
         self._stat("verify", started, len(batches), 0)
@@ -264,8 +330,7 @@ class _Run:
             wanted.setdefault(chunk, []).append((doc, row))
         out: dict[int, str] = {}
         for chunk, items in wanted.items():
-            with np.load(self.cp.path("ingest", _chunk_name(chunk)), allow_pickle=False) as data:
-                texts = unpack_json(data["texts"])
+            texts = unpack_json(self.cp.load_member(f"ingest/{_chunk_name(chunk)}", "texts"))
             for doc, row in items:
                 out[doc] = texts[row]
         return out
@@ -277,6 +342,7 @@ class _Run:
         cluster, docs = batch.story
         return {
             "cluster": cluster,
+            "core": batch.core,
             "docs": list(docs),
             "ids": [self.ids[d] for d in docs],
             "meta": [{k: self.meta[d].get(k) for k in ("title", "source", "date", "url")} for d in docs],
@@ -287,7 +353,15 @@ class _Run:
         started = time.perf_counter()
         o = self.options
         key = stage_key(
-            previous, o.threshold, o.max_all_pairs, PAIRS_PER_ALIGN_BATCH, DETAILED_CLUSTERS, SOURCE_LIMIT, ALIGN_FORMAT
+            previous,
+            o.threshold,
+            o.max_all_pairs,
+            o.all_pairs,
+            PAIRS_PER_ALIGN_BATCH,
+            DETAILED_CLUSTERS,
+            SOURCE_LIMIT,
+            PROVENANCE_LIMIT,
+            ALIGN_FORMAT,
         )
         self.cp.begin("align", key)
         results: dict[int, dict[str, Any]] = {}
@@ -295,9 +369,15 @@ class _Run:
         for k in range(len(batches)):
             name = f"align/batch-{k:06d}.json"
             if self.cp.path(name).exists():
-                results[k] = self.cp.load_json(name)
-            else:
-                todo.append(k)
+                try:
+                    results[k] = self.cp.load_json(name)
+                    if not isinstance(results[k], dict) or "pairs" not in results[k]:
+                        raise KeyError("no pairs")
+                    continue
+                except CORRUPT_CHECKPOINT:  # truncated or garbage: computed again, like a batch not yet done
+                    results.pop(k, None)
+                    self.repaired += 1
+            todo.append(k)
         if todo:
             texts = self.texts({d for k in todo for pair in batches[k].pairs for d in pair})
             tasks = [
@@ -372,6 +452,7 @@ def corpus(
     num_perm: int = CorpusOptions.num_perm,
     threshold: float = CorpusOptions.threshold,
     max_all_pairs: int = CorpusOptions.max_all_pairs,
+    all_pairs: bool = CorpusOptions.all_pairs,
     max_bytes: int = CorpusOptions.max_bytes,
 ) -> CorpusResult:
     """Find every story told by several articles of a corpus, and align the articles of each story.
@@ -400,8 +481,10 @@ def corpus(
         The Jaccard level LSH is tuned to find, and the MinHash size.
     threshold:
         Sentence similarity threshold of the alignment (as in `compare`).
-    max_all_pairs:
-        Clusters up to this size get every pair aligned; larger ones only their linked pairs.
+    all_pairs, max_all_pairs:
+        Align every pair of a story of up to `max_all_pairs` articles, not
+        just each member with the story's core (the cost is the square of
+        the story's size).
 
     Returns
     -------
@@ -417,6 +500,7 @@ def corpus(
         num_perm=num_perm,
         threshold=threshold,
         max_all_pairs=max_all_pairs,
+        all_pairs=all_pairs,
         max_bytes=max_bytes,
     )
     options.check()
@@ -452,16 +536,24 @@ def _run(
                 raise InputError(f"no usable articles in the inputs{detail}")
             key, candidates = run.candidates(key)
             key, verified = run.verify(key, candidates)
-            edges = verified[verified[:, 5] > 0][:, :2].astype(np.int64) if len(verified) else np.empty((0, 2), int)
+            verified = verified[verified[:, 5] > 0] if len(verified) else verified
+            edges = verified[:, :2].astype(np.int64) if len(verified) else np.empty((0, 2), np.int64)
             started_clusters = time.perf_counter()
-            clusters = components(len(run.ids), edges, run.ids)
+            clusters, cores = stories(len(run.ids), verified, run.ids, np.diff(run.offsets))
+            grouped = events(clusters, edges, run.ids)
             run.stats["clusters"] = {"seconds": round(time.perf_counter() - started_clusters, 3)}
-            batches = align_batches(clusters, edges, options.max_all_pairs, PAIRS_PER_ALIGN_BATCH)
+            batches = align_batches(
+                clusters,
+                cores,
+                all_pairs=options.all_pairs,
+                max_all_pairs=options.max_all_pairs,
+                batch_size=PAIRS_PER_ALIGN_BATCH,
+            )
             aligned, sources = run.align(key, batches)
     finally:
         engine.close()
-    result = _assemble(run, clusters, aligned, sources, problems, options)
-    run.stats["total"] = {"seconds": round(time.perf_counter() - started, 3)}
+    result = _assemble(run, clusters, cores, grouped, aligned, sources, problems, options)
+    run.stats["total"] = {"seconds": round(time.perf_counter() - started, 3), "checkpoints_repaired": run.repaired}
     summary = dict(result.summary)
     summary["stages"] = run.stats
     summary["engine"] = engine.name
@@ -476,20 +568,30 @@ def _run(
 def _assemble(
     run: _Run,
     clusters: list[list[int]],
+    cores: list[int],
+    grouped: list[list[int]],
     aligned: list[dict[str, Any]],
     sources: list[dict[str, Any]],
     problems: list[dict[str, str]],
     options: CorpusOptions,
 ) -> CorpusResult:
     cluster_of = {doc: k for k, members in enumerate(clusters) for doc in members}
+    event_of = {story: e for e, group in enumerate(grouped) for story in group}
     coverage: dict[int, list[list[int]]] = {}
     words: dict[int, int] = {}
+    from_core: dict[int, tuple[float, int]] = {}  # member: (share of its words found in the core, words added)
     pairs = []
     for row in aligned:
         a, b = row["a"], row["b"]
         coverage.setdefault(a, []).extend(row["covered_a"])
         coverage.setdefault(b, []).extend(row["covered_b"])
         words[a], words[b] = row["words_a"], row["words_b"]
+        core = cores[cluster_of[a]]
+        if core in (a, b):
+            member, share, size = (b, row["overlap_b_in_a"], row["words_b"])
+            if core == b:
+                member, share, size = (a, row["overlap_a_in_b"], row["words_a"])
+            from_core[member] = (share, round(size * (1 - share)))
         pairs.append(
             {
                 "a": run.ids[a],
@@ -504,19 +606,27 @@ def _assemble(
     articles = []
     for doc in np.flatnonzero(run.kept).tolist():
         meta = run.meta[doc]
+        story = cluster_of.get(doc)
+        share, added = from_core.get(doc, (None, None))
         articles.append(
             {
                 "id": run.ids[doc],
                 **{k: meta.get(k) for k in ("title", "source", "date", "url", "path")},
                 "words": meta["words"],
-                "cluster": cluster_of.get(doc),
+                "cluster": story,
                 "found_elsewhere": covered_share(words.get(doc, 0), coverage.get(doc, [])),
+                "event": None if story is None else event_of.get(story),
+                "core": None if story is None else run.ids[cores[story]],
+                "from_core": share,
+                "added_words": added,
             }
         )
     summary = {
         "articles": len(articles),
         "clusters": len(clusters),
         "articles_in_clusters": sum(len(c) for c in clusters),
+        "largest_cluster": max((len(c) for c in clusters), default=0),
+        "events": len(grouped),
         "pairs": len(pairs),
         **_summary_of(problems),
     }
@@ -527,4 +637,6 @@ def _assemble(
         summary,
         {k: getattr(options, k) for k in CorpusOptions.__dataclass_fields__},
         tuple(sorted(sources, key=lambda s: int(s["cluster"]))),
+        tuple(run.ids[core] for core in cores),
+        tuple(tuple(group) for group in grouped),
     )

@@ -19,9 +19,11 @@ becomes a `Problem`, counted and reported, and the run goes on.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +31,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest import decode, load_path, megabytes, read_bounded
 from ..ingest.records import iter_records, record_document
-from ..model import Document
+from ..model import Document, clean_text
 
 __all__ = ["ARTICLE_SUFFIXES", "Problem", "Unit", "expand_inputs", "fingerprint", "read_unit"]
 
@@ -58,7 +60,10 @@ class Problem:
     """An input skipped, and why.
 
     `kind` is 'empty', 'binary', 'undecodable' or 'too-large' (the `reason` of
-    the ingest refusal), 'duplicate', or 'unreadable' for anything else.
+    the ingest refusal), 'duplicate', 'not-a-file' (a named pipe, a device or a
+    socket: nothing a run could read twice, or finish reading), 'link-loop' (a
+    symbolic link that leads round in a loop), 'broken-link' (one that leads
+    nowhere), or 'unreadable' for anything else.
     """
 
     kind: str
@@ -124,6 +129,25 @@ def _line_units(path: Path, rel: str) -> Iterator[Unit]:
             start = end
 
 
+def _not_a_file(path: str | os.PathLike[str]) -> Problem | None:
+    """Why `path` (which exists as a name) cannot be read as an article file, or None when it can."""
+    where = os.fspath(path)
+    try:
+        mode = os.stat(where).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(
+                "link-loop", where, f"cannot read {where!r}: it is a symbolic link that leads round in a loop"
+            )
+        if isinstance(exc, FileNotFoundError):
+            return Problem("broken-link", where, f"cannot read {where!r}: it is a symbolic link that leads nowhere")
+        return Problem("unreadable", where, f"cannot read {where!r}: {exc.strerror or exc}")
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    what = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return Problem("not-a-file", where, f"cannot read {where!r}: it is {what}, not a file; save the articles as files")
+
+
 def _units_of(path: Path, base: Path) -> list[Unit]:
     rel = os.path.relpath(path, base) if base != path else path.name
     rel = rel.replace(os.sep, "/")
@@ -158,15 +182,24 @@ def expand_inputs(
             found = [(p, base) for p in _walk(base, excluded)]
         elif os.path.isfile(spec):
             found = [(Path(spec), Path(spec).parent)]
+        elif os.path.lexists(spec):  # a pipe, a device, a socket, or a link that loops or leads nowhere
+            problem = _not_a_file(spec)
+            if problem is not None:
+                problems.append(problem)
+            continue
         elif _has_magic(spec):
             base = _glob_base(spec)
             matches = sorted(glob.glob(spec, recursive=True))
-            found = [(Path(m), base) for m in matches if os.path.isfile(m)]
+            found = [(Path(m), base) for m in matches if not os.path.isdir(m)]
             if not found:
                 raise InputError(f"the pattern {spec!r} matches no files; check it (quote it so the shell leaves it)")
         else:
             raise InputError(f"cannot read {spec!r}: no such file or directory")
         for path, base in found:
+            problem = _not_a_file(path)
+            if problem is not None:
+                problems.append(problem)
+                continue
             resolved = path.resolve()
             if excluded is not None and excluded in resolved.parents:
                 continue
@@ -289,7 +322,7 @@ def _records(unit: Unit, text: str, problems: list[Problem]) -> tuple[list[tuple
             if not document.text.strip():
                 problems.append(Problem("empty", where, f"cannot use {where}: its text is empty"))
                 continue
-            doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
+            doc_id = clean_text(str(record["id"])) if record.get("id") not in (None, "") else where
             out.append((doc_id, document))
     except InputError as exc:  # the whole file is unusable: not JSON, or no records
         problems.append(_problem(exc, unit.path))

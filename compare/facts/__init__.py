@@ -1,6 +1,7 @@
 """Fact drift: quotes, numbers, names, dates and hedges that change between versions of a story.
 
-`find_facts(result)` looks inside every group aligned on both sides (after
+`find_facts(result)` looks inside every group aligned on both sides, and
+between the two sentences of every `repeat` or `partial` link (after
 the core has aligned the sentences and diffed the words) and returns the
 facts that differ, as `Finding`s. Each detector is a conservative rule set in
 its own module — `quotes`, `numbers`, `entities`, `dates`, `hedges` — no
@@ -34,11 +35,23 @@ def find_facts(result: Comparison) -> list[Finding]:
     out: list[Finding] = []
     for view in views(result):
         found = _one_per_change([f for detect in _DETECTORS for f in detect(view)])
+        if view.group is not result.groups[view.index]:  # a repeat or partial link (context.link_views)
+            found = [f for f in found if f.kind in _LINK_KINDS and not _already_reported(f, out)]
         out.extend(sorted(found, key=lambda f: (f.a_start if f.a_end > f.a_start else f.b_start, f.kind)))
-    return out
+    return sorted(out, key=lambda f: f.group)  # stable: link findings join their group's, in reading order
+
+
+def _already_reported(finding: Finding, found: list[Finding]) -> bool:
+    """True when the same change of the same words of A was already reported (by a group or another link):
+    "85" in the lede became "80" in B's lede and again in B's caption that repeats it is one change."""
+    key = (finding.kind, finding.a_start, finding.a_end, finding.b_text)
+    return any((f.kind, f.a_start, f.a_end, f.b_text) == key for f in found)
 
 
 _SPECIFIC = ("number_changed", "date_changed", "entity_changed")
+# What a link between two sentences can show: a mention present on both sides that differs. Not what is
+# missing (a dropped quote or hedge): the rest of a linked sentence's content is elsewhere, in its own group.
+_LINK_KINDS = ("quote_altered", "attribution_changed", *_SPECIFIC)
 
 
 def _one_per_change(found: list[Finding]) -> list[Finding]:

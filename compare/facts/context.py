@@ -10,6 +10,7 @@ quote starts). Detectors read it; `finding()` turns a detection into a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -17,10 +18,10 @@ from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
 from ..normalise import Token, normalise, tokenize
-from ..worddiff import marked
+from ..worddiff import marked, word_diff
 from .finding import Finding, FindingKind
 
-__all__ = ["LOOSE_SCORE", "MIN_SCORE", "GroupView", "Side", "finding", "views"]
+__all__ = ["LOOSE_SCORE", "MIN_SCORE", "GroupView", "Side", "finding", "link_views", "views"]
 
 # Below this similarity the two sides of a group may not say the same thing at all (the aligner pairs
 # leftovers between matched neighbours generously), so only quotes matched by their own words are compared.
@@ -141,7 +142,8 @@ class GroupView:
 
 
 def views(result: Comparison) -> list[GroupView]:
-    """A view of every group that has sentences on both sides (the only ones whose facts can differ)."""
+    """A view of every group that has sentences on both sides (the only ones whose facts can differ), then
+    one of every `repeat` and `partial` link (see `link_views`)."""
     a_key = _word_key([t for s in result.a_sentences for t in sentence_tokens(result.a.text, s.start, s.end)])
     b_key = _word_key([t for s in result.b_sentences for t in sentence_tokens(result.b.text, s.start, s.end)])
     out = []
@@ -153,6 +155,48 @@ def views(result: Comparison) -> list[GroupView]:
         a = Side("a", result.a.text, tuple(result.a_sentences[i] for i in group.a), 0, a_key)
         b = Side("b", result.b.text, tuple(result.b_sentences[j] for j in group.b), 0, b_key)
         out.append(GroupView(n, group, a, b))
+    return out + link_views(result, a_key, b_key)
+
+
+def link_views(result: Comparison, a_key: str = "", b_key: str = "") -> list[GroupView]:
+    """A view of the two sentences of every `repeat` and `partial` link (#17).
+
+    Groups partition the sentences, so a caption that repeats the lede (a `repeated` group, one side
+    only) or a sentence that shares a clause with one in another group is in no group with the sentence
+    it restates, and a figure changed between them would go unseen. Each such link is looked at as a
+    one-to-one group: a repeat (most content shared) is scored by the link's score, so usually `reliable`;
+    a partial link is always `loose` (its score is low by nature: one sentence also says something else),
+    so there a fact counts as changed only with local evidence, the same words around it.
+    Findings are filed under the group of the restating sentence: the `repeated` group when one side is
+    one, else the group of B's sentence. Links between identical sentences are skipped, and so are those of a
+    sentence linked to more than one sentence beyond its group: which of them it restates is unknown (list
+    articles repeat a line for each item), and a figure compared with the wrong one is a false finding.
+    """
+    group_of_a = {i: n for n, g in enumerate(result.groups) for i in g.a}
+    group_of_b = {j: n for n, g in enumerate(result.groups) for j in g.b}
+    extra = [k for k in result.links if k.kind in ("repeat", "partial")]
+    links_of_a = Counter(k.a for k in extra)
+    links_of_b = Counter(k.b for k in extra)
+    out = []
+    for link in extra:
+        if links_of_a[link.a] > 1 or links_of_b[link.b] > 1:
+            continue  # a template line ("Average tips: £60 per shift") restates several: which one is unknown
+        sa, sb = result.a_sentences[link.a], result.b_sentences[link.b]
+        if sa.text == sb.text:
+            continue  # the same sentence said twice: nothing can differ
+        tokens_a = sentence_tokens(result.a.text, sa.start, sa.end)
+        tokens_b = sentence_tokens(result.b.text, sb.start, sb.end)
+        diff = word_diff(tokens_a, tokens_b, sa.start, sb.start, texts=(result.a.text, result.b.text))
+        # A partial link shares one clause and says something else besides: judged as loose whatever its score.
+        similarity = link.score if link.kind == "repeat" else LOOSE_SCORE
+        group = Group(a=(link.a,), b=(link.b,), kind="modified", score=similarity, diff=diff)
+        n_a, n_b = group_of_a.get(link.a), group_of_b.get(link.b)
+        index = n_a if n_a is not None and result.groups[n_a].kind == "repeated" else n_b
+        if index is None:
+            continue
+        a = Side("a", result.a.text, (sa,), 0, a_key)
+        b = Side("b", result.b.text, (sb,), 0, b_key)
+        out.append(GroupView(index, group, a, b))
     return out
 
 

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..normalise import Token, tokenize
 from ..worddiff import word_diff
@@ -325,19 +326,48 @@ def _similar(a: Quote, b: Quote) -> float:
     return fuzz.ratio(a.key, b.key) / 100
 
 
+# Up to this many quotes in the other document, every one is checked; beyond it, only those sharing a rare
+# word with the quote, so a document with thousands of quotes costs time in proportion, not its square.
+_SCAN_ALL_QUOTES = 200
+_RARE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _QuoteIndex:
+    """The quotes of one document as word keys, joined for substring search, and indexed by word."""
+
+    keys: tuple[str, ...]
+    joined: str  # the keys separated by NUL, which no key holds: `x in joined` is `any(x in key)`
+    by_word: dict[str, list[int]]
+
+
 @lru_cache(maxsize=8)
-def _document_quote_keys(text: str) -> tuple[str, ...]:
-    return tuple(" ".join(t.key for t in tokenize(text, s, e)) for s, e in document_quotes(text))
+def _document_quote_keys(text: str) -> _QuoteIndex:
+    keys = tuple(" ".join(t.key for t in tokenize(text, s, e)) for s, e in document_quotes(text))
+    by_word: dict[str, list[int]] = {}
+    if len(keys) > _SCAN_ALL_QUOTES:
+        for n, key in enumerate(keys):
+            for word in set(key.split()):
+                by_word.setdefault(word, []).append(n)
+    return _QuoteIndex(keys, "\0".join(keys), by_word)
 
 
 def _elsewhere(quote: Quote, other: Side) -> bool:
     """The quote, or a close version of it, is quoted somewhere in the other document (it moved, not went)."""
     if not quote.key:
         return True
-    return any(
-        quote.key in key or (len(quote.keys) > 3 and fuzz.partial_ratio(quote.key, key) >= 90)
-        for key in _document_quote_keys(other.text)
-    )
+    index = _document_quote_keys(other.text)
+    if quote.key in index.joined:
+        return True
+    if len(quote.keys) <= 3:
+        return False
+    if len(index.keys) <= _SCAN_ALL_QUOTES:
+        candidates: Sequence[str] = index.keys
+    else:  # a close version shares at least one of the quote's rarest words
+        words = sorted(set(quote.keys), key=lambda w: (len(index.by_word.get(w, ())), w))[:_RARE_WORDS]
+        found = sorted({n for w in words for n in index.by_word.get(w, ())})
+        candidates = [index.keys[n] for n in found]
+    return process.extractOne(quote.key, candidates, scorer=fuzz.partial_ratio, score_cutoff=90) is not None
 
 
 def find_quotes(view: GroupView) -> list[Finding]:

@@ -129,11 +129,18 @@ def decode(data: bytes, name: str, *, declared: str | None = None) -> str:
     return data.decode(detected, errors="replace")
 
 
+# Binary data that happened to decode is full of control characters (a tenth of random bytes are); real
+# text carries at most a few strays, from a PDF or a word processor's export: a real article of 4,400
+# characters held 48 (1.1%). Above this share of the first 10,000 characters, the input is refused as binary.
+_MAX_CONTROL_SHARE = 0.05
+
+
 def check_text(text: str, name: str) -> str:
     """`text`, unless it is empty or mostly control characters (binary data that happened to decode)."""
     if not text.strip():
         raise InputError(f"cannot compare {name!r}: it is empty; give a file with the article's text", reason="empty")
-    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text[:10000]) // 100):
+    sample = text[:10000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(8, int(len(sample) * _MAX_CONTROL_SHARE)):
         raise _binary_refusal(name, "a binary file")
     return text

@@ -6,7 +6,10 @@ redirect forever, or answer with a picture. So `fetch`:
 * accepts only ``http://`` and ``https://`` (never ``file://``, ``ftp://`` or
   anything else, so a URL cannot be used to read local files);
 * waits at most `timeout` seconds to connect and between two pieces of the
-  body, and at most `TOTAL_TIMEOUT_FACTOR` times that for the whole download;
+  answer, and at most `TOTAL_TIMEOUT_FACTOR` times that for the whole
+  exchange — connecting, the headers and the body: every socket operation
+  gets only the time left, so a server that trickles its headers a byte at a
+  time is cut off too;
 * streams the body and stops as soon as it passes `max_bytes` (the body is
   never read unbounded; a declared Content-Length over the limit is refused
   before any of it is read);
@@ -20,10 +23,14 @@ to do.
 
 from __future__ import annotations
 
+import ssl
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from ..__about__ import __version__
@@ -67,6 +74,71 @@ class Fetched:
         if self.media_type in JSON_TYPES:
             return "json"
         return DOCUMENT_TYPES.get(self.media_type, "")
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write gets at most the time left before the deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float) -> None:
+        self._inner, self._deadline = inner, deadline
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise error("the total time allowed is over")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        left = self._left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, left), self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's sockets, with every operation bounded by one deadline for the whole download."""
+
+    def __init__(self, deadline: float) -> None:
+        self._inner, self._deadline = httpcore.SyncBackend(), deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("the total time allowed is over")
+        timeout = left if timeout is None else min(timeout, left)
+        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _transport(deadline: float) -> httpx.HTTPTransport:
+    """httpx's transport over sockets bounded by `deadline` (httpx itself bounds each read, not the total)."""
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(  # the pool httpx would make, on the bounded sockets
+        ssl_context=httpx.create_ssl_context(), network_backend=_DeadlineBackend(deadline)
+    )
+    return transport
 
 
 def _too_big(url: str, max_bytes: int) -> InputError:
@@ -121,6 +193,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 timeout=httpx.Timeout(timeout),
+                transport=_transport(deadline),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"},
             ) as client,
             client.stream("GET", url) as response,
@@ -144,15 +217,14 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                     raise _too_big(url, max_bytes)
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
-                    raise InputError(
-                        f"cannot fetch {url!r}: the download took over {TOTAL_TIMEOUT_FACTOR * timeout:g} s; "
-                        "try again later, or raise --timeout"
-                    )
+                    raise _took_too_long(url, timeout)
     except httpx.TooManyRedirects as exc:
         raise InputError(
             f"cannot fetch {url!r}: more than {MAX_REDIRECTS} redirects; open it in a browser and give the final URL"
         ) from exc
     except httpx.TimeoutException as exc:
+        if time.monotonic() >= deadline - 0.01:
+            raise _took_too_long(url, timeout) from exc
         what = "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for the server"
         raise InputError(
             f"cannot fetch {url!r}: timed out after {timeout:g} s {what}; try again later, or raise --timeout"
@@ -167,6 +239,13 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
         reason = _reason(exc).rstrip(".")
         raise InputError(f"cannot fetch {url!r}: not a valid URL ({reason}); check the address") from exc
     return Fetched(url=final_url, data=b"".join(chunks), media_type=media_type, charset=charset)
+
+
+def _took_too_long(url: str, timeout: float) -> InputError:
+    return InputError(
+        f"cannot fetch {url!r}: the download took over {TOTAL_TIMEOUT_FACTOR * timeout:g} s; "
+        "try again later, or raise --timeout"
+    )
 
 
 def _reason(exc: Exception) -> str:

@@ -10,7 +10,10 @@ from ..errors import InputError
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "megabytes", "too_big"]
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# What the comparison engine bounds: two texts of this size take about a minute and under 1 GB
+# (benchmarks/bench_memory.py; README, Limits). Real article pages are well under it: the largest of 91
+# real news pages in the development set is 1.4 MB of HTML.
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0  # seconds to connect, and between two pieces of a URL's body
 
 

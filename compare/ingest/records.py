@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document
 
-__all__ = ["FIELDS", "iter_records", "parse_records", "record_document", "select_record"]
+__all__ = ["FIELDS", "iter_records", "parse_records", "pick_record", "record_document", "select_record"]
 
 FIELDS = ("title", "text", "source", "date", "url", "author", "id")
 
@@ -89,6 +89,12 @@ def _loads(text: str, name: str, line: int | None = None) -> Any:
     except RecursionError:
         where = "the JSON" if line is None else f"line {line}"
         raise InputError(f"cannot read {name!r}: {where} is nested too deeply") from None
+    except ValueError:  # Python refuses to turn a number of over 4,300 digits into an int (CVE-2020-10735)
+        where = "the JSON" if line is None else f"line {line}"
+        raise InputError(
+            f"cannot read {name!r}: {where} holds a number too long to read (over 4,300 digits); "
+            "write long ids as strings"
+        ) from None
 
 
 def _as_record(value: Any, name: str, what: str) -> Mapping[str, Any] | InputError:
@@ -115,6 +121,44 @@ def parse_records(text: str, name: str) -> list[tuple[int, Mapping[str, Any]]]:
     if not records:
         raise _no_records(name)
     return records
+
+
+def pick_record(text: str, name: str, selector: str | None) -> tuple[int, Mapping[str, Any]]:
+    """The record `selector` names in a JSON or JSON Lines text (see the module docstring), with its number.
+
+    A bad line elsewhere in the file does not matter: only the record asked for must be usable
+    (as `storydiff corpus` reads the rest of a file past a bad line). Without a selector the first
+    record is the one asked for.
+    """
+    good: list[tuple[int, Mapping[str, Any]]] = []
+    bad: dict[int, InputError] = {}
+    for number, record in iter_records(text, name):
+        if isinstance(record, InputError):
+            bad[number] = record
+        else:
+            good.append((number, record))
+    first = min([*bad, *(n for n, _ in good)], default=None)
+    if first is None:
+        raise _no_records(name)
+    if not selector:
+        if first in bad:
+            raise bad[first]
+        return good[0]
+    if (
+        selector.isdigit()
+        and int(selector) in bad
+        and not any("id" in record and str(record["id"]) == selector for _, record in good)
+    ):
+        raise bad[int(selector)]
+    if not good:
+        raise bad[first]
+    try:
+        return select_record(good, selector, name)
+    except InputError as exc:
+        if not bad:
+            raise
+        lines = ", ".join(str(n) for n in sorted(bad)[:3]) + (" …" if len(bad) > 3 else "")
+        raise InputError(f"{exc} ({len(bad)} unreadable: {lines})") from None
 
 
 def _json_type(value: object) -> str:

@@ -31,10 +31,14 @@ message names the input and what to do.
 
 from __future__ import annotations
 
+import errno
 import os
+import select
+import stat
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -43,12 +47,13 @@ from .decode import check_text, decode
 from .documents import document_kind, read_document
 from .html import extract_article, html_charset, looks_like_html
 from .limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, megabytes, too_big
-from .records import parse_records, record_document, select_record
+from .records import pick_record, record_document
 
 __all__ = [
     "document_from_bytes",
     "is_url",
     "load_path",
+    "read_at_most",
     "read_bounded",
     "read_source",
     "read_stdin",
@@ -103,7 +108,7 @@ def document_from_bytes(
     elif kind == "" and (selector is not None or _looks_like_json(text)):
         kind = "json"
     if kind == "json":
-        number, record = select_record(parse_records(text, name), selector, name)
+        number, record = pick_record(text, name, selector)
         document = record_document(record, name=name, number=number)
         check_text(document.text, document.name or name)
         return document
@@ -112,6 +117,9 @@ def document_from_bytes(
     if kind == "html":
         return extract_article(text, name=name, url=url, source=source)
     return Document(text, name=name, source=source or name, url=url)
+
+
+DOCUMENT_FILE_FACTOR = 16  # how many times `max_bytes` a PDF, .docx or .odt file may be: its text is held to the limit
 
 
 def _kind_of(path: Path) -> str:
@@ -133,27 +141,108 @@ def _split_selector(spec: str) -> tuple[str, str | None]:
     return path, selector or None
 
 
-def read_bounded(p: Path, name: str, max_bytes: int) -> bytes:
-    """At most `max_bytes` of a file; refuses more (also for devices and pipes that report no size)."""
+_CHUNK = 1024 * 1024  # bytes read at a time, so a large --max-size never sets aside memory it may not need
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to `limit` bytes of a binary stream, read in pieces until it ends."""
+    parts: list[bytes] = []
+    left = limit
+    while left > 0:
+        piece = stream.read(min(_CHUNK, left))
+        if not piece:
+            break
+        parts.append(piece)
+        left -= len(piece)
+    return b"".join(parts)
+
+
+def _describe(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_special(path: Path, name: str, limit: int, wait: float) -> bytes:
+    """Up to `limit` bytes of a pipe or device, waiting at most `wait` seconds for each piece.
+
+    A named pipe nobody writes to would block a plain read for ever; here the pipe is opened
+    without blocking and polled, so a writer that never comes (or stops) is a refusal after `wait`.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise too_big(name, max_bytes, size)
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        parts: list[bytes] = []
+        size = 0
+        while size < limit:
+            events = poller.poll(wait * 1000)
+            if not events:
+                what = "nothing was written to it" if not size else "the writer stopped"
+                raise InputError(
+                    f"cannot read {name!r}: it is {_describe(os.fstat(fd).st_mode)} and {what} for {wait:g} s; "
+                    "start the program that writes to it first, or raise --timeout",
+                    reason="special",
+                )
+            try:
+                piece = os.read(fd, min(_CHUNK, limit - size))
+            except BlockingIOError:
+                continue
+            if not piece:
+                if any(flags & select.POLLHUP for _, flags in events):
+                    break  # the writer closed its end: that is all
+                continue
+            parts.append(piece)
+            size += len(piece)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def read_bounded(p: Path, name: str, max_bytes: int, *, wait: float = DEFAULT_TIMEOUT) -> bytes:
+    """At most `max_bytes` of a file; refuses more (also for devices and pipes that report no size).
+
+    A named pipe or a device is read without blocking for ever: `wait` seconds at most for each piece.
+    """
+    try:
+        mode = p.stat().st_mode
+        if stat.S_ISREG(mode):
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise too_big(name, max_bytes, size)
+            with p.open("rb") as fh:
+                data = read_at_most(fh, max_bytes + 1)
+        elif stat.S_ISDIR(mode):
+            raise InputError(f"cannot read {name!r}: it is a directory; give a file")
+        elif hasattr(select, "poll"):
+            data = _read_special(p, name, max_bytes + 1, wait)
+        else:  # pragma: no cover - no poll() on this system: read as a file
+            with p.open("rb") as fh:
+                data = read_at_most(fh, max_bytes + 1)
     except PermissionError as exc:
         raise InputError(f"cannot read {name!r}: permission denied") from exc
     except IsADirectoryError as exc:
         raise InputError(f"cannot read {name!r}: it is a directory; give a file") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"cannot read {name!r}: it is a symbolic link that leads round in a loop") from exc
         raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
         raise too_big(name, max_bytes)
     return data
 
 
-def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """A document from a file on disk: text, a web page or JSON records (``file.jsonl#N`` picks one)."""
+def load_path(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, wait: float = DEFAULT_TIMEOUT
+) -> Document:
+    """A document from a file on disk: text, a web page or JSON records (``file.jsonl#N`` picks one).
+
+    `wait`: for a named pipe or a device, the seconds to wait for each piece of it (see `read_bounded`).
+    """
     given = os.fsdecode(path)  # a bytes path too, as open() takes one
     if not given:  # Path('') is the current directory: say what is really wrong
         raise InputError("cannot read '': the input is an empty name; give a file, a URL or - for standard input")
@@ -161,17 +250,20 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     p = Path(spec)
     name = spec
     try:
-        exists, is_dir = p.exists(), p.is_dir()
-    except OSError as exc:  # a name too long for the file system, a loop of links: not a file to read
+        missing = not p.exists() and not os.path.islink(p)  # a link that leads nowhere is reported by read_bounded
+        is_dir = p.is_dir()
+    except OSError as exc:  # a name too long for the file system: not a file to read
         raise InputError(f"cannot read {given[:200]!r}: {exc.strerror or exc}; give the path of a file") from exc
-    if not exists:
+    if missing:
         raise InputError(f"cannot read {given!r}: no such file")
     if is_dir:
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
-    data = read_bounded(p, name, max_bytes)
-    document = document_from_bytes(
-        data, name=name, kind=_kind_of(p), selector=selector, source=name, max_bytes=max_bytes
-    )
+    kind = _kind_of(p)
+    # A PDF or Word file carries fonts and pictures beside its text, so its file may be larger than the
+    # limit; what bounds the work is the text extracted from it, which `read_document` holds to `max_bytes`.
+    file_limit = max_bytes * DOCUMENT_FILE_FACTOR if kind in _DOCUMENT_SUFFIXES.values() else max_bytes
+    data = read_bounded(p, name, file_limit, wait=wait)
+    document = document_from_bytes(data, name=name, kind=kind, selector=selector, source=name, max_bytes=max_bytes)
     if document.name and document.name.startswith(name):  # on screen, a file is called by its file name
         document = replace(document, name=p.name + document.name[len(name) :])
     return document
@@ -179,7 +271,13 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
 
 def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = None) -> Document:
     """A document from standard input (at most `max_bytes`), of whatever kind it looks like."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with standard input closed (`<&-`)
+        raise InputError("standard input is closed; give the article as a file, or pipe it in")
+    try:
+        data = read_at_most(stream, max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read standard input: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
         raise InputError(
             f"standard input is over the {megabytes(max_bytes)} limit; raise it with --max-size", reason="too-large"
@@ -211,10 +309,10 @@ def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float
     """A document from a command-line argument: a path, a URL, or ``-`` for standard input.
 
     ``path#N`` / ``path#ID`` (and ``-#N``) pick a record from JSON records.
-    `timeout` (seconds) applies to URLs only.
+    `timeout` (seconds) applies to URLs, and to named pipes and devices (for each piece read).
     """
     if spec == "-" or spec.startswith("-#"):
         return read_stdin(max_bytes=max_bytes, selector=spec[2:] or None)
     if is_url(spec):
         return read_url(spec, max_bytes=max_bytes, timeout=timeout)
-    return load_path(spec, max_bytes=max_bytes)
+    return load_path(spec, max_bytes=max_bytes, wait=timeout)

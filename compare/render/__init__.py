@@ -24,6 +24,7 @@ from ..errors import OptionError
 from .display import display_text
 from .highlight import Piece, pieces
 from .history import HISTORY_FORMATS, fact_line, render_history
+from .summary import method_of
 from .symbols import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, label, link_notes, other_links, repeat_note, symbol
 from .write import write_atomic
 
@@ -41,6 +42,7 @@ __all__ = [
     "format_of",
     "label",
     "link_notes",
+    "method_of",
     "other_links",
     "pieces",
     "render",

@@ -1,6 +1,14 @@
 """CSV output, for spreadsheets and scripts.
 
-A comparison gives one row per alignment group, in reading order. The column
+A comparison gives one row per alignment group, in reading order, with the
+columns of `Comparison.to_frame()` and the same numbers: `a_index` is the
+group's first sentence of A (0-based; empty when the group has none, as an
+inserted group) and `a_count` how many consecutive sentences of A it holds
+(the parts of a split or merge stand together); `b_index`/`b_count` likewise.
+Each cell holds one whole number, so `pandas.read_csv(path, index_col="group",
+dtype={"a_index": "Int64", "b_index": "Int64"})` loads them as integers (without
+`dtype`, the counts are `int64` and an index column with an empty cell `float64`,
+as pandas reads any integer column with a gap). The column
 `links` lists the repeats and partial links of the group's sentences beyond
 the group (`a-b kind score`, 0-based, several joined by "; "): for a
 `repeated` group, the sentences whose content it repeats. The last column,
@@ -9,9 +17,14 @@ explanation, several joined by " | "), empty where there are none; findings
 tied to no group are left to the JSON output. The column is always present,
 so the header does not change with the content.
 
-Article text is untrusted: a text cell that starts with `=`, `+`, `-`, `@`,
-a tab or a carriage return gets a leading `'` so a spreadsheet shows it as
-text instead of running it as a formula (CSV injection; OWASP's advice).
+Article text is untrusted. A text cell that starts with `=`, `+`, `-`, `@`
+(or a full-width or small form of one, `＝` `＋` `－` `＠` `﹦`…, which some
+spreadsheets read as the same), a tab or a carriage return gets a leading `'`
+so a spreadsheet shows it as text instead of running it as a formula (CSV
+injection; OWASP's advice). Control characters other than tab and newline
+become visible symbols, as in the text report (`compare.render.display`), so a
+CSV printed on a terminal cannot drive it (an OSC 52 sequence writing the
+clipboard, say).
 
 With `facts_only=True`, a comparison gives one row per finding instead
 (`FINDING_COLUMNS`: where each side's text is, the explanation, the values
@@ -22,25 +35,29 @@ A collection gives one table, chosen by `table`:
 * `provenance` (the default): one row per sentence of each version, with one
   column per version saying `identical`, `modified`, `repeated` or empty (absent);
 * `matrix`: the overlap matrix, row X, column Y: share of X's words in Y;
-* `pairs`: one row per pair of versions with their scores.
+* `pairs`: one row per pair of versions with their scores, counts and the
+  alignment method (`lexical` or `semantic`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from typing import Any
 
 from ..collection import Collection
 from ..errors import OptionError
 from ..model import KINDS, Comparison
-from .summary import findings_by_group
+from .display import display_text
+from .summary import findings_by_group, method_of
 from .symbols import other_links
 
 __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "text_cell"]
 
 COLUMNS = [
-    "group", "kind", "moved", "score", "a_index", "b_index", "a_text", "b_text", "words_changed", "links", "findings",
+    "group", "kind", "moved", "score", "a_index", "a_count", "b_index", "b_count", "a_text", "b_text",
+    "words_changed", "links", "findings",
 ]  # fmt: skip
 FINDING_COLUMNS = [
     "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
@@ -53,8 +70,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_cell(text: str) -> str:
-    """Untrusted text made safe to open in a spreadsheet: never read as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Untrusted text made safe to open in a spreadsheet or print: never a formula, no control characters.
+
+    >>> text_cell("\uff1dSUM(1+1)"), text_cell("a\x1b]52;c;eA==\x07b")
+    ("'＝SUM(1+1)", 'a␛]52;c;eA==␇b')
+    """
+    formula = text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text[:1]).startswith(_FORMULA_START)
+    return ("'" if formula else "") + display_text(text)
 
 
 def _writer(buffer: io.StringIO) -> Any:
@@ -76,8 +98,10 @@ def _comparison_csv(result: Comparison) -> str:
                 group.kind,
                 str(group.moved).lower(),
                 f"{group.score:.4f}",
-                " ".join(map(str, group.a)),
-                " ".join(map(str, group.b)),
+                group.a[0] if group.a else "",
+                len(group.a),
+                group.b[0] if group.b else "",
+                len(group.b),
                 text_cell(result.group_text(group, "a")),
                 text_cell(result.group_text(group, "b")),
                 sum(1 for op in group.diff if op.op != "equal"),
@@ -136,8 +160,10 @@ def _collection_csv(collection: Collection, table: str) -> str:
                 "shingle_b_in_a",
                 *KINDS,
                 "moved",
+                "method",
             ]
         )
+        method = method_of(collection.options)
         for i, j, pair in collection.iter_pairs():
             s = pair.scores
             counts = s.get("counts", {})
@@ -152,6 +178,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
                     f"{s['shingle_containment_b_in_a']:.4f}",
                     *(counts.get(kind, 0) for kind in KINDS),
                     counts.get("moved", 0),
+                    method,
                 ]
             )
     else:
@@ -160,7 +187,7 @@ def _collection_csv(collection: Collection, table: str) -> str:
 
 
 def render_csv(result: Comparison | Collection, *, table: str = "provenance", facts_only: bool = False) -> str:
-    """CSV text: groups for a comparison (indices 0-based, joined by spaces), or its findings with
+    """CSV text: groups for a comparison (first sentence and count per side, as `to_frame()`), or its findings with
     `facts_only=True`; `table` for a collection."""
     if isinstance(result, Comparison):
         return _findings_csv(result) if facts_only else _comparison_csv(result)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from .display import display_text
+from .summary import method_line
 from .symbols import KIND_SYMBOL, label
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ def render_history(
 
 
 # -- shared pieces ----------------------------------------------------------------
+def _method(h: History) -> str:
+    """The alignment method of the history's steps (every step is aligned the same way)."""
+    return method_line(h.steps[0].options if h.steps else h.options)
+
+
 def _v(k: int | None) -> str:
     return "–" if k is None else f"v{k + 1}"
 
@@ -161,7 +167,7 @@ def _line(*parts: str | tuple[str, str]) -> Text:
 
 
 def _text(h: History, changes_only: bool, colour: bool) -> str:
-    out = [_line((f"storydiff history: {len(h.documents)} versions", _BOLD))]
+    out = [_line((f"storydiff history: {len(h.documents)} versions", _BOLD)), _line(f"  method: {_method(h)}")]
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
         extra = f", {doc.date}" if doc.date else ""
@@ -220,7 +226,8 @@ def _text(h: History, changes_only: bool, colour: bool) -> str:
 def _markdown(h: History, changes_only: bool) -> str:
     from .markdown import escape
 
-    out = [f"# storydiff history: {len(h.documents)} versions", "", "| Version | Label | Date | Sentences |",
+    out = [f"# storydiff history: {len(h.documents)} versions", "", f"Method: {escape(_method(h))}", "",
+           "| Version | Label | Date | Sentences |",
            "|---|---|---|---:|"]  # fmt: skip
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
@@ -356,6 +363,7 @@ def _html(h: History, title: str | None) -> str:
     script, script_hash = page_script()
     context = {
         "kind": "history",
+        "method": _method(h),
         "page_title": title or f"storydiff: the history of a story in {n} versions",
         "script": script,
         "script_hash": script_hash,

@@ -26,7 +26,7 @@ from ..collection import Collection
 from ..model import Comparison, Document, Group
 from .display import display_text
 from .highlight import Piece, pieces
-from .summary import finding_rows, similarity_histogram
+from .summary import finding_rows, method_line, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, link_notes, refs, repeat_note
 
 __all__ = ["document_info", "page_script", "render_fragment", "render_html", "template_environment"]
@@ -158,6 +158,7 @@ def _comparison_context(result: Comparison) -> dict[str, Any]:
     a_label, b_label = result.a.label, result.b.label
     return {
         "kind": "comparison",
+        "method": method_line(result.options),
         "default_title": f"storydiff: {a_label} → {b_label}",
         "a": _doc_info(result.a, a_label, s.get("words_a"), len(result.a_sentences)),
         "b": _doc_info(result.b, b_label, s.get("words_b"), len(result.b_sentences)),
@@ -234,6 +235,7 @@ def _collection_context(collection: Collection) -> dict[str, Any]:
     ]
     return {
         "kind": "collection",
+        "method": method_line(collection.options),
         "default_title": f"storydiff: {n} versions of a story",
         "labels": labels,
         "documents": documents,

@@ -20,7 +20,7 @@ from ..errors import OptionError
 from ..model import Comparison, Group
 from .display import display_text
 from .highlight import pieces
-from .summary import finding_rows, similarity_histogram
+from .summary import finding_rows, method_line, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, group_ref, kind_label, label, link_notes, repeat_note, symbol
 
 __all__ = ["escape", "render_markdown"]
@@ -91,6 +91,7 @@ def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
         "",
         f"- **A**: {escape(result.a.label)} ({s['words_a']} words, {len(result.a_sentences)} sentences)",
         f"- **B**: {escape(result.b.label)} ({s['words_b']} words, {len(result.b_sentences)} sentences)",
+        f"- **Method**: {escape(method_line(result.options))}",
         "",
     ]
     findings = finding_rows(result)
@@ -177,7 +178,7 @@ def _collection_markdown(collection: Collection) -> str:
     codes = [f"V{i + 1}" for i in range(n)]
     carried = collection.carried()
     source = collection.likely_source()
-    lines = [f"# storydiff: {n} versions of a story", ""]
+    lines = [f"# storydiff: {n} versions of a story", "", f"Method: {escape(method_line(collection.options))}", ""]
     lines += ["| code | version | date | words | sentences | only here | in all others |"]
     lines += ["| --- | --- | --- | ---: | ---: | ---: | ---: |"]
     for i, doc in enumerate(collection.documents):

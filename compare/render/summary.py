@@ -12,7 +12,30 @@ from typing import Any
 
 from ..model import Comparison
 
-__all__ = ["HISTOGRAM_EDGES", "finding_rows", "findings_by_group", "similarity_histogram"]
+__all__ = ["HISTOGRAM_EDGES", "finding_rows", "findings_by_group", "method_line", "method_of", "similarity_histogram"]
+
+# What each alignment method measures, said in every report's header (#12).
+_METHOD_NOTE = {
+    "lexical": "sentences matched by the words they share",
+    "semantic": "sentences matched by meaning (word embeddings)",
+}
+
+
+def method_of(options: Mapping[str, Any]) -> str:
+    """Which method aligned the sentences: `options["method"]`, "lexical" when not recorded.
+
+    A comparison records it always; a collection only when it is not the default, and results saved
+    before the semantic method existed never do, so a missing entry means lexical.
+    """
+    return str(options.get("method") or "lexical")
+
+
+def method_line(options: Mapping[str, Any]) -> str:
+    """The method and what it means, for a report's header: `lexical (sentences matched by ...)`."""
+    method = method_of(options)
+    note = _METHOD_NOTE.get(method)
+    return f"{method} ({note})" if note else method
+
 
 # Bins of group similarity: [0, .1), [.1, .2) … [.9, 1.0]; the last bin is closed.
 HISTOGRAM_EDGES = tuple(round(k / 10, 1) for k in range(11))

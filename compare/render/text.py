@@ -21,6 +21,7 @@ from ..model import Comparison, Group
 from .display import display_text
 from .facts_text import findings_renderable
 from .highlight import Piece, pieces
+from .summary import method_line
 from .symbols import (
     KIND_COLOUR,
     KIND_SYMBOL,
@@ -65,6 +66,7 @@ def summary_table(result: Comparison) -> Table:
     table.add_column()
     table.add_row("A", f"{display_text(result.a.label)}  ({s['words_a']} words, {len(result.a_sentences)} sentences)")
     table.add_row("B", f"{display_text(result.b.label)}  ({s['words_b']} words, {len(result.b_sentences)} sentences)")
+    table.add_row("method", method_line(result.options))
     table.add_row("overlap A→B", f"{s['overlap_a_in_b']:.1%} of A's words are unchanged in B")
     table.add_row("overlap B→A", f"{s['overlap_b_in_a']:.1%} of B's words are unchanged from A")
     table.add_row("jaccard", f"{s['jaccard']:.3f} (shared distinct words)")

@@ -24,14 +24,14 @@ from pathlib import Path
 
 from ..errors import EXIT_ENVIRONMENT, EXIT_USAGE, OutputError
 
-__all__ = ["check_writable", "write_atomic"]
+__all__ = ["cannot_write", "check_writable", "write_atomic"]
 
 # What to do about a failed write, by errno; anything else gets the generic advice.
 _ADVICE = {
     errno.ENAMETOOLONG: "choose a shorter file name",
     errno.ENOSPC: "free some space or write somewhere else",
     errno.EDQUOT: "free some space or write somewhere else",
-    errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.EROFS: "write somewhere else",
     errno.EACCES: "check the permissions, or write somewhere else",
     errno.EPERM: "check the permissions, or write somewhere else",
 }
@@ -40,7 +40,8 @@ _ENVIRONMENT = {errno.ENOSPC, errno.EDQUOT, errno.EIO}
 _TEMP_NAME_KEEP = 180  # characters of the target's name kept in the temporary file's name (limit is 255)
 
 
-def _cannot_write(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+def cannot_write(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    """The one-line refusal of a write the system would not do: what, why, and what to do."""
     reason = exc.strerror or str(exc)
     advice = _ADVICE.get(exc.errno or 0, "check the path, or write somewhere else")
     code = EXIT_ENVIRONMENT if exc.errno in _ENVIRONMENT else EXIT_USAGE
@@ -81,7 +82,7 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
         if found is not None and not os.access(target, os.W_OK):
             raise _refused(path, "the file is read-only")
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     return target
 
 
@@ -93,7 +94,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     refuses the write.
     """
     target = check_writable(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    # A character the encoding cannot hold (a lone surrogate from a file name) becomes '?', never a traceback.
+    payload = data.encode(encoding, errors="replace") if isinstance(data, str) else data
     try:
         found = _existing(target)
         if found is not None and not stat.S_ISREG(found.st_mode):
@@ -107,7 +109,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
             return target
         _replace(destination, payload, None if found is None else found.st_mode)
     except OSError as exc:
-        raise _cannot_write(path, exc) from exc
+        raise cannot_write(path, exc) from exc
     return target
 
 

@@ -38,3 +38,14 @@ def corpus_jsonl(tmp_path: Path) -> Path:
     lines.append(json.dumps({"text": filler(99), "source": "anonymous"}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def event_feed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str | None]]:
+    """A JSON Lines feed covering events (stories sharing background paragraphs and quotes), with its truth."""
+    from corpus_fixtures import event_corpus
+
+    records, truth = event_corpus(160)
+    path = tmp_path_factory.mktemp("events") / "events.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path, truth

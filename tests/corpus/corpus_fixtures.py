@@ -93,3 +93,31 @@ EXPECTED_CLUSTERS = [
     ["adv/banksy.txt", "ele/banksy.txt", "int/banksy.txt"],
     ["adv/meteorite.txt", "ele/meteorite.txt", "int/meteorite.txt"],
 ]
+
+
+def event_corpus(n: int, seed: int = 3) -> tuple[list[dict[str, str]], dict[str, str | None]]:
+    """A small instance of the event benchmark (benchmarks/corpus_generate.py `generate_events`).
+
+    The benchmark writes with a word chain trained on OneStopEnglish, which
+    lives outside the repository; here the text is `filler`-style random news
+    words, so the test needs nothing but the repository.
+    """
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "benchmarks" / "corpus_generate.py"
+    spec = importlib.util.spec_from_file_location("corpus_generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def write_text(rng: random.Random, words: int) -> str:
+        return filler(rng.randrange(1 << 30), words)
+
+    records: list[dict[str, str]]
+    records, truth = module.generate_events(n, seed, write_text=write_text, vocabulary=VOCABULARY)
+    return records, truth
+
+
+def same_story_pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
+    """Every unordered pair of ids inside each group."""
+    return {(a, b) if a < b else (b, a) for g in groups for i, a in enumerate(g) for b in g[i + 1 :]}

@@ -35,7 +35,8 @@ def test_writes_corpus_json_pairs_and_report(
     header = (out / "pairs.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("a,b,overlap_a_in_b,overlap_b_in_a,shingle_containment_a_in_b,shingle_containment_b_in_a")
     report = (out / "report.html").read_text(encoding="utf-8")
-    assert "Cluster 0: 3 articles" in report and "Likely source" in report
+    assert "Cluster 0: 3 articles" in report and "Core: <strong>adv/banksy.txt</strong>" in report
+    assert "adv/banksy.txt (core)" in report and "From core" in report
     assert "12 articles, 2 stories told more than once" in capsys.readouterr().out
 
 
@@ -171,9 +172,9 @@ def test_the_report_renders_what_the_run_computed_without_reading_the_inputs(cor
     from compare.render.corpus import render_report
 
     out = tmp_path / "out"
-    assert run(str(corpus_dir), "-o", str(out)) == 0
+    assert run(str(corpus_dir), "-o", str(out), "--all-pairs") == 0
     data = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
-    # The likely source is the one compare_many finds for the same articles.
+    # With every pair aligned, the likely source is the one compare_many finds for the same articles.
     ids = data["clusters"][0]
     expected = compare_many([load_path(corpus_dir / i) for i in ids], labels=ids).likely_source()
     source = data["likely_sources"][0]

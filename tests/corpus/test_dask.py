@@ -14,7 +14,7 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster():  # type: ignore[no-untyped-def]
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
     ) as local:
         yield local
 
@@ -44,3 +44,17 @@ def test_an_unreachable_scheduler_is_a_clear_error(corpus_dir: Path) -> None:
 
     with pytest.raises(OptionError, match="cannot reach the Dask scheduler"):
         corpus(corpus_dir, scheduler="tcp://127.0.0.1:9")
+
+
+def test_dask_engine_equals_local_engine_on_coverage_of_events(event_feed, cluster, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path, _ = event_feed
+    local = corpus([path], engine="local", workers=2)
+    on_dask = corpus([path], output=tmp_path / "out", scheduler=cluster.scheduler_address)
+    assert on_dask.summary["engine"] == "dask"
+    assert len(local.clusters) > 10 and local.events
+    assert on_dask.clusters == local.clusters
+    assert on_dask.cores == local.cores
+    assert on_dask.events == local.events
+    assert on_dask.pairs == local.pairs
+    assert on_dask.articles == local.articles
+    assert on_dask.likely_sources == local.likely_sources

@@ -25,18 +25,35 @@ def test_versions_of_a_story_form_one_cluster_and_fillers_stay_alone(corpus_dir:
     assert (clustered["found_elsewhere"] > 0.3).all()
 
 
-def test_every_pair_inside_a_cluster_is_aligned_with_the_full_comparison(corpus_dir: Path) -> None:
+def test_each_member_is_aligned_with_its_story_core_by_the_full_comparison(corpus_dir: Path) -> None:
     from compare import compare
 
     result = corpus(corpus_dir, workers=1)
     pairs = result.pairs_frame()
     assert list(pairs.columns) == list(PAIR_FIELDS)
-    assert len(pairs) == 6  # 3 pairs in each of the two clusters
-    row = pairs[(pairs["a"] == "adv/banksy.txt") & (pairs["b"] == "int/banksy.txt")].iloc[0]
-    direct = compare(story("adv", "banksy"), story("int", "banksy"), facts=False).scores
+    # Linear in the members: the two others of each story against its core, not all three pairs.
+    assert result.cores == ("adv/banksy.txt", "adv/meteorite.txt")
+    assert len(pairs) == 4
+    assert set(pairs["a"]) == set(result.cores)
+    row = pairs[(pairs["a"] == "adv/banksy.txt") & (pairs["b"] == "ele/banksy.txt")].iloc[0]
+    direct = compare(story("adv", "banksy"), story("ele", "banksy"), facts=False).scores
     assert row["overlap_a_in_b"] == direct["overlap_a_in_b"]
     assert row["overlap_b_in_a"] == direct["overlap_b_in_a"]
     assert row["shingle_containment_b_in_a"] == direct["shingle_containment_b_in_a"]
+    # How much of each version comes from the core, and what it added.
+    articles = result.articles_frame()
+    ele = articles.loc["ele/banksy.txt"]
+    assert ele["core"] == "adv/banksy.txt"
+    assert ele["from_core"] == direct["overlap_b_in_a"]
+    assert ele["added_words"] == round(direct["words_b"] * (1 - direct["overlap_b_in_a"]))
+    assert pd_isna(articles.loc["adv/banksy.txt", "from_core"])
+
+
+def test_all_pairs_aligns_every_pair_of_a_small_story(corpus_dir: Path) -> None:
+    result = corpus(corpus_dir, workers=1, all_pairs=True)
+    assert len(result.pairs) == 6  # 3 pairs in each of the two stories
+    assert [list(c) for c in result.clusters] == EXPECTED_CLUSTERS
+    assert result.articles_frame().loc["int/banksy.txt", "from_core"] > 0.3
 
 
 def test_to_dict_follows_the_corpus_schema_and_round_trips(corpus_dir: Path) -> None:

@@ -8,6 +8,7 @@ Routes:
   /redirect-to-file      a redirect to file:///etc/passwd
   /status/<code>         an empty answer with that status
   /slow                  headers, then nothing for SLOW_SECONDS
+  /slow-headers          headers trickled a byte every TRICKLE_SECONDS, for TRICKLE_BYTES bytes (never a body)
   /huge                  an endless chunked text body (no Content-Length), cut when the client leaves
   /huge-declared         a Content-Length of 1 GB (the body is never sent)
   /image.png             a real PNG header, as image/png
@@ -27,6 +28,7 @@ from pathlib import Path
 
 PAGES = Path(__file__).parent / "pages"
 SLOW_SECONDS = 1.5
+TRICKLE_SECONDS, TRICKLE_BYTES = 0.05, 400  # 20 s of headers, each byte well inside any timeout
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
@@ -77,6 +79,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(SLOW_SECONDS)
                 self.wfile.write(b"<p>" + b"x" * 93 + b"</p>\n")
+            elif parts[0] == "slow-headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Padding: ")
+                for _ in range(TRICKLE_BYTES):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(TRICKLE_SECONDS)
+                self.close_connection = True
             elif parts[0] == "huge":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/plain")

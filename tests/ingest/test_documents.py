@@ -207,3 +207,18 @@ def test_the_text_part_of_a_word_file_is_bounded_before_it_is_parsed(
     path.write_bytes(office.docx(["A sentence about the bridge that reopened today."] * 20))
     with pytest.raises(InputError, match=r"its text part would unpack to .* over the 0\.00095 MB limit"):
         load_path(path)
+
+
+def test_a_word_file_larger_than_the_limit_is_read_when_its_text_is_within_it(tmp_path: Path) -> None:
+    """Fonts and pictures make an office file far larger than its text; the limit that bounds the work is
+    on the text, so a press release of a few pages is read at the default limit whatever its pictures weigh."""
+    docx = SAMPLES / "press-release.docx"
+    limit = 3000  # bytes: the file is about 37 KB, its text about 1.2 KB
+    assert docx.stat().st_size > limit
+    assert "Lavrov" in load_path(docx, max_bytes=limit).text
+    text_copy = tmp_path / "release.txt"
+    text_copy.write_bytes(docx.read_bytes())
+    with pytest.raises(InputError, match="limit"):
+        load_path(text_copy, max_bytes=limit)  # a text file is held to the limit itself
+    with pytest.raises(InputError, match="limit"):
+        load_path(docx, max_bytes=100)  # and the text of the Word file still is

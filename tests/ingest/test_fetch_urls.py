@@ -77,7 +77,7 @@ def test_endless_body_is_cut_at_the_size_cap(server: str) -> None:
 
 
 def test_declared_huge_body_is_refused_before_reading(server: str) -> None:
-    with pytest.raises(InputError, match=r"over the 20 MB limit; raise it with --max-size"):
+    with pytest.raises(InputError, match=r"over the 2 MB limit; raise it with --max-size"):
         read_source(f"{server}/huge-declared")
 
 

@@ -16,6 +16,7 @@ from compare.errors import InputError
 from compare.ingest import decode, document_from_bytes, load_path, read_source
 
 PAGES = Path(__file__).parent / "pages"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"  # ../shared/data, when it is there
 # Every character here is in Windows-1252; the curly quotes, dash and euro sign are not in Latin-1.
 WESTERN = "Café owners in Besançon said the “new rules” — costing €300 — were naïve.\nThe mayor’s office disagreed."
 LATIN1 = "Zoë and Chloë ate crème brûlée at the café in Besançon.\nSeñor Núñez paid 15 ½ francs."
@@ -86,6 +87,24 @@ def test_binary_files_are_refused_by_name(tmp_path: Path, data: bytes, what: str
     path.write_bytes(data)
     with pytest.raises(InputError, match=f"it is {what}.*not text"):
         load_path(path)
+
+
+def test_a_text_with_stray_control_bytes_is_read_not_refused_as_binary(tmp_path: Path) -> None:
+    """Text exported from a PDF keeps a few stray control bytes (1% here): it is still text."""
+    words = (Path(__file__).parents[1] / "data" / "onestop" / "adv" / "meteorite.txt").read_text(encoding="utf-8")
+    words = words.lstrip("\ufeff")[:4400]
+    strays = "\x1c\x1d\x19\x03\x01"
+    noisy = "".join(ch + strays[k % 5] if k % 90 == 45 else ch for k, ch in enumerate(words))
+    assert sum(ch in strays for ch in noisy) >= 48
+    path = tmp_path / "story.txt"
+    path.write_text(noisy, encoding="utf-8")
+    assert load_path(path).text == noisy
+
+
+@pytest.mark.skipif(not (SHARED / "onestop").is_dir(), reason="../shared/data is not beside the repository")
+def test_the_real_text_with_48_stray_control_bytes_is_read() -> None:
+    document = load_path(SHARED / "onestop" / "int" / "wnl-spain-wetlands.txt")
+    assert len(document.text.split()) > 500
 
 
 def test_a_pdf_is_read_as_a_pdf_whatever_its_name(tmp_path: Path) -> None:

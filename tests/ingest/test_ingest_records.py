@@ -78,7 +78,7 @@ def test_a_json_lines_record_is_named_by_its_line_as_the_corpus_names_it(tmp_pat
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"text": "One."}\n{"text": "Two."\n', "line 2 is not valid JSON"),
+        ('{"text": "One." "x"}\n{"text": "Two."}\n', "line 1 is not valid JSON"),
         ('{"title": "no text"}', "the record has no 'text' field"),
         ('{"text": 42}', "'text' is a JSON number, not a string"),
         ('{"text": "   "}', "it is empty"),
@@ -93,6 +93,19 @@ def test_bad_records_are_refused_with_the_reason(tmp_path: Path, content: str, m
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_source(str(path))
+
+
+def test_one_malformed_line_leaves_the_other_records_usable(tmp_path: Path) -> None:
+    """As `storydiff corpus` reads past a bad line, `compare file.jsonl#N` reads any good record of it."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "One."}\n{"text": "Two."\n{"id": "c", "text": "Three."}\n', encoding="utf-8")
+    assert read_source(str(path)).text == "One."
+    assert read_source(f"{path}#3").text == "Three."
+    assert read_source(f"{path}#c").text == "Three."
+    with pytest.raises(InputError, match="line 2 is not valid JSON"):
+        read_source(f"{path}#2")
+    with pytest.raises(InputError, match=r"no record has id 'zz'.*\(1 unreadable: 2\)"):
+        read_source(f"{path}#zz")
 
 
 @pytest.mark.parametrize(

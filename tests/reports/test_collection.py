@@ -49,7 +49,7 @@ def test_results_do_not_depend_on_input_order(banksy: Collection) -> None:
     def canonical(frame: pd.DataFrame) -> pd.DataFrame:  # the lists name versions in input order
         frame = frame.copy()
         for column in ("identical_in", "modified_in"):
-            frame[column] = frame[column].map(sorted)
+            frame[column] = frame[column].map(lambda cell: sorted(cell.split("; ")))
         return frame
 
     original = banksy.provenance()
@@ -79,7 +79,10 @@ def test_provenance_marks_identical_sentences_and_own_additions(banksy: Collecti
             if row[other] == "identical":
                 identical_seen += 1
                 assert words(row["text"]) in sentence_keys[other]
-        assert row["carried_by"] == len(row["identical_in"]) + len(row["modified_in"])
+        carrying = [other for other in banksy.labels if row[other] in ("identical", "modified", "repeated")]
+        assert row["carried_by"] == len(carrying)
+        for kind in ("identical", "modified", "repeated"):  # the joined names agree with the per-version columns
+            assert row[f"{kind}_in"] == "; ".join(other for other in banksy.labels if row[other] == kind)
         if row["carried_by"] == 0:
             own_seen += 1
             # An own addition: its opening words are in no other version.
@@ -126,7 +129,8 @@ def test_to_dict_follows_the_collection_schema_and_agrees_with_the_frames(banksy
     for doc in data["documents"]:
         for s in doc["sentences"]:
             row = provenance.loc[(doc["label"], s["index"])]
-            assert s["identical_in"] == row["identical_in"] and s["modified_in"] == row["modified_in"]
+            assert "; ".join(s["identical_in"]) == row["identical_in"]
+            assert "; ".join(s["modified_in"]) == row["modified_in"]
     assert data["likely_source"]["label"] == banksy.likely_source().label
 
 
@@ -179,3 +183,14 @@ def test_the_html_tags_a_version_as_likely_source_only_when_the_evidence_is_clea
     close = compare_many([SAMPLES / "seed-bbc.txt", SAMPLES / "altered.txt", SAMPLES / "wire.txt"])
     assert not close.likely_source().clear
     assert 'class="sd-tag">likely source<' not in render(close, "html")
+
+
+def test_provenance_cells_are_strings_that_survive_a_csv_round_trip(banksy: Collection, tmp_path: Path) -> None:
+    """#11: list cells came back from `to_csv`/`read_csv` as their repr; strings come back as they were."""
+    frame = banksy.provenance()
+    columns = ["identical_in", "modified_in", "repeated_in"]
+    assert all(isinstance(cell, str) for column in columns for cell in frame[column])
+    assert (frame["identical_in"].str.contains("; ")).any()  # some sentence is in both other versions
+    frame.to_csv(tmp_path / "provenance.csv")
+    loaded = pd.read_csv(tmp_path / "provenance.csv", index_col=["article", "sentence"], keep_default_na=False)
+    pd.testing.assert_frame_equal(loaded[columns], frame[columns])

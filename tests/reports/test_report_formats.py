@@ -7,6 +7,7 @@ import io
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import lxml.html
@@ -87,8 +88,30 @@ def test_csv_has_one_row_per_group_with_the_api_numbers(seed_wire: Comparison) -
     assert len(rows) == len(seed_wire.groups)
     for row, group in zip(rows, seed_wire.groups, strict=True):
         assert row["kind"] == group.kind and float(row["score"]) == pytest.approx(group.score)
-        assert row["a_index"] == " ".join(map(str, group.a)) and row["b_index"] == " ".join(map(str, group.b))
+        # The first sentence and the count name every sentence of the group: its parts stand together.
+        assert _sentences(row["a_index"], row["a_count"]) == group.a
+        assert _sentences(row["b_index"], row["b_count"]) == group.b
         assert row["a_text"] == seed_wire.group_text(group, "a")
+
+
+def _sentences(first: str, count: str) -> tuple[int, ...]:
+    """The sentence indices a CSV row's `x_index`/`x_count` cells stand for (empty first cell: none)."""
+    return tuple(range(int(first), int(first) + int(count))) if first else ()
+
+
+def test_csv_groups_load_in_pandas_as_integers_matching_to_frame(seed_wire: Comparison, tmp_path: Path) -> None:
+    """#11: the index columns were space-joined strings ("4 5"); now each cell is one whole number."""
+    pd = pytest.importorskip("pandas")
+    path = tmp_path / "groups.csv"
+    path.write_text(render(seed_wire, "csv"), encoding="utf-8")
+    assert any(not g.a for g in seed_wire.groups) and any(len(g.b) > 1 for g in seed_wire.groups)  # gaps, splits
+    plain = pd.read_csv(path, index_col="group")
+    assert str(plain["a_count"].dtype) == "int64" and str(plain["b_count"].dtype) == "int64"
+    loaded = pd.read_csv(path, index_col="group", dtype={"a_index": "Int64", "b_index": "Int64"})
+    frame = seed_wire.to_frame()
+    columns = ["kind", "moved", "a_index", "a_count", "b_index", "b_count", "words_changed"]
+    pd.testing.assert_frame_equal(loaded[columns], frame[columns])
+    assert loaded["score"].round(4).tolist() == frame["score"].round(4).tolist()
 
 
 def test_csv_findings_column_holds_each_groups_findings(seed_altered: Comparison) -> None:

@@ -423,3 +423,68 @@ async def test_export_asks_again_for_another_existing_name_and_not_for_a_new_one
         assert not isinstance(app.screen, ExportScreen)
     assert first.read_text() == "first" and second.read_text() == "second"
     assert json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))["schema"] == "storydiff/comparison/v2"
+
+
+async def _realign_once(result: Comparison, sources: tuple[object, object]) -> Comparison:
+    app = StorydiffApp(result, sources=sources)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return _view(app).result
+
+
+async def test_realigning_keeps_every_other_option(banksy) -> None:
+    """+ changes the threshold and nothing else: part and gap thresholds stay as the user chose them."""
+    from conftest import ONESTOP, pair
+
+    result, sources = pair(
+        ONESTOP / "adv" / "banksy.txt", ONESTOP / "ele" / "banksy.txt", part_threshold=0.8, gap_threshold=0.4
+    )
+    shown = await _realign_once(result, sources)
+    threshold = round(result.options["threshold"] + 0.05, 2)
+    assert shown.options == {**result.options, "threshold": threshold}
+    expected = compare(*sources, threshold=threshold, part_threshold=0.8, gap_threshold=0.4)  # type: ignore[arg-type]
+    assert [(g.a, g.b, g.kind) for g in shown.groups] == [(g.a, g.b, g.kind) for g in expected.groups]
+
+
+async def test_realigning_a_semantic_comparison_stays_semantic() -> None:
+    import pytest
+
+    for module in ("wordllama", "tokenizers", "safetensors"):
+        pytest.importorskip(module, reason="the semantic extra is not installed: pip install 'storydiff[semantic]'")
+    a = ["The physician examined the youngster.", "Stocks fell sharply on Monday."]
+    b = ["Markets dropped steeply at the start of the week.", "A doctor looked at the child."]
+    result = compare(a, b, method="semantic")
+    shown = await _realign_once(result, (a, b))
+    assert shown.options["method"] == "semantic"
+    assert shown.options["threshold"] == round(result.options["threshold"] + 0.05, 2)
+
+
+async def test_at_80x24_the_footer_shows_help_and_quit(altered) -> None:
+    from textual.widgets import Footer
+
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):  # the footer is laid out after the first refresh; a loaded machine takes longer
+            await pilot.pause()
+            keys = {key.description: key.region for key in app.screen.query_one(Footer).query("FooterKey")}
+            if any(region.width for region in keys.values()):
+                break
+        for label in ("Help", "Quit"):
+            assert label in keys and keys[label].width > 0 and keys[label].right <= 80, (label, keys.get(label))
+
+
+async def test_the_detail_panel_grows_with_the_terminal_and_shows_findings_first(altered) -> None:
+    result, sources = altered
+    for size, least in (((80, 24), 8), ((140, 70), 25)):
+        app = StorydiffApp(result, sources=sources)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("x", "d")  # the first group with a changed fact, and its details
+            await pilot.pause()
+            panel = app.screen.query_one(DetailPanel)
+            assert panel.region.height >= least, (size, panel.region)
+            text = str(panel.query_one("#detail-text").render())
+            assert "Findings (" in text
+            assert "Word changes" not in text or text.index("Findings (") < text.index("Word changes")

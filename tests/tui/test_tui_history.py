@@ -101,10 +101,13 @@ def test_history_screen_stacked_80x24(snap_compare) -> None:  # type: ignore[no-
 def test_the_command_line_opens_the_history_screen(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Both ways in build the history before the app starts; the app's run (it needs a real terminal) is replaced
     by one that records what it was given."""
-    from compare.cli import main
+    from compare.cli import main, tui_cmd
 
     shown: list[History] = []
     monkeypatch.setattr(HistoryApp, "run", lambda self: shown.append(self.history))
+    # Under pytest standard output is no terminal, which the command refuses (tested in test_bad_input.py).
+    monkeypatch.setattr(tui_cmd, "_check_screen", lambda: None)
+    monkeypatch.setattr(tui_cmd, "_terminal_for_keys", lambda article_on_stdin: None)
     assert main(argv) == 0
     assert [h.labels for h in shown] == [tuple(p.name for p in UPDATES[:3])]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,10 +26,17 @@ from ..widgets import DetailPanel, DiffView, SummaryBar
 from .export import ExportScreen
 from .help import HelpScreen, binding_rows
 
-__all__ = ["THRESHOLD_STEP", "CompareScreen"]
+__all__ = ["THRESHOLD_STEP", "CompareScreen", "realign_options"]
 
 THRESHOLD_STEP = 0.05
 _THRESHOLD = Binding.Group("threshold", compact=True)
+
+
+def realign_options(result: Comparison, threshold: float) -> dict[str, Any]:
+    """The options `result` was compared with, at a new `threshold`: re-aligning keeps the method
+    (a semantic comparison stays semantic) and every other threshold."""
+    kept = ("part_threshold", "gap_threshold", "method")
+    return {**{key: result.options[key] for key in kept if key in result.options}, "threshold": threshold}
 
 
 def _same_sentences(old: Group | None, swapped: bool = False) -> Callable[[Comparison], int | None]:
@@ -54,6 +61,9 @@ class CompareScreen(Screen[None]):
     """Two versions of a story, aligned, with keys to move, filter, search, re-align, swap and export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help and Quit first, so the footer shows them however narrow the terminal (it cuts from the right).
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
         Binding("n", "next_change", "Next change"),
         Binding("N", "previous_change", "Previous change", key_display="N", show=False),
         Binding("m", "next_moved", "Next moved", show=False),
@@ -255,7 +265,7 @@ class CompareScreen(Screen[None]):
         """Compare the sources again at `threshold` (a newer request cancels this one)."""
         worker = get_current_worker()
         try:
-            result = compare(*self.sources, threshold=threshold)
+            result = compare(*self.sources, **realign_options(self.result, threshold))
         except StorydiffError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._realign_failed, str(exc))

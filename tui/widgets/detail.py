@@ -25,7 +25,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 def describe_group(result: Comparison, index: int | None, findings: Sequence[Finding] = ()) -> Text:
-    """A plain description of group `index`: kind, similarity, sentences with offsets, word edits, findings."""
+    """A plain description of group `index`: kind, similarity, sentences with offsets, findings, word edits."""
     text = Text()
     if index is None or not 0 <= index < len(result.groups):
         text.append("No group selected.")
@@ -45,6 +45,15 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
         text.append(
             ", ".join(f"sentence {i + 1} (characters {sentences[i].start}–{sentences[i].end})" for i in indices) + "\n"
         )
+    # Findings before the word changes: they matter most, and a long list of edits must not push them
+    # out of sight.
+    if findings:
+        text.append(f"Findings ({len(findings)}):\n", style="bold")
+        for finding in findings:
+            kind = flatten(finding.kind)
+            explanation = flatten(finding.explanation)
+            text.append(f"  ! {kind}", style="bold")
+            text.append(f": {explanation}\n" if explanation else "\n")
     edits = [op for op in group.diff if op.op != "equal"]
     notes = link_notes(result, group)
     if notes:
@@ -70,13 +79,6 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
             text.append(f"   (A {op.a_start}–{op.a_end}, B {op.b_start}–{op.b_end})\n")
     else:
         text.append("No word changes.\n")
-    if findings:
-        text.append(f"Findings ({len(findings)}):\n", style="bold")
-        for finding in findings:
-            kind = flatten(finding.kind)
-            explanation = flatten(finding.explanation)
-            text.append(f"  ! {kind}", style="bold")
-            text.append(f": {explanation}\n" if explanation else "\n")
     text.rstrip()
     return text
 
@@ -87,8 +89,8 @@ class DetailPanel(VerticalScroll):
     DEFAULT_CSS = """
     DetailPanel {
         dock: bottom;
-        height: 10;
-        max-height: 45%;
+        height: 40%;
+        min-height: 8;
         border-top: solid $primary;
         padding: 0 1;
         background: $surface;

@@ -7,7 +7,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from compare import Comparison, Document
-from compare.render import KIND_SYMBOL, MOVED_SYMBOL
+from compare.render import KIND_SYMBOL, MOVED_SYMBOL, method_of
 
 from ..layout import flatten
 
@@ -23,13 +23,12 @@ def _describe(doc: Document, sentences: int, words: int) -> str:
     return f"{flatten(name)} · {sentences} sentences, {words} words"
 
 
-def _counts(counts: dict[str, int], *, words: bool) -> str:
-    """The group counts: `= 13 identical · ~ 5 modified` (zeros left out), or `=13 ~5 <0` when short of room."""
+def _counts(counts: dict[str, int], *, words: bool, zeros: bool = True) -> str:
+    """The group counts: `= 13 identical · ~ 5 modified` (zeros left out), or `=13 ~5 <0` when short of room,
+    or `=13 ~5` (zeros left out) when shorter still."""
     if not words:
-        return (
-            " ".join(f"{symbol}{counts[kind]}" for kind, symbol in KIND_SYMBOL.items())
-            + f" {MOVED_SYMBOL}{counts['moved']}"
-        )
+        items = [*((symbol, counts[kind]) for kind, symbol in KIND_SYMBOL.items()), (MOVED_SYMBOL, counts["moved"])]
+        return " ".join(f"{symbol}{n}" for symbol, n in items if n or zeros)
     parts = [f"{symbol} {counts[kind]} {kind}" for kind, symbol in KIND_SYMBOL.items() if counts[kind]]
     if counts["moved"]:
         parts.append(f"{MOVED_SYMBOL} {counts['moved']} moved")
@@ -37,7 +36,8 @@ def _counts(counts: dict[str, int], *, words: bool) -> str:
 
 
 class SummaryBar(Widget):
-    """Three or four lines at the top: A, B, scores and counts, and a status line when there is news."""
+    """Three or four lines at the top: A, B, scores, counts and the alignment method, and a status line when
+    there is news."""
 
     DEFAULT_CSS = """
     SummaryBar {
@@ -90,11 +90,12 @@ class SummaryBar(Widget):
         width = max(1, self.size.width)
         a_in_b, b_in_a = float(scores.get("overlap_a_in_b", 0)), float(scores.get("overlap_b_in_a", 0))
         overlap = f"overlap A→B {a_in_b:.1%}  B→A {b_in_a:.1%}"
-        threshold = f"threshold {self.threshold:.2f}"
+        threshold = f"{method_of(result.options)} · threshold {self.threshold:.2f}"
         counts = result.counts()
-        stats = f"{overlap} · {_counts(counts, words=True)} · {threshold}"
-        if len(stats) > width:
-            stats = f"{overlap} · {_counts(counts, words=False)} · {threshold}"
+        for form in ({"words": True}, {"words": False}, {"words": False, "zeros": False}):
+            stats = f"{overlap} · {_counts(counts, **form)} · {threshold}"  # the method stays in every form
+            if len(stats) <= width:
+                break
         lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), Text(stats)]
         if self.busy or self.status:
             status = Text()

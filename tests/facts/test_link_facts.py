@@ -1,0 +1,63 @@
+"""Facts changed between sentences that share content outside one group (#17): a caption that repeats the lede
+(a `repeated` group, with a `repeat` link to the lede) and two sentences that share a clause (a `partial` link)."""
+
+from __future__ import annotations
+
+from compare import compare
+
+LEDE = "Police arrested at least 85 protesters in the capital on Monday, officials said."
+REST = "The demonstrations began after the election result. Talks between the parties are planned for Friday."
+CAPTION_80 = "Police arrested at least 80 protesters in the capital on Monday."
+A = f"{LEDE} {REST}"
+
+
+def test_a_caption_repeating_the_lede_with_another_figure_is_a_finding() -> None:
+    result = compare(A, f"{LEDE} {REST}\n\n{CAPTION_80}")
+    repeated = next(n for n, g in enumerate(result.groups) if g.kind == "repeated")
+    assert any(k.kind == "repeat" for k in result.links)  # the case this is about: no group holds both
+    [found] = result.findings
+    assert (found.kind, found.a_text, found.b_text, found.group) == ("number_changed", "85", "80", repeated)
+    assert result.b.text[found.b_start : found.b_end] == "80" and found.b_start > result.b.text.index(CAPTION_80)
+
+
+def test_a_caption_repeating_the_lede_unchanged_is_no_finding() -> None:
+    caption = "Police arrested at least 85 protesters in the capital on Monday."
+    result = compare(A, f"{LEDE} {REST}\n\n{caption}")
+    assert [g.kind for g in result.groups].count("repeated") == 1
+    assert result.findings == ()
+
+
+def test_a_change_already_reported_in_its_group_is_not_reported_again_through_the_caption() -> None:
+    lede_80 = LEDE.replace("85", "80")
+    result = compare(A, f"{lede_80} {REST}\n\n{CAPTION_80}")
+    assert [g.kind for g in result.groups].count("repeated") == 1
+    assert [(f.kind, f.a_text, f.b_text, f.group) for f in result.findings] == [("number_changed", "85", "80", 0)]
+
+
+PLANT_A = (
+    "The minister resigned on Tuesday. Officials said 120 jobs would go at the plant, which employs 2,000 people. "
+    "The union called a strike."
+)
+
+
+def test_a_figure_changed_between_sentences_linked_as_partial_is_a_finding() -> None:
+    b = (
+        "The minister resigned on Tuesday. Officials said 120 jobs would go. The plant employs 2,500 people, "
+        "most of them on the night shift, and opened in 1990. The union called a strike."
+    )
+    result = compare(PLANT_A, b)
+    [partial] = [k for k in result.links if k.kind == "partial"]
+    assert (partial.a, partial.b) == (1, 2)
+    [found] = result.findings
+    assert (found.kind, found.a_text, found.b_text) == ("number_changed", "2,000", "2,500")
+    assert result.groups[found.group].b == (2,)  # filed under the group of B's sentence
+
+
+def test_a_partial_link_is_loose_so_a_figure_elsewhere_in_the_sentences_is_no_finding() -> None:
+    """Partial sentences say something else besides: a figure not in the shared clause is not the same fact."""
+    b = (
+        "The minister resigned on Tuesday. Officials said 120 jobs would go. The plant employs 2,000 people, "
+        "most of them on the night shift, and has 3 furnaces. The union called a strike."
+    )
+    result = compare(PLANT_A, b)
+    assert result.findings == ()
