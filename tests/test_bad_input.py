@@ -105,7 +105,7 @@ CASES = [
     Case(
         "PDF pages sharing a huge stream",
         lambda tmp, _: _file("shared.pdf", office.shared_stream_pdf(200, 250_000))(tmp, _),
-        "its pages' content is over the 1 MB limit",
+        "its pages take too much work to read (over 2 MB or 131,072 operators",
         ("--max-size", "1"),
     ),
     Case("empty name", _fixed(""), "cannot read '': the input is an empty name"),

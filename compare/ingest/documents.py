@@ -45,6 +45,7 @@ MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX or ODT may unpack to, all membe
 MAX_TEXT_PART = 50 * 1024 * 1024  # bytes of its text part (word/document.xml, content.xml): parsed whole, in memory
 MAX_RATIO = 200  # how many times its packed size one member may unpack to (XML packs 5-20x; bombs 1000x)
 MAX_PAGES = 5000
+MIN_CONTENT = 2 * 1024 * 1024  # bytes of page content a PDF may always have, however low --max-size is
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
@@ -192,20 +193,24 @@ class _Work:
     runs at about 0.3 MB of content (60,000 operators) a second, so a 800 kB
     file of 5,000 pages sharing a 1 MB stream ran past 100 s. Two budgets:
     the decoded content of all pages together (counted per page, as each page
-    is parsed anew) may be at most `max_bytes`, and the operators extraction
-    visits (forms drawn from a page included) at most `max_bytes // 8`;
-    both are ~60 s at the default 20 MB and well beyond any real story's PDF
-    (a 30-page report has some 2 MB of content and 100,000 operators).
+    is parsed anew) may be at most `max_bytes` (and never less than
+    `MIN_CONTENT`, so that under a tiny limit the text limit speaks), and the
+    operators extraction visits (forms drawn from a page included) at most an
+    eighth of that; both are ~60 s at the default 20 MB and well beyond any
+    real story's PDF (a 30-page report has some 2 MB of content and 100,000
+    operators).
     """
 
     def __init__(self, name: str, max_bytes: int) -> None:
         self.name = name
         self.max_bytes = max_bytes
-        self.max_ops = max(max_bytes // 8, 10_000)
+        self.budget = max(max_bytes, MIN_CONTENT)
+        self.max_ops = max(max_bytes // 8, 20_000)
         self.content = 0
         self.ops = 0
 
     def add_bytes(self, count: int) -> None:
+        """Count a page's content before it is parsed."""
         self.content += count
         self.check()
 
@@ -216,13 +221,16 @@ class _Work:
             raise _TooMuchWork
 
     def check(self) -> None:
-        if self.content > self.max_bytes or self.ops > self.max_ops:
+        """Stop when either budget is spent."""
+        if self.content > self.budget or self.ops > self.max_ops:
             raise _TooMuchWork
 
     def refusal(self) -> InputError:
+        """The one-line refusal."""
         return InputError(
-            f"cannot read {self.name!r}: its pages' content is over the {megabytes(self.max_bytes)} limit "
-            "(drawing operators, not text); raise it with --max-size or save the text as .txt",
+            f"cannot read {self.name!r}: its pages take too much work to read (over {megabytes(self.budget)} or "
+            f"{self.max_ops:,} operators of drawing, not only text, for the {megabytes(self.max_bytes)} limit); "
+            "raise it with --max-size or save the text as .txt",
             reason="too-large",
         )
 

@@ -33,7 +33,7 @@ def test_pages_sharing_one_huge_content_stream_are_refused_at_once() -> None:
     """5,000 pages could each parse the same 1 MB stream (an 800 kB file ran past 100 s): the budget stops it."""
     data = office.shared_stream_pdf(200, 250_000)
     assert len(data) < 100_000
-    with pytest.raises(InputError, match=r"its pages' content is over the 1 MB limit.*raise it with --max-size") as err:
+    with pytest.raises(InputError, match=r"its pages take too much work to read .*raise it with --max-size") as err:
         document_from_bytes(data, name="shared.pdf", max_bytes=1_000_000)
     assert err.value.reason == "too-large"
 
@@ -41,7 +41,7 @@ def test_pages_sharing_one_huge_content_stream_are_refused_at_once() -> None:
 def test_a_form_drawn_thousands_of_times_is_refused_by_the_operator_budget() -> None:
     """pypdf extracts a form again at each drawing (up to 5,000 a page): the operators visited are counted."""
     data = office.form_drawn_often_pdf(5000, 2000)  # 10 million operators from a 20 kB file
-    with pytest.raises(InputError, match=r"its pages' content is over the 0\.1 MB limit"):
+    with pytest.raises(InputError, match=r"its pages take too much work .*20,000 operators.* for the 0\.1 MB limit"):
         document_from_bytes(data, name="forms.pdf", max_bytes=104_858)
 
 
