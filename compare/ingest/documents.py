@@ -196,9 +196,9 @@ class _Work:
     is parsed anew) may be at most `max_bytes` (and never less than
     `MIN_CONTENT`, so that under a tiny limit the text limit speaks), and the
     operators extraction visits (forms drawn from a page included) at most an
-    eighth of that; both are ~60 s at the default 20 MB and well beyond any
-    real story's PDF (a 30-page report has some 2 MB of content and 100,000
-    operators).
+    eighth of that: a few seconds at the default limit (2 MB), about 60 s at
+    20 MB, and beyond any real story's PDF (a 30-page report has some 2 MB of
+    content and 100,000 operators).
     """
 
     def __init__(self, name: str, max_bytes: int) -> None:
