@@ -300,6 +300,11 @@ class History:
         return _assemble(documents, labels, steps, net, dict(data.get("options", {})))
 
 
+def _brief(text: str, width: int = 60) -> str:
+    """`text` cut to `width` characters for an error line (a title or a date from a file may be megabytes)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def order_by_date(documents: Sequence[Document], labels: Sequence[str]) -> list[int]:
     """Positions of `documents` oldest first, by their `date` metadata; every one must have a readable date."""
     from .collection import parse_date
@@ -309,8 +314,8 @@ def order_by_date(documents: Sequence[Document], labels: Sequence[str]) -> list[
         parsed = parse_date(doc.date)
         if parsed is None:
             raise OptionError(
-                f"cannot order by date: {labels[n]!r} has no readable date"
-                + (f" ({doc.date!r})" if doc.date else "")
+                f"cannot order by date: {_brief(labels[n])!r} has no readable date"
+                + (f" ({_brief(doc.date)!r})" if doc.date else "")
                 + "; give the versions in order and use --order given"
             )
         dated.append((parsed, n))

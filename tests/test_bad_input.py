@@ -102,6 +102,14 @@ CASES = [
     Case("Word document without text", lambda tmp, _: _file("empty.docx", office.docx([]))(tmp, _), "holds no text"),
     Case("encrypted .odt", lambda tmp, _: _file("locked.odt", office.encrypted_odt())(tmp, _), ".odt) is encrypted"),
     Case("entity bomb .odt", lambda tmp, _: _file("laughs.odt", office.xml_bomb_odt())(tmp, _), "damaged OpenDocument"),
+    Case(
+        "PDF pages sharing a huge stream",
+        lambda tmp, _: _file("shared.pdf", office.shared_stream_pdf(200, 250_000))(tmp, _),
+        "its pages take too much work to read (over 2 MB or 131,072 operators",
+        ("--max-size", "1"),
+    ),
+    Case("empty name", _fixed(""), "cannot read '': the input is an empty name"),
+    Case("name too long", _fixed("a" * 5000 + ".txt"), "File name too long; give the path of a file"),
     Case("binary noise", _file("noise.txt", bytes(range(256)) * 8), "it is a binary file, not text"),
     Case("broken UTF-16", _file("story.txt", b"\xff\xfeA\x00B"), "starts like utf-16 but is not valid utf-16"),
     Case(

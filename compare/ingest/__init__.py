@@ -48,4 +48,4 @@ def load(
 
     `compare()` reads a `str` as text; this is the call that reads a file or a URL.
     """
-    return read_source(os.fspath(source), max_bytes=max_bytes, timeout=timeout)
+    return read_source(os.fsdecode(source), max_bytes=max_bytes, timeout=timeout)

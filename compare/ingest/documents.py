@@ -45,6 +45,7 @@ MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX or ODT may unpack to, all membe
 MAX_TEXT_PART = 50 * 1024 * 1024  # bytes of its text part (word/document.xml, content.xml): parsed whole, in memory
 MAX_RATIO = 200  # how many times its packed size one member may unpack to (XML packs 5-20x; bombs 1000x)
 MAX_PAGES = 5000
+MIN_CONTENT = 2 * 1024 * 1024  # bytes of page content a PDF may always have, however low --max-size is
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
@@ -97,7 +98,8 @@ def read_document(
         text, meta = _odt(data, name)
     else:  # pragma: no cover - callers pass a kind from document_kind
         raise ValueError(kind)
-    text = text.strip("\n")
+    text = _valid(text).strip("\n")
+    meta = {key: _valid(value) if value is not None else None for key, value in meta.items()}
     if len(text) > max_bytes:
         raise InputError(
             f"cannot read {name!r}: its text is over the {megabytes(max_bytes)} limit; raise it with --max-size",
@@ -112,6 +114,16 @@ def read_document(
             )
         raise InputError(f"cannot compare {name!r}: the {_WHAT[kind]} holds no text", reason="empty")
     return Document(text, name=name, source=source or name, url=url, **meta)
+
+
+def _valid(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (a surrogate pair joined into its character).
+
+    A PDF's ToUnicode map may send a glyph to a lone UTF-16 surrogate (U+D800…U+DFFF), which
+    is no character: Python keeps it in a str, but it cannot be encoded (UTF-8 output, hashing)."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 # -- PDF ------------------------------------------------------------------------------------------------
@@ -144,8 +156,11 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | N
             )
         pages = []
         size = 0
+        work = _Work(name, max_bytes)
         for page in reader.pages:
-            text = page.extract_text() or ""
+            work.add_bytes(_content_bytes(page))  # before parsing: a page's content is parsed whole
+            text = page.extract_text(visitor_operand_before=work.visit) or ""
+            work.check()
             pages.append(text)
             size += len(text)
             if size > max_bytes:  # enough to know it is too long: read_document refuses it
@@ -153,6 +168,8 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | N
         meta = _pdf_meta(reader)
     except InputError:
         raise
+    except _TooMuchWork as exc:
+        raise work.refusal() from exc
     except (FileNotDecryptedError, DependencyError) as exc:
         raise InputError(
             f"cannot read {name!r}: the PDF is encrypted with a password; save a copy without it", reason="encrypted"
@@ -161,6 +178,77 @@ def _pdf(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | N
         raise damaged from exc
     # Pages joined before reflowing, so a sentence running over a page break is one sentence.
     return reflow("\n".join(pages)), meta
+
+
+class _TooMuchWork(Exception):
+    """Raised from inside pypdf's text extraction to stop it when a PDF asks for more work than its budget."""
+
+
+class _Work:
+    """The work a PDF's text extraction may do, bounded by the size limit (`--max-size`).
+
+    A PDF's file size says little about the work of reading it: a page's
+    content is a compressed stream (1 MB of operators packs into 1 kB), and
+    thousands of pages may share one stream. Measured with pypdf 7, extraction
+    runs at about 0.3 MB of content (60,000 operators) a second, so a 800 kB
+    file of 5,000 pages sharing a 1 MB stream ran past 100 s. Two budgets:
+    the decoded content of all pages together (counted per page, as each page
+    is parsed anew) may be at most `max_bytes` (and never less than
+    `MIN_CONTENT`, so that under a tiny limit the text limit speaks), and the
+    operators extraction visits (forms drawn from a page included) at most an
+    eighth of that: a few seconds at the default limit (2 MB), about 60 s at
+    20 MB, and beyond any real story's PDF (a 30-page report has some 2 MB of
+    content and 100,000 operators).
+    """
+
+    def __init__(self, name: str, max_bytes: int) -> None:
+        self.name = name
+        self.max_bytes = max_bytes
+        self.budget = max(max_bytes, MIN_CONTENT)
+        self.max_ops = max(max_bytes // 8, 20_000)
+        self.content = 0
+        self.ops = 0
+
+    def add_bytes(self, count: int) -> None:
+        """Count a page's content before it is parsed."""
+        self.content += count
+        self.check()
+
+    def visit(self, *_: Any) -> None:
+        """pypdf's `visitor_operand_before`: called for every operator, so it counts them."""
+        self.ops += 1
+        if self.ops > self.max_ops:
+            raise _TooMuchWork
+
+    def check(self) -> None:
+        """Stop when either budget is spent."""
+        if self.content > self.budget or self.ops > self.max_ops:
+            raise _TooMuchWork
+
+    def refusal(self) -> InputError:
+        """The one-line refusal."""
+        return InputError(
+            f"cannot read {self.name!r}: its pages take too much work to read (over {megabytes(self.budget)} or "
+            f"{self.max_ops:,} operators of drawing, not only text, for the {megabytes(self.max_bytes)} limit); "
+            "raise it with --max-size or save the text as .txt",
+            reason="too-large",
+        )
+
+
+def _content_bytes(page: Any) -> int:
+    """The size of a page's content streams once inflated (pypdf keeps them inflated for the extraction)."""
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    total = 0
+    for item in contents if isinstance(contents, ArrayObject) else [contents]:
+        stream = item.get_object()
+        if hasattr(stream, "get_data"):
+            total += len(stream.get_data())
+    return total
 
 
 def _pdf_meta(reader: Any) -> dict[str, str | None]:
@@ -379,16 +467,14 @@ def _odt_blocks(body: Any) -> Iterator[Any]:
 
 
 def _odt_text(element: Any) -> str:
-    """The text of an ODT paragraph: spans flattened, `text:s` as spaces, tabs and line breaks as spaces, notes out."""
+    """The text of an ODT paragraph: spans flattened, `text:s` as a space, tabs and line breaks as spaces, notes out."""
     parts: list[str] = [element.text or ""]
     for child in element:
         tag = child.tag
         if tag == f"{{{_TEXT_NS}}}s":
-            try:
-                count = int(child.get(f"{{{_TEXT_NS}}}c", "1"))
-            except ValueError:
-                count = 1
-            parts.append(" " * max(1, min(count, 100)))
+            # One space whatever its count (`text:c`): runs of spaces are collapsed anyway, and a count
+            # kept as spaces let 4 MB of <text:s text:c="100"/> become 190 MB of them (1.6 GB peak).
+            parts.append(" ")
         elif tag in (f"{{{_TEXT_NS}}}tab", f"{{{_TEXT_NS}}}line-break"):
             parts.append(" ")
         elif tag != f"{{{_TEXT_NS}}}note" and isinstance(tag, str):

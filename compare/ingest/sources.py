@@ -243,12 +243,20 @@ def load_path(
 
     `wait`: for a named pipe or a device, the seconds to wait for each piece of it (see `read_bounded`).
     """
-    spec, selector = _split_selector(os.fspath(path))
+    given = os.fsdecode(path)  # a bytes path too, as open() takes one
+    if not given:  # Path('') is the current directory: say what is really wrong
+        raise InputError("cannot read '': the input is an empty name; give a file, a URL or - for standard input")
+    spec, selector = _split_selector(given)
     p = Path(spec)
     name = spec
-    if not p.exists() and not os.path.islink(p):  # a link that leads nowhere is reported by read_bounded
-        raise InputError(f"cannot read {os.fspath(path)!r}: no such file")
-    if p.is_dir():
+    try:
+        missing = not p.exists() and not os.path.islink(p)  # a link that leads nowhere is reported by read_bounded
+        is_dir = p.is_dir()
+    except OSError as exc:  # a name too long for the file system: not a file to read
+        raise InputError(f"cannot read {given[:200]!r}: {exc.strerror or exc}; give the path of a file") from exc
+    if missing:
+        raise InputError(f"cannot read {given!r}: no such file")
+    if is_dir:
         raise InputError(f"cannot read {name!r}: it is a directory; give a file")
     kind = _kind_of(p)
     # A PDF or Word file carries fonts and pictures beside its text, so its file may be larger than the

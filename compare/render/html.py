@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+from markupsafe import Markup
 
 from ..collection import Collection
 from ..model import Comparison, Document, Group
+from .display import display_text
 from .highlight import Piece, pieces
 from .summary import finding_rows, method_line, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, link_notes, refs, repeat_note
@@ -35,6 +37,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 CARRIED_SYMBOL = {"identical": "=", "modified": "~", "repeated": "*", "": "", "·": "·"}
 
 
+def _visible(value: Any) -> Any:
+    """What a template prints: text with control characters shown (`display_text`); markup and numbers as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return display_text(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -44,6 +53,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Control characters too (ESC, BEL, C1) become visible symbols: they are invalid in HTML, and a page
+        # printed with `cat` or opened in a pager would otherwise send them to the terminal as commands.
+        finalize=_visible,
     )
     env.filters["pct"] = lambda value: "–" if value is None else f"{value:.0%}"
     env.filters["pct1"] = lambda value: "–" if value is None else f"{value:.1%}"

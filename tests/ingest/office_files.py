@@ -132,3 +132,93 @@ def xml_bomb_odt() -> bytes:
         "<text:p>&l9;</text:p></office:text></office:body></office:document-content>"
     )
     return odt("", content=content)
+
+
+# -- hostile PDFs, written object by object ----------------------------------------------------------------
+def raw_pdf(objects: dict[int, bytes], info: int | None = None) -> bytes:
+    """A PDF 1.4 file of `objects` (number -> body; 1 must be the catalog), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+    xref = len(out)
+    size = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += (b"%010d 00000 n \n" % offsets[number]) if number in offsets else b"0000000000 65535 f \n"
+    trailer = b"/Size %d /Root 1 0 R" % size + (b" /Info %d 0 R" % info if info else b"")
+    out += b"trailer\n<< " + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    import zlib
+
+    packed = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def pdf_pages(
+    contents: list[bytes],
+    *,
+    resources: bytes = b"/Font << /F1 3 0 R >>",
+    extra: dict[int, bytes] | None = None,
+    info: bytes | None = None,
+) -> bytes:
+    """A PDF whose pages draw `contents` (each `N 0 R` or `[…]` naming content streams among `extra`, objects 20-)."""
+    objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT, **(extra or {})}
+    if info is not None:
+        objects[4] = b"<< " + info + b" >>"
+    pages = list(range(1000, 1000 + len(contents)))
+    for number, content in zip(pages, contents, strict=True):
+        objects[number] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << " + resources + b" >> /Contents "
+            + content + b" >>"
+        )  # fmt: skip
+    objects[2] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % p for p in pages) + b"] /Count %d >>" % len(pages)
+    return raw_pdf(objects, info=4 if info is not None else None)
+
+
+SENTENCE_OPS = b"BT /F1 12 Tf 72 720 Td (The minister said the talks lasted ten minutes.) Tj ET\n"
+
+
+def shared_stream_pdf(pages: int, filler: int) -> bytes:
+    """`pages` pages that all draw one content stream: a sentence, then `filler` empty save/restore pairs.
+
+    It packs ~1,000 to 1: a file of some hundred kB asks the reader to parse gigabytes, page after page."""
+    return pdf_pages([b"20 0 R"] * pages, extra={20: _stream(SENTENCE_OPS + b"q Q\n" * filler)})
+
+
+def form_drawn_often_pdf(times: int, form_ops: int) -> bytes:
+    """One page that draws a form (an XObject of `form_ops` text operators) `times` times: small, but each
+    drawing is extracted again."""
+    form = _stream(b"BT /F1 12 Tf " + b"(word) Tj " * form_ops + b"ET", b"/Type /XObject /Subtype /Form "
+                   b"/BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> ")  # fmt: skip
+    page = _stream(SENTENCE_OPS + b"/X0 Do\n" * times)
+    return pdf_pages([b"21 0 R"], resources=b"/Font << /F1 3 0 R >> /XObject << /X0 20 0 R >>",
+                     extra={20: form, 21: page})  # fmt: skip
+
+
+def unicode_map_pdf(mapping: dict[int, str], shown: bytes) -> bytes:
+    """A page showing the bytes `shown` in a font whose ToUnicode map sends each byte in `mapping` to the given
+    UTF-16 code units (hex, e.g. 'D800': a lone surrogate), then a sentence."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar "
+        % len(mapping)
+        + b" ".join(b"<%02X> <%s>" % (code, units.encode()) for code, units in mapping.items())
+        + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F2 12 Tf 72 740 Td (" + shown + b") Tj ET\n" + SENTENCE_OPS
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 21 0 R >>"
+    return pdf_pages([b"20 0 R"], resources=b"/Font << /F1 3 0 R /F2 22 0 R >>",
+                     extra={20: _stream(content), 21: _stream(cmap), 22: font})  # fmt: skip
+
+
+def titled_pdf(info: bytes) -> bytes:
+    """A one-sentence PDF whose Info dictionary is `info` (raw PDF, e.g. b'/Title <FEFF001B>')."""
+    return pdf_pages([b"20 0 R"], extra={20: _stream(SENTENCE_OPS)}, info=info)
