@@ -23,20 +23,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
-import time
-from collections.abc import Callable
 from itertools import combinations
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from _common import best_of, meteorite
 
-from compare import Document, compare, compare_many  # noqa: E402
-from compare.render import render  # noqa: E402
-from compare.segment import segment  # noqa: E402
+from compare import Document, compare, compare_many
+from compare.render import render
 
-ONESTOP = ROOT / "tests" / "data" / "onestop"
 OWN_LINES = [
     "Our correspondent has more on this story.",
     "Local astronomers said they had been watching the sky all week.",
@@ -49,8 +42,7 @@ OWN_LINES = [
 
 def versions(count: int, seed: int = 7) -> list[Document]:
     """`count` outlets' versions of the meteorite story, each ~800 words, all different."""
-    source = [s.text for s in segment((ONESTOP / "adv" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
-    simpler = [s.text for s in segment((ONESTOP / "int" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
+    source, simpler = meteorite()
     rng = random.Random(seed)
     docs = []
     for n in range(count):
@@ -75,15 +67,6 @@ def versions(count: int, seed: int = 7) -> list[Document]:
             kept.append(rng.choice(source))
         docs.append(Document("\n".join(kept), name=f"outlet-{n + 1:02d}.txt", date=f"2013-02-{(n % 27) + 1:02d}"))
     return docs
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), value
 
 
 def main() -> None:
