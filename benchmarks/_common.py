@@ -11,7 +11,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +43,32 @@ def best_of(repeat: int, fn: Callable[[], object], before: Callable[[], object] 
         value = fn()
         times.append(time.perf_counter() - start)
     return min(times), value
+
+
+def copy_edit(
+    sentences: list[str],
+    rng: random.Random,
+    vocabulary: Sequence[str],
+    *,
+    swap_every: int,
+    min_swaps: int,
+    changes: int,
+) -> list[str]:
+    """The sentences edited as a copy desk would: about a fifth dropped (never all), one pair swapped per
+    `swap_every` kept (at least `min_swaps`), and in about 30% of the sentences of 5+ words, 1 to `changes` words
+    replaced by words of the vocabulary."""
+    kept = [s for s in sentences if rng.random() > 0.2] or sentences[:1]
+    for _ in range(max(min_swaps, len(kept) // swap_every)):
+        i, j = rng.randrange(len(kept)), rng.randrange(len(kept))
+        kept[i], kept[j] = kept[j], kept[i]
+    edited = []
+    for s in kept:
+        words = s.split()
+        if rng.random() < 0.3 and len(words) > 4:
+            for _ in range(rng.randint(1, changes) if changes > 1 else 1):
+                words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        edited.append(" ".join(words))
+    return edited
 
 
 class Chain:

@@ -33,7 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import ROOT, Chain
+from _common import ROOT, Chain, copy_edit
 
 MB = 1024 * 1024
 
@@ -65,18 +65,7 @@ def _paragraphs(sentences: list[str]) -> str:
 
 
 def _edited(sentences: list[str], vocabulary: list[str], seed: int) -> list[str]:
-    rng = random.Random(seed)
-    kept = [s for s in sentences if rng.random() > 0.2]
-    for _ in range(len(kept) // 20):
-        i, j = rng.randrange(len(kept)), rng.randrange(len(kept))
-        kept[i], kept[j] = kept[j], kept[i]
-    out = []
-    for s in kept:
-        words = s.split()
-        if rng.random() < 0.3 and len(words) > 4:
-            words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        out.append(" ".join(words))
-    return out
+    return copy_edit(sentences, random.Random(seed), vocabulary, swap_every=20, min_swaps=0, changes=1)
 
 
 def make_inputs(folder: Path, sizes: list[float]) -> list[tuple[str, Path, Path]]:

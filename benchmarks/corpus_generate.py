@@ -48,7 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for _common, also when loaded by path
 
-from _common import SENTENCE, Chain
+from _common import SENTENCE, Chain, copy_edit
 
 ONESTOP = Path(__file__).resolve().parents[2] / "shared" / "data" / "onestop"
 LEVELS = ("adv", "int", "ele")
@@ -77,19 +77,7 @@ def sentences(text: str) -> list[str]:
 
 def perturb(text: str, rng: random.Random, vocabulary: list[str]) -> str:
     """A copy edited as a copy desk would: some sentences dropped, a few moved, some words changed."""
-    parts = sentences(text)
-    keep = [s for s in parts if rng.random() > 0.2] or parts[:1]
-    for _ in range(max(1, len(keep) // 8)):
-        i, j = rng.randrange(len(keep)), rng.randrange(len(keep))
-        keep[i], keep[j] = keep[j], keep[i]
-    edited = []
-    for s in keep:
-        words = s.split()
-        if rng.random() < 0.3 and len(words) > 4:
-            for _ in range(rng.randint(1, 2)):
-                words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        edited.append(" ".join(words))
-    return " ".join(edited)
+    return " ".join(copy_edit(sentences(text), rng, vocabulary, swap_every=8, min_swaps=1, changes=2))
 
 
 def excerpt(text: str, rng: random.Random) -> str:
