@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from fixture_pages import PAGES
 
 from compare import compare
 from compare.errors import InputError
 from compare.ingest import load_path, read_source
 
-PAGES = Path(__file__).parent / "pages"
 RECORDS = PAGES / "records.jsonl"
 
 
