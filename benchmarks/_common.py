@@ -6,6 +6,7 @@ importing it also puts the repository root on sys.path, so the scripts import `c
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import random
 import re
@@ -31,6 +32,14 @@ def meteorite() -> tuple[list[str], list[str]]:
         return [s.text for s in segment((ONESTOP / level / "meteorite.txt").read_text(encoding="utf-8-sig"))]
 
     return sentences("adv"), sentences("int")
+
+
+def versions_and_repeat(doc: str | None) -> argparse.Namespace:
+    """The arguments of the many-versions benchmarks: --versions (default 20) and --repeat (best of, default 3)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--versions", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    return parser.parse_args()
 
 
 def best_of(repeat: int, fn: Callable[[], object], before: Callable[[], object] | None = None) -> tuple[float, object]:

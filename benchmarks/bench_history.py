@@ -24,7 +24,6 @@ The aim is figure 4 ≤ 1 s for 20 versions, and figure 6 < 0.5 s.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import itertools
 import random
@@ -35,7 +34,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import ROOT, meteorite
+from _common import ROOT, meteorite, versions_and_repeat
 from _common import best_of as _best_of
 
 from compare import Document, compare
@@ -100,10 +99,7 @@ def wall(argv: list[str], repeat: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = versions_and_repeat(__doc__)
 
     docs = updates(args.versions)
     words = [len(d.text.split()) for d in docs]

@@ -21,11 +21,10 @@ the report's own overhead.
 
 from __future__ import annotations
 
-import argparse
 import random
 from itertools import combinations
 
-from _common import best_of, meteorite
+from _common import best_of, meteorite, versions_and_repeat
 
 from compare import Document, compare, compare_many
 from compare.render import render
@@ -70,10 +69,7 @@ def versions(count: int, seed: int = 7) -> list[Document]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = versions_and_repeat(__doc__)
 
     docs = versions(args.versions)
     words = [len(d.text.split()) for d in docs]
