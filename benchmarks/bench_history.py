@@ -24,7 +24,6 @@ The aim is figure 4 ≤ 1 s for 20 versions, and figure 6 < 0.5 s.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import itertools
 import random
@@ -35,16 +34,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from _common import ROOT, meteorite, versions_and_repeat
+from _common import best_of as _best_of
 
-from compare import Document, compare  # noqa: E402
-from compare.api import _analysed_cached  # noqa: E402
-from compare.render.history import render_history  # noqa: E402
-from compare.segment import segment  # noqa: E402
-from compare.timeline import history  # noqa: E402
+from compare import Document, compare
+from compare.api import _analysed_cached
+from compare.render.history import render_history
+from compare.timeline import history
 
-ONESTOP = ROOT / "tests" / "data" / "onestop"
 ADDED = [
     "Officials said the number of people treated in hospital had risen.",
     "Scientists at the local university said fragments were still being found.",
@@ -56,8 +53,7 @@ _NUMBER = re.compile(r"\b\d[\d,]*\b")
 
 def updates(count: int, seed: int = 11) -> list[Document]:
     """`count` successive versions of the meteorite story, each an edit of the one before."""
-    source = [s.text for s in segment((ONESTOP / "adv" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
-    simpler = [s.text for s in segment((ONESTOP / "int" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
+    source, simpler = meteorite()
     rng = random.Random(seed)
     current = list(source)
     docs = []
@@ -83,13 +79,8 @@ def updates(count: int, seed: int = 11) -> list[Document]:
 
 
 def best_of(repeat: int, fn: Callable[[], object]) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(repeat):
-        _analysed_cached.cache_clear()
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), value
+    """`_common.best_of` with the segmentation cache cleared before each run, so no run reuses another's work."""
+    return _best_of(repeat, fn, before=_analysed_cached.cache_clear)
 
 
 def wall(argv: list[str], repeat: int) -> tuple[float, float]:
@@ -108,10 +99,7 @@ def wall(argv: list[str], repeat: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = versions_and_repeat(__doc__)
 
     docs = updates(args.versions)
     words = [len(d.text.split()) for d in docs]

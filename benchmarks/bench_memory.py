@@ -26,17 +26,15 @@ limit are measured too.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
+from _common import ROOT, Chain, copy_edit
+
 MB = 1024 * 1024
 
 CHILD = """
@@ -62,60 +60,12 @@ def _texts() -> list[str]:
     return [p.read_text(encoding="utf-8-sig") for p in paths]
 
 
-class Chain:
-    """A word-bigram chain over the repository's articles: news-like words, no passage copied on purpose."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.next: dict[str, list[str]] = {}
-        self.starts: list[str] = []
-        for text in texts:
-            for sentence in SENTENCE.split(text):
-                words = sentence.split()
-                if len(words) < 4:
-                    continue
-                self.starts.append(words[0])
-                for left, right in itertools.pairwise(words):
-                    self.next.setdefault(left, []).append(right)
-
-    def sentence(self, rng: random.Random) -> str:
-        word = rng.choice(self.starts)
-        words = [word]
-        while len(words) < 40 and not word.endswith((".", "!", "?")):
-            successors = self.next.get(word)
-            if not successors:
-                break
-            word = rng.choice(successors)
-            words.append(word)
-        text = " ".join(words)
-        return text if text.endswith((".", "!", "?")) else text + "."
-
-    def text(self, size: int, seed: int) -> list[str]:
-        rng = random.Random(seed)
-        sentences: list[str] = []
-        total = 0
-        while total < size:
-            sentences.append(self.sentence(rng))
-            total += len(sentences[-1]) + 1
-        return sentences
-
-
 def _paragraphs(sentences: list[str]) -> str:
     return "\n\n".join(" ".join(sentences[k : k + 4]) for k in range(0, len(sentences), 4))
 
 
 def _edited(sentences: list[str], vocabulary: list[str], seed: int) -> list[str]:
-    rng = random.Random(seed)
-    kept = [s for s in sentences if rng.random() > 0.2]
-    for _ in range(len(kept) // 20):
-        i, j = rng.randrange(len(kept)), rng.randrange(len(kept))
-        kept[i], kept[j] = kept[j], kept[i]
-    out = []
-    for s in kept:
-        words = s.split()
-        if rng.random() < 0.3 and len(words) > 4:
-            words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        out.append(" ".join(words))
-    return out
+    return copy_edit(sentences, random.Random(seed), vocabulary, swap_every=20, min_swaps=0, changes=1)
 
 
 def make_inputs(folder: Path, sizes: list[float]) -> list[tuple[str, Path, Path]]:

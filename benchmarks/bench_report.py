@@ -21,22 +21,14 @@ the report's own overhead.
 
 from __future__ import annotations
 
-import argparse
 import random
-import sys
-import time
-from collections.abc import Callable
 from itertools import combinations
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from _common import best_of, meteorite, versions_and_repeat
 
-from compare import Document, compare, compare_many  # noqa: E402
-from compare.render import render  # noqa: E402
-from compare.segment import segment  # noqa: E402
+from compare import Document, compare, compare_many
+from compare.render import render
 
-ONESTOP = ROOT / "tests" / "data" / "onestop"
 OWN_LINES = [
     "Our correspondent has more on this story.",
     "Local astronomers said they had been watching the sky all week.",
@@ -49,8 +41,7 @@ OWN_LINES = [
 
 def versions(count: int, seed: int = 7) -> list[Document]:
     """`count` outlets' versions of the meteorite story, each ~800 words, all different."""
-    source = [s.text for s in segment((ONESTOP / "adv" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
-    simpler = [s.text for s in segment((ONESTOP / "int" / "meteorite.txt").read_text(encoding="utf-8-sig"))]
+    source, simpler = meteorite()
     rng = random.Random(seed)
     docs = []
     for n in range(count):
@@ -77,20 +68,8 @@ def versions(count: int, seed: int = 7) -> list[Document]:
     return docs
 
 
-def best_of(repeat: int, fn: Callable[[], object]) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), value
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = versions_and_repeat(__doc__)
 
     docs = versions(args.versions)
     words = [len(d.text.split()) for d in docs]

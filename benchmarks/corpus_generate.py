@@ -39,19 +39,20 @@ DIR/events-N.jsonl and DIR/events-truth-N.json ({id: "eK/sJ" or null}):
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import random
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for _common, also when loaded by path
+
+from _common import SENTENCE, Chain, copy_edit
+
 ONESTOP = Path(__file__).resolve().parents[2] / "shared" / "data" / "onestop"
 LEVELS = ("adv", "int", "ele")
 PLANTED_SHARE = 0.3
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
 Writer = Callable[[random.Random, int], str]  # new text of about that many words
 
 
@@ -64,38 +65,10 @@ def load_stories(root: Path) -> dict[str, dict[str, str]]:
     return {name: levels for name, levels in stories.items() if len(levels) == len(LEVELS)}
 
 
-class Chain:
-    """A word-bigram chain: successors of each word, as seen in the training texts."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.next: dict[str, list[str]] = defaultdict(list)
-        self.starts: list[str] = []
-        for text in texts:
-            for sentence in SENTENCE.split(text):
-                words = sentence.split()
-                if len(words) < 4:
-                    continue
-                self.starts.append(words[0])
-                for left, right in itertools.pairwise(words):
-                    self.next[left].append(right)
-
-    def article(self, rng: random.Random, words: int) -> str:
-        out: list[str] = []
-        while len(out) < words:
-            word = rng.choice(self.starts)
-            sentence = [word]
-            while len(sentence) < 40:
-                successors = self.next.get(word)
-                if not successors:
-                    break
-                word = rng.choice(successors)
-                sentence.append(word)
-                if word.endswith((".", "!", "?")):
-                    break
-            if not sentence[-1].endswith((".", "!", "?")):
-                sentence[-1] += "."
-            out.extend(sentence)
-        return " ".join(out)
+def _trained(stories: dict[str, dict[str, str]]) -> tuple[Chain, list[str]]:
+    """The chain over all the stories' texts, and the vocabulary substituted into copies (words of the first 200)."""
+    all_texts = [text for levels in stories.values() for text in levels.values()]
+    return Chain(all_texts), sorted({w for t in all_texts[:200] for w in t.split() if w.isalpha()})
 
 
 def sentences(text: str) -> list[str]:
@@ -104,19 +77,7 @@ def sentences(text: str) -> list[str]:
 
 def perturb(text: str, rng: random.Random, vocabulary: list[str]) -> str:
     """A copy edited as a copy desk would: some sentences dropped, a few moved, some words changed."""
-    parts = sentences(text)
-    keep = [s for s in parts if rng.random() > 0.2] or parts[:1]
-    for _ in range(max(1, len(keep) // 8)):
-        i, j = rng.randrange(len(keep)), rng.randrange(len(keep))
-        keep[i], keep[j] = keep[j], keep[i]
-    edited = []
-    for s in keep:
-        words = s.split()
-        if rng.random() < 0.3 and len(words) > 4:
-            for _ in range(rng.randint(1, 2)):
-                words[rng.randrange(len(words))] = rng.choice(vocabulary)
-        edited.append(" ".join(words))
-    return " ".join(edited)
+    return " ".join(copy_edit(sentences(text), rng, vocabulary, swap_every=8, min_swaps=1, changes=2))
 
 
 def excerpt(text: str, rng: random.Random) -> str:
@@ -128,9 +89,7 @@ def generate(n: int, seed: int = 7) -> tuple[list[dict[str, str]], dict[str, str
     """N records and the truth: each record's story, or None for a filler."""
     rng = random.Random(seed)
     stories = load_stories(ONESTOP)
-    all_texts = [text for levels in stories.values() for text in levels.values()]
-    chain = Chain(all_texts)
-    vocabulary = sorted({w for t in all_texts[:200] for w in t.split() if w.isalpha()})
+    chain, vocabulary = _trained(stories)
     records: list[dict[str, str]] = []
     truth: dict[str, str | None] = {}
 
@@ -173,18 +132,25 @@ def generate(n: int, seed: int = 7) -> tuple[list[dict[str, str]], dict[str, str
     return records, truth
 
 
-def write(n: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
-    """Write (or reuse) DIR/corpus-N.jsonl and DIR/truth-N.json."""
-    out.mkdir(parents=True, exist_ok=True)
-    corpus_path, truth_path = out / f"corpus-{n}.jsonl", out / f"truth-{n}.json"
+Generator = Callable[[int, int], tuple[list[dict[str, str]], dict[str, str | None]]]  # (n, seed) -> records, truth
+
+
+def _write_or_reuse(corpus_path: Path, truth_path: Path, make: Generator, n: int, seed: int) -> tuple[Path, Path]:
+    """Write `make(n, seed)`'s records (JSON lines) and truth (JSON) to the paths, unless both files exist already."""
+    corpus_path.parent.mkdir(parents=True, exist_ok=True)
     if corpus_path.exists() and truth_path.exists():
         return corpus_path, truth_path
-    records, truth = generate(n, seed)
+    records, truth = make(n, seed)
     with corpus_path.open("w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     truth_path.write_text(json.dumps(truth), encoding="utf-8")
     return corpus_path, truth_path
+
+
+def write(n: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
+    """Write (or reuse) DIR/corpus-N.jsonl and DIR/truth-N.json."""
+    return _write_or_reuse(out / f"corpus-{n}.jsonl", out / f"truth-{n}.json", generate, n, seed)
 
 
 # -- coverage of events ----------------------------------------------------------------------------------
@@ -267,9 +233,8 @@ def generate_events(
     """
     rng = random.Random(seed)
     if write_text is None or vocabulary is None:
-        all_texts = [text for levels in load_stories(ONESTOP).values() for text in levels.values()]
-        write_text = Chain(all_texts).article
-        vocabulary = sorted({w for t in all_texts[:200] for w in t.split() if w.isalpha()})
+        chain, vocabulary = _trained(load_stories(ONESTOP))
+        write_text = chain.article
     records: list[dict[str, str]] = []
     truth: dict[str, str | None] = {}
     for event, size in enumerate(event_sizes(n, rng)):
@@ -291,16 +256,7 @@ def generate_events(
 
 def write_events(n: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
     """Write (or reuse) DIR/events-N.jsonl and DIR/events-truth-N.json."""
-    out.mkdir(parents=True, exist_ok=True)
-    corpus_path, truth_path = out / f"events-{n}.jsonl", out / f"events-truth-{n}.json"
-    if corpus_path.exists() and truth_path.exists():
-        return corpus_path, truth_path
-    records, truth = generate_events(n, seed)
-    with corpus_path.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    truth_path.write_text(json.dumps(truth), encoding="utf-8")
-    return corpus_path, truth_path
+    return _write_or_reuse(out / f"events-{n}.jsonl", out / f"events-truth-{n}.json", generate_events, n, seed)
 
 
 def main() -> int:

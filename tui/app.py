@@ -7,15 +7,13 @@ nothing to show yet, a file picker that produces one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from textual import on
-from textual.app import App
-from textual.binding import Binding, BindingType
 
 from compare import Comparison, Document, Source
 from compare.ingest import DEFAULT_MAX_BYTES
 
+from .base import BaseApp
 from .messages import ResultReady
 from .screens import CompareScreen, HelpScreen, PickerScreen
 from .screens.help import binding_rows
@@ -23,16 +21,10 @@ from .screens.help import binding_rows
 __all__ = ["StorydiffApp"]
 
 
-class StorydiffApp(App[None]):
+class StorydiffApp(BaseApp):
     """Compare two versions of a story in the terminal."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "storydiff"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
 
     def __init__(
         self,

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual.app import App
-from textual.binding import Binding, BindingType
-
 from compare import History
 
+from .base import BaseApp
 from .screens.history import HistoryScreen
 
 __all__ = ["HistoryApp"]
 
 
-class HistoryApp(App[None]):
+class HistoryApp(BaseApp):
     """Show a `History` (computed by `compare.timeline`, never here), starting at step `step` (0: v1 → v2)."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "storydiff history"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
-    ]
 
     def __init__(self, history: History, *, step: int = 0) -> None:
         super().__init__()

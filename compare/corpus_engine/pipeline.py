@@ -174,6 +174,19 @@ class _Run:
     def _stat(self, stage: str, started: float, computed: int, reused: int) -> None:
         self.stats[stage] = {"seconds": round(time.perf_counter() - started, 3), "computed": computed, "reused": reused}
 
+    def _reused(self, stage: str, key: str, file: str, started: float) -> np.ndarray | None:
+        """The saved result of `stage` when a previous run finished it with this key, else None (run it): a
+        result file that cannot be read (truncated, garbage) counts as missing and in `repaired`."""
+        if not self.cp.done(stage, key):
+            return None
+        try:
+            array = self.cp.load_array(file)
+        except CORRUPT_CHECKPOINT:
+            self.repaired += 1
+            return None
+        self._stat(stage, started, 0, 1)
+        return array
+
     # 1. ingest
     def ingest(self, units: Sequence[Unit]) -> str:
         started = time.perf_counter()
@@ -264,15 +277,10 @@ class _Run:
         bands, rows = band_params(self.options.lsh_threshold, self.options.num_perm)
         self.bands = (bands, rows)
         key = stage_key(previous, bands, rows, COMMON, SAMPLE_BELOW, MIN_SHARED_SAMPLES)
-        if self.cp.done("candidates", key):
-            try:
-                pairs = self.cp.load_array("stages/candidates.npy")
-            except CORRUPT_CHECKPOINT:
-                self.repaired += 1
-            else:
-                self._stat("candidates", started, 0, 1)
-                self.channels = dict(self.cp.manifest.get("candidates_by_channel", {}))
-                return key, pairs
+        reused = self._reused("candidates", key, "stages/candidates.npy", started)
+        if reused is not None:
+            self.channels = dict(self.cp.manifest.get("candidates_by_channel", {}))
+            return key, reused
         self.cp.begin("candidates", key, again=True)
         docs = np.flatnonzero(self.kept)
         with self.progress.stage("candidates", 2) as advance:
@@ -293,14 +301,9 @@ class _Run:
         started = time.perf_counter()
         o = self.options
         key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE)
-        if self.cp.done("verify", key):
-            try:
-                edges = self.cp.load_array("stages/edges.npy")
-            except CORRUPT_CHECKPOINT:
-                self.repaired += 1
-            else:
-                self._stat("verify", started, 0, 1)
-                return key, edges
+        reused = self._reused("verify", key, "stages/edges.npy", started)
+        if reused is not None:
+            return key, reused
         self.cp.begin("verify", key, again=True)
         batches = [pairs[k : k + PAIRS_PER_VERIFY_BATCH] for k in range(0, len(pairs), PAIRS_PER_VERIFY_BATCH)]
 

@@ -24,9 +24,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-PAGES = Path(__file__).parent / "pages"
+from fixture_pages import PAGES
+
 SLOW_SECONDS = 1.5
 TRICKLE_SECONDS, TRICKLE_BYTES = 0.05, 400  # 20 s of headers, each byte well inside any timeout
 TYPES = {

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
+from fixture_pages import PAGES
 
 from compare import compare
 from compare.errors import InputError
 from compare.ingest import read_source
 from compare.ingest.fetch import MAX_REDIRECTS
 
-PAGES = Path(__file__).parent / "pages"
 ARTICLE_SENTENCE = "Engineers worked through the night to finish resurfacing the main carriageway"
 
 

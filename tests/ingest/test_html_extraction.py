@@ -16,14 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
+from fixture_pages import PAGES, page
 
 from compare import compare
 from compare.errors import InputError
 from compare.ingest import document_from_bytes, read_source
 from compare.ingest.html import MAX_ELEMENTS, MIN_ARTICLE_WORDS, extract_article
 
-PAGES = Path(__file__).parent / "pages"
-BRIEF_PAGE = (PAGES / "brief.html").read_text(encoding="utf-8")
+BRIEF_PAGE = page("brief.html")
 BRIEF = [
     "Police closed the coast road between Hallow Point and Seabury on Friday morning after a lorry shed its load "
     "of gravel across both lanes near the old lighthouse.",
@@ -108,10 +108,10 @@ def test_a_body_in_content_blocks_between_adverts_is_read_whole() -> None:
 
 def test_a_body_hidden_until_a_script_shows_it_is_still_read() -> None:
     # With no visible article at all, hidden elements are read rather than refusing the page.
-    page = (PAGES / "ferry-split.html").read_text(encoding="utf-8")
-    page = re.sub(r"<article.*?</article>|<section class=\"more-stories\">.*?</section>", "", page, flags=re.S)
-    assert page.count("The county council voted") == 2  # only the two hidden copies are left
-    doc = extract_article(page, name="hidden.html")
+    html = page("ferry-split.html")
+    html = re.sub(r"<article.*?</article>|<section class=\"more-stories\">.*?</section>", "", html, flags=re.S)
+    assert html.count("The county council voted") == 2  # only the two hidden copies are left
+    doc = extract_article(html, name="hidden.html")
     assert doc.text.startswith(FERRY_FIRST)
     assert doc.text.endswith(FERRY_LAST)
 

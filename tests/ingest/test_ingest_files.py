@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_pages import PAGES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,6 @@ from compare import compare
 from compare.errors import InputError
 from compare.ingest import decode, document_from_bytes, load_path, read_source
 
-PAGES = Path(__file__).parent / "pages"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"  # ../shared/data, when it is there
 # Every character here is in Windows-1252; the curly quotes, dash and euro sign are not in Latin-1.
 WESTERN = "Café owners in Besançon said the “new rules” — costing €300 — were naïve.\nThe mayor’s office disagreed."

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_pages import page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +11,7 @@ from compare import compare
 from compare.errors import InputError
 from compare.ingest.html import extract_article, looks_like_html
 
-PAGES = Path(__file__).parent / "pages"
-ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")
+ARTICLE = page("article.html")
 PARAGRAPHS = [
     "The Harbour Bridge reopened to traffic on Thursday morning, six weeks after winter storms tore away part of "
     "its western railing and damaged two support cables.",
@@ -65,7 +63,7 @@ def test_page_and_plain_text_of_the_same_story_compare_as_identical() -> None:
 
 def test_page_of_links_is_refused_not_compared() -> None:
     with pytest.raises(InputError, match=r"mostly links.* (an index, live or section page|not an article)"):
-        extract_article((PAGES / "live-blog.html").read_text(encoding="utf-8"), name="live-blog.html")
+        extract_article(page("live-blog.html"), name="live-blog.html")
 
 
 def test_fragment_of_a_long_page_is_refused() -> None:
@@ -95,7 +93,7 @@ def test_page_with_no_text_is_refused(page: str) -> None:
 
 
 def test_malformed_page_keeps_what_it_can() -> None:
-    doc = extract_article((PAGES / "malformed.html").read_text(encoding="utf-8"), name="malformed.html")
+    doc = extract_article(page("malformed.html"), name="malformed.html")
     assert doc.title == "Harbour bridge reopens after storm repairs"
     assert doc.text.startswith("The Harbour Bridge reopened to traffic on Thursday morning")
     assert "<" not in doc.text

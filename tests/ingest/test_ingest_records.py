@@ -6,13 +6,23 @@ import json
 from pathlib import Path
 
 import pytest
+from fixture_pages import PAGES
 
 from compare import compare
 from compare.errors import InputError
 from compare.ingest import load_path, read_source
 
-PAGES = Path(__file__).parent / "pages"
 RECORDS = PAGES / "records.jsonl"
+
+
+def _assert_selectors(path: Path, reads: dict[str, str], refused: dict[str, str] | None = None) -> None:
+    """`file#SELECTOR` reads the record with the text `reads` gives for it ("": the file with no selector), and
+    each selector of `refused` is refused with its message (a regex)."""
+    for selector, text in reads.items():
+        assert read_source(f"{path}#{selector}" if selector else str(path)).text == text, selector
+    for selector, message in (refused or {}).items():
+        with pytest.raises(InputError, match=message):
+            read_source(f"{path}#{selector}")
 
 
 def test_first_record_by_default_with_all_its_metadata() -> None:
@@ -42,8 +52,7 @@ def test_an_id_wins_over_a_position(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     lines = [{"id": 2, "text": "Record with id two."}, {"id": 1, "text": "Record with id one."}]
     path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
-    assert read_source(f"{path}#1").text == "Record with id one."
-    assert read_source(f"{path}#2").text == "Record with id two."
+    _assert_selectors(path, reads={"1": "Record with id one.", "2": "Record with id two."})
 
 
 def test_json_object_and_array(tmp_path: Path) -> None:
@@ -68,11 +77,7 @@ def test_a_json_lines_record_is_named_by_its_line_as_the_corpus_names_it(tmp_pat
     and the id `storydiff corpus` gives the record."""
     path = tmp_path / "r.jsonl"
     path.write_text('\n{"text": "One."}\n\n{"text": "Two."}\n\n', encoding="utf-8")
-    assert read_source(str(path)).text == "One."
-    assert read_source(f"{path}#2").text == "One."
-    assert read_source(f"{path}#4").text == "Two."
-    with pytest.raises(InputError, match="there is no record 3"):
-        read_source(f"{path}#3")
+    _assert_selectors(path, reads={"": "One.", "2": "One.", "4": "Two."}, refused={"3": "there is no record 3"})
 
 
 @pytest.mark.parametrize(
@@ -99,13 +104,11 @@ def test_one_malformed_line_leaves_the_other_records_usable(tmp_path: Path) -> N
     """As `storydiff corpus` reads past a bad line, `compare file.jsonl#N` reads any good record of it."""
     path = tmp_path / "feed.jsonl"
     path.write_text('{"text": "One."}\n{"text": "Two."\n{"id": "c", "text": "Three."}\n', encoding="utf-8")
-    assert read_source(str(path)).text == "One."
-    assert read_source(f"{path}#3").text == "Three."
-    assert read_source(f"{path}#c").text == "Three."
-    with pytest.raises(InputError, match="line 2 is not valid JSON"):
-        read_source(f"{path}#2")
-    with pytest.raises(InputError, match=r"no record has id 'zz'.*\(1 unreadable: 2\)"):
-        read_source(f"{path}#zz")
+    _assert_selectors(
+        path,
+        reads={"": "One.", "3": "Three.", "c": "Three."},
+        refused={"2": "line 2 is not valid JSON", "zz": r"no record has id 'zz'.*\(1 unreadable: 2\)"},
+    )
 
 
 @pytest.mark.parametrize(
