@@ -25,15 +25,17 @@ The stages, each a plain function over the sentence lists:
 6. **Gaps** — between two matched anchors that keep their order, the
    leftovers on both sides are aligned in order by a small dynamic programme
    (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
-   never a global one.
+   never a global one. The threshold rises with the log of a large gap's size
+   (`_Scorer.gap_threshold`): the more pairs a gap holds, the less its order says.
 7. **Extensions** — once all that has settled, a leftover next to a group
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
 9. **Links** — every pair carrying the same content, many-to-many: the pairs
    inside groups, then repeats and partial links beyond them (one sentence
    largely inside the other), and an order-aware rescue of leftovers that
-   sit between the same matched neighbours and stand out by the ratio margin
-   (see `_content_links`, `_rescued`). A leftover whose content the other side
+   sit between the same matched neighbours and stand out by the ratio margin,
+   and shared-fact links: pairs of fair Dice near each sentence's best partner
+   (see `_content_links`, `_rescued`, `_fact_links`). A leftover whose content the other side
    has is a repeat, not an insertion or deletion (`Alignment.repeated_a/_b`).
 
 Moves (matched groups off the longest chain that keeps its order on both
@@ -82,6 +84,14 @@ _RESCUE_SIMILARITY = 0.1
 _RESCUE_MIN_STEMS = 2
 _RESCUE_MARGIN = 1.4
 _RESCUE_NEIGHBOURS = 4
+# A shared-fact link (see `_fact_links`): the least weighted Dice of the pair, the share of each sentence's best
+# Dice with any sentence of the other side that it must reach, and the fewest content words shared.
+_FACT_DICE = 0.25
+_FACT_OF_BEST = 0.6
+_FACT_MIN_STEMS = 3
+# The gap alignment's threshold rises beyond this many cells by this much per factor of e (`_Scorer.gap_threshold`).
+_GAP_CELLS = 50
+_GAP_RISE = 0.05
 # A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
 # less alike by more than the margin, and stays a repeat.
 _COPY_DICE = 0.7
@@ -173,6 +183,7 @@ class _Scorer:
         self.weight_a = [sum(self.idf[s] for s in bag) for bag in bags_a]
         self.weight_b = [sum(self.idf[s] for s in bag) for bag in bags_b]
         self.shared: dict[tuple[int, int], float] = {}
+        self._lexical: tuple[dict[tuple[int, int], float], list[float], list[float]] | None = None
 
     def candidates(
         self, max_postings: int, min_similarity: float, keep: int = _KEEP_PER_SENTENCE
@@ -283,6 +294,34 @@ class _Scorer:
         text_a = "|".join(sorted(frozenset().union(*(self.bags_a[i] for i in side_a))))
         text_b = "|".join(sorted(frozenset().union(*(self.bags_b[j] for j in side_b))))
         return zlib.crc32("#".join(sorted((text_a, text_b))).encode())
+
+    def lexical_dice(self) -> tuple[dict[tuple[int, int], float], list[float], list[float]]:
+        """Lexical weighted Dice of every candidate pair, and each A and B sentence's best one (computed once)."""
+        if self._lexical is None:
+            weight_a, weight_b = self.weight_a, self.weight_b
+            best_a, best_b = [0.0] * len(weight_a), [0.0] * len(weight_b)
+            values: dict[tuple[int, int], float] = {}
+            for (i, j), shared in self.shared.items():
+                total = weight_a[i] + weight_b[j]
+                value = 2 * shared / total if total else 0.0
+                values[(i, j)] = value
+                if value > best_a[i]:
+                    best_a[i] = value
+                if value > best_b[j]:
+                    best_b[j] = value
+            self._lexical = (values, best_a, best_b)
+        return self._lexical
+
+    def gap_threshold(self, base: float, cells: int) -> float:
+        """The least similarity for a bead in a gap of `cells` (leftovers × leftovers): higher in a larger gap.
+
+        Order is evidence only where it narrows the choice. In a gap of a few sentences each side, a
+        weak pair is probably the same part of the story told in other words; in a large one (long
+        independent reports that share few anchors) the best of hundreds of weak pairs clears a fixed
+        threshold on names and places alone. So beyond `_GAP_CELLS` cells the threshold rises with the
+        log of the gap's size, by `_GAP_RISE` for each factor of e.
+        """
+        return base + _GAP_RISE * math.log(max(1.0, cells / _GAP_CELLS))
 
     def dice(self, i: int, j: int) -> float:
         total = self.weight_a[i] + self.weight_b[j]
@@ -469,8 +508,9 @@ def _content_links(
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
     linked = {(k.a, k.b) for k in links}
-    for i, j in _rescued(scorer, links, groups, similarity):
+    for i, j in [*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)]:
         if (i, j) not in linked:
+            linked.add((i, j))
             links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
@@ -535,6 +575,30 @@ def _rescued(
         if similarity[(i, j)] >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
             out.append((i, j))
     return out
+
+
+def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:
+    """Pairs that share facts in other words: partial links by lexical weighted Dice and its margin.
+
+    Two outlets reporting one event independently share names, figures and claims, each sentence with
+    several of the other's, in different sentences: many-to-many, below the one-to-one threshold and
+    out of any order. A pair is linked when its (lexical) weighted Dice is at least `_FACT_DICE`, they
+    share at least `_FACT_MIN_STEMS` content words, and neither sentence has a much closer partner: the
+    pair's Dice is at least `_FACT_OF_BEST` of the best Dice each of the two has with any sentence of the
+    other side. That margin is what keeps copies precise: in a reprint a sentence's best partner is its
+    copy (Dice near 1), so a sentence that merely mentions the same people stays unlinked, while in
+    independent copy, where no pair is close, the pairs that stand near the top share a fact. Lexical in
+    both methods: a static sentence vector measured weaker on these pairs than the shared words.
+    """
+    dice, best_a, best_b = scorer.lexical_dice()
+    bags_a, bags_b = scorer.bags_a, scorer.bags_b
+    return [
+        (i, j)
+        for (i, j), value in dice.items()
+        if value >= _FACT_DICE
+        and value >= _FACT_OF_BEST * max(best_a[i], best_b[j])
+        and len(bags_a[i] & bags_b[j]) >= _FACT_MIN_STEMS
+    ]
 
 
 def _contained(scorer: _Scorer, i: int, j: int) -> float:
@@ -725,7 +789,8 @@ def _fill_gaps(
         if not left_a or not left_b or cells > min(_MAX_GAP_CELLS, budget):
             continue
         budget -= cells
-        for side_a, side_b in _gap_beads(scorer, opts.gap_threshold, left_a, left_b, n_a, n_b):
+        threshold = scorer.gap_threshold(opts.gap_threshold, cells)
+        for side_a, side_b in _gap_beads(scorer, threshold, left_a, left_b, n_a, n_b):
             for i in side_a:
                 groups_a[i] = list(side_b)
             for j in side_b:

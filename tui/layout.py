@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 
 from compare import Comparison, Group
 from compare.render import display_text
@@ -44,8 +44,11 @@ def flatten(text: str) -> str:
 
 
 def _narrow(text: str) -> bool:
-    """True when every character of `text` is one cell wide (the common case, checked fast)."""
-    return text.isascii() or _NARROW.fullmatch(text) is not None or cell_len(text) == len(text)
+    """True when every character of `text` is one cell wide (the common case, checked fast).
+
+    Not `cell_len(text) == len(text)`: a double-width and a zero-width character cancel out there.
+    """
+    return text.isascii() or _NARROW.fullmatch(text) is not None
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:

@@ -246,6 +246,8 @@ def find_entities(view: GroupView) -> list[Finding]:
             continue  # the name is still there (or was already there): moved, not changed
         if view.a.contains(text_b, anywhere=True) or _identity(run_b) <= _document_words(view.a.text):
             continue  # a name A already used elsewhere: most often a broader or shorter reference ("London")
+        if view.loose and _identity(run_a) <= _document_words(view.b.text):
+            continue  # loosely aligned, and B names A's entity elsewhere: another way to refer to it ("Moscow")
         reported.add(run_a[-1].end)
         out.append(
             finding(

@@ -213,3 +213,45 @@ def test_the_bundled_captioned_page_shows_its_caption_and_teaser_as_repeats() ->
     }
     assert next(g for g in result.groups if 0 in g.a).b == (2,)  # S1 under its dateline
     assert next(g for g in result.groups if 1 in g.a).b == (3,)
+
+
+FIRE_A = """Fire destroys warehouse in Dunmore
+A fire broke out in a furniture warehouse on Elm Street in Dunmore shortly after 3 a.m. on Sunday.
+Four workers were taken to Dunmore General Hospital with burns, a county spokesman said.
+The building, which had stood empty for years until 2019, was a total loss.
+Investigators have not said what started the blaze.
+"""
+FIRE_B = """Four hurt as blaze guts Elm Street building
+County officials said the early Sunday fire at the Elm Street furniture warehouse sent four workers to Dunmore \
+General Hospital.
+Neighbours described flames rising above the rooftops.
+The cause is under investigation, fire chief Tom Reyes said.
+"""
+
+
+def test_a_sentence_that_combines_facts_from_two_sentences_of_an_independent_report_links_to_both() -> None:
+    # Two reporters on one event: B's second sentence tells where and when the fire was (A's second) and who
+    # was hurt (A's third), in other words. It sits in one group; the other shared fact is a partial link.
+    result = compare(FIRE_A, FIRE_B, facts=False)
+    where_a = next(s.index for s in result.a_sentences if s.text.startswith("A fire broke out"))
+    hurt_a = next(s.index for s in result.a_sentences if s.text.startswith("Four workers"))
+    both_b = next(s.index for s in result.b_sentences if s.text.startswith("County officials"))
+    linked = {(k.a, k.b): k.kind for k in result.links}
+    assert (where_a, both_b) in linked and (hurt_a, both_b) in linked
+    assert sorted([linked[(where_a, both_b)], linked[(hurt_a, both_b)]]) == ["group", "partial"]
+    # Sentences that share nothing specific stay unlinked.
+    flames_b = next(s.index for s in result.b_sentences if s.text.startswith("Neighbours"))
+    assert not any(k.b == flames_b for k in result.links)
+
+
+def test_in_a_reprint_a_sentence_naming_the_same_people_is_not_linked_beside_its_copy() -> None:
+    # Each sentence's copy is in the other version: two sentences that only name the same mayor on the same
+    # day share words, but not content, and must not be linked across.
+    a = (
+        "Mayor Ellen Park opened the rebuilt Harbour Bridge on Tuesday morning.\n"
+        "Mayor Ellen Park later thanked the repair crews at a lunch on Tuesday.\n"
+        "Traffic was light in the first hours.\n"
+    )
+    b = a.replace("Traffic was light", "Few cars crossed")
+    result = compare(a, b, facts=False)
+    assert {(k.a, k.b) for k in result.links} == {(0, 0), (1, 1), (2, 2)}

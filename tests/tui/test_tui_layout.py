@@ -14,6 +14,7 @@ words = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P",
 
 @given(text=words, width=st.integers(min_value=1, max_value=80))
 @example(text="0000\xa0\u3001\u3001", width=4)  # a no-break space does not end a word
+@example(text="000\u3000\uffa0", width=2)  # a wide and a zero-width character: as many cells as characters
 def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
     text = flatten(text)
     spans = wrap_spans(text, width)
