@@ -24,6 +24,11 @@ optimistic), round 3 was judged last with no change to the rules after it.
     python benchmarks/facts_precision.py --show                 # print the unjudged sampled findings
     python benchmarks/facts_precision.py --judge KEY right "why" # record a verdict
     python benchmarks/facts_precision.py --split tuning --show  # look at tuning findings
+    python benchmarks/facts_precision.py --pairs adv-int --seed 17 --sample 40 --show
+        # held out of all tuning: OneStop advanced vs intermediate (181 pairs, never looked at while
+        # tuning); verdicts are stored with split "heldout-adv-int"; --seed salts the SHA-1 rank
+    python benchmarks/facts_precision.py --pairs adv-int --seed 17 --sample 30 --skip-kind quote_dropped
+        # the other kinds alone (quote_dropped is 93% of adv-int findings: int/ lost every quote mark)
 
 Also prints the time findings add per pair and for one ~800-word pair, against compare() alone
 measured in the same run (the baseline).
@@ -50,6 +55,7 @@ from compare import Comparison, Finding, compare  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 JUDGEMENTS = ROOT / "benchmarks" / "facts_judgements.jsonl"
 HELD_OUT_ONESTOP = 36
+ADV_INT = "heldout-adv-int"
 
 
 @dataclass
@@ -78,6 +84,15 @@ def pairs(data: Path) -> Iterator[Pair]:
             yield Pair(record["id"], split, record["a"], record["b"])
 
 
+def adv_int_pairs(data: Path) -> Iterator[Pair]:
+    """Every OneStop advanced vs intermediate pair: no story's adv/int pair was used while tuning."""
+    root = data / "onestop"
+    for name in sorted(p.name for p in (root / "adv").glob("*.txt") if (root / "int" / p.name).exists()):
+        a = (root / "adv" / name).read_text(encoding="utf-8-sig")
+        b = (root / "int" / name).read_text(encoding="utf-8-sig")
+        yield Pair(f"onestop-adv-int/{name}", ADV_INT, a, b)
+
+
 def key(pair: Pair, result: Comparison, f: Finding) -> str:
     """A finding's stable name: no article text, only ids, indices, kind and a digest of the facts."""
     group = result.groups[f.group]
@@ -87,8 +102,9 @@ def key(pair: Pair, result: Comparison, f: Finding) -> str:
     return f"{pair.id}|A{a}|B{b}|{f.kind}|{digest}"
 
 
-def rank(k: str) -> str:
-    return hashlib.sha1(k.encode()).hexdigest()
+def rank(k: str, seed: int | None = None) -> str:
+    """The sampling order: SHA-1 of the key, salted by the seed if one is given."""
+    return hashlib.sha1((k if seed is None else f"{seed}|{k}").encode()).hexdigest()
 
 
 def load() -> dict[str, dict[str, str]]:
@@ -112,6 +128,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--split", choices=("held-out", "tuning"), default="held-out")
+    parser.add_argument(
+        "--pairs", choices=("adv-ele", "adv-int"), default="adv-ele", help="adv-int: OneStop adv vs int only"
+    )
+    parser.add_argument("--seed", type=int, default=None, help="salt the sampling rank (default: unsalted)")
+    parser.add_argument(
+        "--skip-kind", action="append", default=[], metavar="KIND", help="leave this kind out of the sample"
+    )
     parser.add_argument("--sample", type=int, default=50, help="findings sampled from the split (default 50)")
     parser.add_argument(
         "--round", type=int, default=1, help="round N samples the N-th --sample OneStop findings by rank"
@@ -127,8 +150,9 @@ def main() -> int:
     found: dict[str, tuple[Pair, Comparison, Finding]] = {}
     counts: Counter[str] = Counter()
     extra: list[float] = []
-    for pair in pairs(args.data):
-        if pair.split != args.split:
+    split = ADV_INT if args.pairs == "adv-int" else args.split
+    for pair in adv_int_pairs(args.data) if args.pairs == "adv-int" else pairs(args.data):
+        if pair.split != split:
             continue
         started = time.perf_counter()
         result = compare(pair.a, pair.b, facts=False)
@@ -145,16 +169,19 @@ def main() -> int:
             print(f"cannot judge {k!r} as {verdict!r}: not a current finding, or not right/wrong", file=sys.stderr)
             return 2
         kind = k.split("|")[3]
-        judged[k] = {"key": k, "split": args.split, "kind": kind, "verdict": verdict, "reason": reason}
+        judged[k] = {"key": k, "split": split, "kind": kind, "verdict": verdict, "reason": reason}
     if args.judge:
         save(judged)
     # Realnews findings are few (reprints change little): all of them, up to half the sample, then OneStop.
-    realnews = sorted((k for k in found if not k.startswith("onestop/")), key=rank)[: args.sample // 2]
-    onestop = sorted((k for k in found if k.startswith("onestop/")), key=rank)
+    sampled = [k for k in found if found[k][2].kind not in args.skip_kind]
+    realnews = sorted((k for k in sampled if not k.startswith("onestop")), key=lambda k: rank(k, args.seed))[
+        : args.sample // 2
+    ]
+    onestop = sorted((k for k in sampled if k.startswith("onestop")), key=lambda k: rank(k, args.seed))
     if args.round > 1:  # the next findings by rank, none of them seen while earlier rounds prompted fixes
         realnews, onestop = [], onestop[(args.round - 1) * args.sample :]
     sample = realnews + onestop[: args.sample - len(realnews)]
-    print(f"{args.split}: {len(extra)} pairs, {sum(counts.values())} findings: {dict(sorted(counts.items()))}")
+    print(f"{split}: {len(extra)} pairs, {sum(counts.values())} findings: {dict(sorted(counts.items()))}")
     print(f"findings add {statistics.mean(extra) * 1000:.1f} ms per pair on average (compare() alone is the baseline)")
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
@@ -170,7 +197,7 @@ def main() -> int:
     print(f" = {total_right / total:.1%}" if total else "")
     for kind in sorted(seen):
         print(f"  {kind:20} {right[kind]}/{seen[kind]}")
-    gone = [k for k, v in judged.items() if v.get("split") == args.split and k not in found]
+    gone = [k for k, v in judged.items() if v.get("split") == split and k not in found]
     for k in gone:
         print(f"gone (was {judged[k]['verdict']}): {k}")
     for k in unjudged:
