@@ -16,12 +16,13 @@ them. Each format is read by a well-kept library or the standard library:
 
 Every refusal is one `InputError` line naming the input and what to do:
 encrypted files, PDFs without a text layer (scans: run OCR first), damaged
-files, and anything too large. Limits: the file itself is within `--max-size`
-like any input; a ZIP (DOCX, ODT) may unpack to at most `MAX_UNPACKED` bytes
-in all and `MAX_TEXT_PART` for the XML that holds the text (it is parsed
-whole), each member at most `MAX_RATIO` times its packed size (a zip bomb
-is refused before anything is inflated); the extracted text may be at most
-`max_bytes` characters; PDF streams are inflated within pypdf's own limits.
+files, and anything too large. Limits: the file itself may be `DOCUMENT_FILE_FACTOR`
+times `--max-size` (see `sources`); a ZIP (DOCX, ODT) may unpack to at most
+`MAX_UNPACKED` bytes in all, and the XML that holds the text (parsed whole) to
+`TEXT_PART_FACTOR` times `--max-size` (never over `MAX_TEXT_PART`), each member
+at most `MAX_RATIO` times its packed size (a zip bomb is refused before anything
+is inflated); the extracted text may be at most `max_bytes` characters; PDF
+streams are inflated within pypdf's own limits.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ __all__ = ["DOCUMENT_SUFFIXES", "MAX_RATIO", "MAX_UNPACKED", "document_kind", "r
 DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt"}
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes a DOCX or ODT may unpack to, all members together (pictures included)
 MAX_TEXT_PART = 50 * 1024 * 1024  # bytes of its text part (word/document.xml, content.xml): parsed whole, in memory
+# ...and at most this many times `max_bytes`: markup costs a few bytes per byte of text, but a tree of tiny elements
+# costs lxml a few hundred bytes of memory per byte of XML, so the part's size is what bounds the memory.
+TEXT_PART_FACTOR = 4
 MAX_RATIO = 200  # how many times its packed size one member may unpack to (XML packs 5-20x; bombs 1000x)
 MAX_PAGES = 5000
 MIN_CONTENT = 2 * 1024 * 1024  # bytes of page content a PDF may always have, however low --max-size is
@@ -93,9 +97,9 @@ def read_document(
     if kind == "pdf":
         text, meta = _pdf(data, name, max_bytes)
     elif kind == "docx":
-        text, meta = _docx(data, name)
+        text, meta = _docx(data, name, max_bytes)
     elif kind == "odt":
-        text, meta = _odt(data, name)
+        text, meta = _odt(data, name, max_bytes)
     else:  # pragma: no cover - callers pass a kind from document_kind
         raise ValueError(kind)
     text = _valid(text).strip("\n")
@@ -324,7 +328,7 @@ def reflow(text: str) -> str:
 
 
 # -- ZIP-based: DOCX and ODT ---------------------------------------------------------------------------------
-def _open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
+def _open_zip(data: bytes, name: str, kind: str, max_bytes: int) -> zipfile.ZipFile:
     """The archive, after checking it cannot unpack to more than the limits allow (nothing is inflated yet)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -344,11 +348,12 @@ def _open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
             reason="too-large",
         )
     text_part = max((i.file_size for i in infos if i.filename in ("word/document.xml", "content.xml")), default=0)
-    if text_part > MAX_TEXT_PART:
+    part_limit = min(MAX_TEXT_PART, TEXT_PART_FACTOR * max_bytes)
+    if text_part > part_limit:
         archive.close()
         raise InputError(
             f"cannot read {name!r}: its text part would unpack to {megabytes(text_part)}, over the "
-            f"{megabytes(MAX_TEXT_PART)} limit; save the text as .txt instead",
+            f"{megabytes(part_limit)} limit; raise --max-size or save the text as .txt instead",
             reason="too-large",
         )
     if any(info.flag_bits & 0x1 for info in infos):
@@ -360,7 +365,7 @@ def _open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
-def _docx(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
+def _docx(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | None]]:
     if data.startswith(_OLE):
         raise InputError(
             f"cannot read {name!r}: the Word document is encrypted with a password (or is an old .doc); "
@@ -370,7 +375,7 @@ def _docx(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    with _open_zip(data, name, "docx"):
+    with _open_zip(data, name, "docx", max_bytes):
         pass
     try:
         document = docx.Document(io.BytesIO(data))
@@ -412,11 +417,11 @@ def _xml(raw: bytes) -> Any:
     return etree.fromstring(raw, parser=parser)
 
 
-def _odt(data: bytes, name: str) -> tuple[str, dict[str, str | None]]:
+def _odt(data: bytes, name: str, max_bytes: int) -> tuple[str, dict[str, str | None]]:
     damaged = InputError(
         f"cannot read {name!r}: it is a damaged {_WHAT['odt']}; save or export it again", reason="corrupt"
     )
-    with _open_zip(data, name, "odt") as archive:
+    with _open_zip(data, name, "odt", max_bytes) as archive:
         names = set(archive.namelist())
         try:
             if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):

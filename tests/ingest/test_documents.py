@@ -209,6 +209,16 @@ def test_the_text_part_of_a_word_file_is_bounded_before_it_is_parsed(
         load_path(path)
 
 
+def test_the_text_part_limit_follows_max_size(tmp_path: Path) -> None:
+    """The XML of an ODT or DOCX is parsed whole, and a tree of tiny elements costs lxml hundreds of bytes a
+    byte, so the part may unpack to at most four times --max-size: memory follows the limit the user set."""
+    path = tmp_path / "long.docx"
+    path.write_bytes(office.docx(["A sentence about the bridge that reopened today."] * 200))
+    assert "bridge" in load_path(path).text  # well within the default
+    with pytest.raises(InputError, match=r"its text part would unpack to .* raise --max-size"):
+        load_path(path, max_bytes=4000)  # its document.xml is over 16 kB
+
+
 def test_a_word_file_larger_than_the_limit_is_read_when_its_text_is_within_it(tmp_path: Path) -> None:
     """Fonts and pictures make an office file far larger than its text; the limit that bounds the work is
     on the text, so a press release of a few pages is read at the default limit whatever its pictures weigh."""
