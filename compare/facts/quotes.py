@@ -427,6 +427,12 @@ def find_quotes(view: GroupView) -> list[Finding]:
                     f"A attributes the quote to '{qa.speaker}', B to '{qb.speaker}'",
                 )
             )
+    # A document with no quotation mark at all, against one with several, lost its marks (a copy stripped
+    # of curly quotes): whether it still quotes the words cannot be told, so no quote is dropped or added.
+    if _unmarked(view.b.text, view.a.text):
+        left_a = []
+    if _unmarked(view.a.text, view.b.text):
+        left_b = []
     for quote in left_a:
         if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
             continue
@@ -443,6 +449,12 @@ def find_quotes(view: GroupView) -> list[Finding]:
 
 
 _TERM_WORDS = 2
+_SEVERAL = 2
+
+
+def _unmarked(text: str, other: str) -> bool:
+    """`text` has no quotation at all while `other` has several: its marks were lost, not its quotes."""
+    return not document_quotes(text) and len(document_quotes(other)) >= _SEVERAL
 
 
 _SPEECH_VERB = re.compile(rf"\b(?:{_VERBS}|accused|called|described|promised|vowed)\b", re.IGNORECASE)
