@@ -177,7 +177,17 @@ def _retyped(view: GroupView, run_a: Sequence[Token], run_b: Sequence[Token]) ->
         folded_b = letters(view.b.text[start_b : start_b + 2 * len(text_a) + 8])
         if any(k and folded_b.startswith(k) for k in (letters(text_a), letters(text_a, ascii_only=True))):
             return True
-    return False
+    # One name's letters begin the other's: "John Lewiss" for "John Lewis’s Christmas" (the apostrophe lost,
+    # and the name read one word shorter).
+    name_a = view.a.text[run_a[0].start : run_a[-1].end]
+    name_b = letters(view.b.text[run_b[0].start : run_b[-1].end])
+    return (
+        len(run_a) > 1
+        and len(run_b) > 1
+        and any(
+            k.startswith(name_b) or name_b.startswith(k) for k in (letters(name_a), letters(name_a, ascii_only=True))
+        )
+    )
 
 
 def _surname(run: Sequence[Token]) -> str:

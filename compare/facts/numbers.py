@@ -63,7 +63,7 @@ _FILLER = {
 }  # fmt: skip
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10) + r"))?"
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[-\u2010\u2011]\s?(?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10) + r"))?"
     r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
 )
 # "a third" and "30%" are the same rough figure; "a third" and "25%" are not.
@@ -153,7 +153,8 @@ def _same_dimension(a: str, b: str) -> bool:
 
 
 def _word_value(word: str) -> float:
-    word = word.lower().replace("\u2010", "-").replace("\u2011", "-")
+    # "Ninety- one": a copy that lost its typography may leave a space after the hyphen.
+    word = re.sub(r"-\s+", "-", word.lower().replace("\u2010", "-").replace("\u2011", "-"))
     if word in _SMALL:
         return _SMALL[word]
     if "-" in word:

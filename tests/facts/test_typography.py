@@ -65,6 +65,12 @@ def test_a_name_with_a_stray_space_is_the_same_name() -> None:
     assert findings(a, b, "entity_changed") == []
 
 
+def test_a_possessive_that_lost_its_apostrophe_is_the_same_name() -> None:
+    a = "A lonely man on the moon is the focus of John Lewis\u2019s Christmas 2015 advert, the store says."
+    b = "A lonely man on the moon is the focus of John Lewiss 2015 Christmas advert, the store says."
+    assert findings(a, b, "entity_changed") == []
+
+
 def test_a_name_changed_in_a_copy_without_accents_is_still_found() -> None:
     a = "The researcher Marta Gal\u00e1n studied the wolves near the village for three years."
     b = "The researcher Marta Lopez studied the wolves near the village for three years."
@@ -83,6 +89,12 @@ def test_a_name_changed_in_a_copy_without_accents_is_still_found() -> None:
     ],
 )
 def test_figures_joined_by_a_lost_dash_are_not_a_changed_figure(a: str, b: str) -> None:
+    assert findings(a, b, "number_changed") == []
+
+
+def test_a_spelled_figure_with_a_stray_space_after_its_hyphen_is_the_same_figure() -> None:
+    a = "An overwhelming majority of 91% post a photo of themselves, and 71% post their town."
+    b = "Ninety- one per cent post a photo of themselves, and 71% post their town."
     assert findings(a, b, "number_changed") == []
 
 
