@@ -27,6 +27,23 @@ def test_quotes_are_not_dropped_when_the_other_document_has_no_quote_marks_at_al
     assert findings(a, b, "quote_dropped") == []
 
 
+def test_quoted_words_are_compared_with_the_unmarked_text_of_a_document_without_quote_marks() -> None:
+    a = (
+        "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
+        "Traffic has been heavy since the flood, drivers say.\n\n"
+        "\u201cIt\u2019s a long and very difficult repair,\u201d said the engineer, Tom Reid."
+    )
+    b = (
+        "We will reopen the bridge in June, the mayor said on Monday.\n\n"
+        "Traffic has been heavy since the flood, drivers say.\n\n"
+        "Its a long and rather easy repair, said the engineer, Tom Reid."
+    )
+    (found,) = findings(a, b, "quote_altered")  # the first quote is kept word for word: nothing
+    assert found.a_text == "It\u2019s a long and very difficult repair"
+    assert found.b_text == "Its a long and rather easy repair"
+    assert "[-very difficult-]{+rather easy+}" in found.diff_text
+
+
 def test_a_quote_dropped_from_a_document_that_still_quotes_is_still_found() -> None:
     a = (
         "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
