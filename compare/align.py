@@ -61,7 +61,7 @@ from .normalise import Token
 from .options import AlignOptions
 from .stopwords import STOPWORDS
 
-__all__ = ["AlignOptions", "Alignment", "Link", "PairLink", "align", "align_with_links", "in_order"]
+__all__ = ["AlignOptions", "Alignment", "Link", "PairLink", "align_with_links", "in_order"]
 
 
 # In a long document each sentence keeps this many candidate partners per measure.
@@ -334,21 +334,6 @@ class _Scorer:
     def in_b(self, i: int, j: int) -> float:
         """How much of A's sentence i is inside B's sentence j."""
         return self.shared.get((i, j), 0.0) / self.weight_a[i] if self.weight_a[i] else 0.0
-
-
-def align(
-    tokens_a: Sequence[Sequence[Token]],
-    tokens_b: Sequence[Sequence[Token]],
-    options: AlignOptions | None = None,
-    *,
-    identity_a: Sequence[Hashable] | None = None,
-    identity_b: Sequence[Hashable] | None = None,
-    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
-) -> list[Link]:
-    """The groups of `align_with_links` alone."""
-    return align_with_links(
-        tokens_a, tokens_b, options, identity_a=identity_a, identity_b=identity_b, make_scorer=make_scorer
-    ).groups
 
 
 def align_with_links(

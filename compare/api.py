@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from rapidfuzz import fuzz
 
@@ -49,7 +49,15 @@ def prepare(source: Source) -> tuple[Document, list[Sentence]]:
     return document, list(sentences)
 
 
-def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Sequence[Token]]]:
+class _Side(NamedTuple):
+    """One version as the aligner and the word diff read it: the document, its sentences, their words."""
+
+    document: Document
+    sentences: Sequence[Sentence]
+    tokens: Sequence[Sequence[Token]]
+
+
+def _prepare(source: Source) -> _Side:
     """`prepare`, plus the words of each sentence."""
     if isinstance(source, os.PathLike):
         source = load_path(source)
@@ -57,12 +65,12 @@ def _prepare(source: Source) -> tuple[Document, Sequence[Sentence], Sequence[Seq
         _warn_if_a_file_name(source)
         source = Document(source)
     if isinstance(source, Document):
-        return (source, *_analysed(source.text))
+        return _Side(source, *_analysed(source.text))
     if isinstance(source, Sequence) and not isinstance(source, bytes | bytearray):
         if not all(isinstance(s, str) for s in source):
             raise OptionError("a list of sentences must hold only strings")
         text, sentences = from_sentences([clean_text(s) for s in source])
-        return Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences]
+        return _Side(Document(text), sentences, [tokenize(text, s.start, s.end) for s in sentences])
     raise OptionError(
         f"cannot compare a {type(source).__name__}: pass text (str), a path (pathlib.Path), "
         "a Document or a list of sentences"
@@ -158,8 +166,9 @@ def compare(
     if method not in METHODS:
         raise OptionError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     options = replace(base, threshold=threshold, part_threshold=part_threshold, gap_threshold=gap_threshold)
-    doc_a, sentences_a, tokens_a = _prepare(a)
-    doc_b, sentences_b, tokens_b = _prepare(b)
+    side_a, side_b = _prepare(a), _prepare(b)
+    doc_a, sentences_a, tokens_a = side_a
+    doc_b, sentences_b, tokens_b = side_b
 
     match_a, match_b = (
         _without_datelines(doc_a, sentences_a, tokens_a),
@@ -174,8 +183,7 @@ def compare(
         make_scorer=_semantic_scorer(doc_a, sentences_a, doc_b, sentences_b) if method == "semantic" else None,
         headings=(_headings(sentences_a), _headings(sentences_b)),
     )
-    texts = (doc_a.text, doc_b.text)
-    groups = [_group(link, sentences_a, sentences_b, tokens_a, tokens_b, alignment, texts) for link in alignment.groups]
+    groups = [_group(link, side_a, side_b, alignment) for link in alignment.groups]
     groups = _flag_moves(groups, sentences_a, sentences_b)
     ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
@@ -187,7 +195,7 @@ def compare(
         a_sentences=tuple(sentences_a),
         b_sentences=tuple(sentences_b),
         groups=ordered,
-        scores=score(all_a, all_b, ordered, _repeat_diffs(alignment, sentences_a, sentences_b, tokens_a, tokens_b)),
+        scores=score(all_a, all_b, ordered, _repeat_diffs(alignment, side_a, side_b)),
         options={
             "threshold": threshold,
             "part_threshold": part_threshold,
@@ -275,19 +283,13 @@ def _identities(
     ]
 
 
-def _group(
-    link: Link,
-    sentences_a: Sequence[Sentence],
-    sentences_b: Sequence[Sentence],
-    tokens_a: Sequence[Sequence[Token]],
-    tokens_b: Sequence[Sequence[Token]],
-    alignment: Alignment,
-    texts: tuple[str, str] | None = None,
-) -> Group:
-    """A group with its kind, similarity and word diff (quote marks kept with their words when `texts` are given).
+def _group(link: Link, side_a: _Side, side_b: _Side, alignment: Alignment) -> Group:
+    """A group with its kind, similarity and word diff (quote marks kept with their words).
 
     A leftover whose content the other side has (see `align.Alignment`) is `repeated`, not deleted or inserted.
     """
+    (doc_a, sentences_a, tokens_a), (doc_b, sentences_b, tokens_b) = side_a, side_b
+    texts = (doc_a.text, doc_b.text)
     words_a = [t for i in link.a for t in tokens_a[i]]
     words_b = [t for j in link.b for t in tokens_b[j]]
     anchor_a = sentences_a[link.a[0]].start if link.a else 0
@@ -317,15 +319,10 @@ def _group(
     return Group(a=link.a, b=link.b, kind=kind, score=round(similarity, 4), diff=diff)
 
 
-def _repeat_diffs(
-    alignment: Alignment,
-    sentences_a: Sequence[Sentence],
-    sentences_b: Sequence[Sentence],
-    tokens_a: Sequence[Sequence[Token]],
-    tokens_b: Sequence[Sequence[Token]],
-) -> list[tuple[str, tuple[WordOp, ...]]]:
+def _repeat_diffs(alignment: Alignment, side_a: _Side, side_b: _Side) -> list[tuple[str, tuple[WordOp, ...]]]:
     """For each repeated sentence, its word diff against the sentence of the other side it repeats best
     (highest link score, then the nearest): the scores count its unchanged words as shared."""
+    (_, sentences_a, tokens_a), (_, sentences_b, tokens_b) = side_a, side_b
     best_a: dict[int, tuple[float, int, int]] = {}
     best_b: dict[int, tuple[float, int, int]] = {}
     for k in alignment.links:

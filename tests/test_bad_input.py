@@ -44,11 +44,13 @@ class Case:
     commands: tuple[str, ...] = field(default=("compare", "report", "tui", "history"))
 
 
-def _file(name: str, data: bytes) -> Callable[[Path, str], str]:
+def _file(name: str, data: bytes, selector: str = "") -> Callable[[Path, str], str]:
+    """A file written into the test's folder; `selector` (``#N``, ``#ID``) is added to the path given."""
+
     def make(tmp: Path, _server: str) -> str:
         path = tmp / name
         path.write_bytes(data)
-        return str(path)
+        return str(path) + selector
 
     return make
 
@@ -119,7 +121,7 @@ CASES = [
     Case("invalid JSON", _file("story.json", b'{"text": "unterminated'), "not valid JSON"),
     Case(
         "bad JSON line, asked for",
-        lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": \n')(tmp, _) + "#2",
+        _file("s.jsonl", b'{"text": "One."}\n{"text": \n', "#2"),
         "line 2 is not valid JSON",
     ),
     Case(
@@ -135,12 +137,12 @@ CASES = [
     Case("no records", _file("story.json", b"[]"), "it holds no records"),
     Case(
         "record number out of range",
-        lambda tmp, _: _file("s.jsonl", b'{"text": "One."}\n{"text": "Two."}\n')(tmp, _) + "#5",
+        _file("s.jsonl", b'{"text": "One."}\n{"text": "Two."}\n', "#5"),
         "there is no record 5; it holds 2 records",
     ),
     Case(
         "unknown record id",
-        lambda tmp, _: _file("s.jsonl", b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n')(tmp, _) + "#zz",
+        _file("s.jsonl", b'{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', "#zz"),
         "no record has id 'zz'",
     ),
     Case("selector on a text file", lambda tmp, _: str(GOOD) + "#2", "'#' picks a record only in JSON"),
