@@ -430,13 +430,14 @@ def find_quotes(view: GroupView) -> list[Finding]:
             )
     # A document with no quotation mark at all, against one with several, lost its marks (a copy stripped
     # of curly quotes): whether it still quotes the words cannot be told, so no quote is dropped or added.
+    # Where the words are not found there either, the quote is dropped or added as usual.
+    out_plain: list[Finding] = []
     if _unmarked(view.b.text, view.a.text):
-        out_plain = [f for f in (_plain_altered(view, q) for q in left_a) if f is not None]
-        left_a = []
-    else:
-        out_plain = []
+        plain = [(q, _plain_twin(view.b, q)) for q in left_a]
+        out_plain = [f for f in (_plain_altered(view, q, twin) for q, twin in plain if twin) if f is not None]
+        left_a = [q for q, twin in plain if not twin]
     if _unmarked(view.a.text, view.b.text):
-        left_b = []
+        left_b = [q for q in left_b if not _plain_twin(view.a, q)]
     out.extend(out_plain)
     for quote in left_a:
         if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
@@ -459,28 +460,30 @@ _SEVERAL = 2
 
 # A's quoted words found in B's unmarked text: at least this share of them, in order, within a stretch of
 # B no longer than this many times the quote.
-_PLAIN_SHARE = 0.6
+_PLAIN_SHARE = 0.5
 _PLAIN_STRETCH = 1.5
 _ATTRIBUTION_WORDS = 4
 
 
-def _plain_altered(view: GroupView, quote: Quote) -> Finding | None:
-    """A's quote compared with the same words in B, which has no quotation marks at all: `quote_altered`
-    when B says them (most of them, in order) with words changed inside; None when B keeps them, or when
-    they cannot be found (then nothing can be told). Typography does not count ("I’m" / "Im"), nor an
-    attribution B puts between the words ("You should, he said, and …")."""
+def _plain_twin(other: Side, quote: Quote) -> list[Token]:
+    """The stretch of `other`'s words that says most of the quote's words, in order, without quotation
+    marks (typography folded); empty when there is none."""
+    keys = [letters(k) for k in quote.keys]
+    tokens = other.tokens
+    other_keys = [letters(t.key) for t in tokens]
+    blocks = [m for m in SequenceMatcher(None, keys, other_keys, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks or sum(m.size for m in blocks) < _PLAIN_SHARE * len(keys):
+        return []
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
+    return tokens[first:last] if last - first <= _PLAIN_STRETCH * len(keys) else []
+
+
+def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding | None:
+    """A's quote compared with `twin`, the same words in B, which has no quotation marks at all:
+    `quote_altered` when B says them with words changed inside, None when B keeps them. Typography does not
+    count ("I’m" / "Im"), nor an attribution B puts between the words ("You should, he said, and …")."""
     if len(quote.tokens) < _TERM_WORDS + 2:
         return None
-    a_keys = [letters(k) for k in quote.keys]
-    tokens_b = view.b.tokens
-    b_keys = [letters(t.key) for t in tokens_b]
-    blocks = [m for m in SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_matching_blocks() if m.size]
-    if not blocks or sum(m.size for m in blocks) < _PLAIN_SHARE * len(a_keys):
-        return None
-    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
-    if last - first > _PLAIN_STRETCH * len(a_keys):
-        return None
-    twin = tokens_b[first:last]
     ops = []
     for op in word_diff(quote.tokens, twin, quote.start, twin[0].start):
         old, new = view.a.text[op.a_start : op.a_end], view.b.text[op.b_start : op.b_end]

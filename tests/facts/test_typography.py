@@ -27,6 +27,19 @@ def test_quotes_are_not_dropped_when_the_other_document_has_no_quote_marks_at_al
     assert findings(a, b, "quote_dropped") == []
 
 
+def test_a_quote_whose_words_are_gone_from_a_document_without_quote_marks_is_still_dropped() -> None:
+    a = (
+        "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday, \u201cwhatever the cost.\u201d\n\n"
+        "\u201cIt is a long and very difficult repair,\u201d said the engineer, Tom Reid, on Monday."
+    )
+    b = (
+        "We will reopen the bridge in June, the mayor said on Monday, whatever the cost.\n\n"
+        "The engineer, Tom Reid, inspected the old stone piers on Monday."
+    )
+    (found,) = findings(a, b, "quote_dropped")
+    assert found.a_text == "It is a long and very difficult repair"
+
+
 def test_quoted_words_are_compared_with_the_unmarked_text_of_a_document_without_quote_marks() -> None:
     a = (
         "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
