@@ -57,6 +57,7 @@ from functools import lru_cache
 import numpy as np
 import Stemmer
 
+from .model import LinkKind
 from .normalise import Token
 from .options import AlignOptions
 from .stopwords import STOPWORDS
@@ -112,7 +113,7 @@ class PairLink:
 
     a: int
     b: int
-    kind: str
+    kind: LinkKind
     score: float
 
 
@@ -486,7 +487,7 @@ def _content_links(
         need = _LINK_SHARE_LEFTOVER if leftover_a or leftover_b else _LINK_SHARE_GROUPED
         if max(j_in_i, i_in_j) < need or len(scorer.bags_a[i] & scorer.bags_b[j]) < _LINK_MIN_STEMS:
             continue
-        kind = "repeat" if min(j_in_i, i_in_j) >= _REPEAT_SHARE else "partial"
+        kind: LinkKind = "repeat" if min(j_in_i, i_in_j) >= _REPEAT_SHARE else "partial"
         links.append(PairLink(i, j, kind, round(_contained(scorer, i, j), 4)))
         if leftover_a and i_in_j >= _LINK_SHARE_LEFTOVER:
             repeated_a.add(i)

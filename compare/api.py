@@ -188,7 +188,7 @@ def compare(
     ordered = reading_order(groups)
     all_a = [t for tokens in tokens_a for t in tokens]
     all_b = [t for tokens in tokens_b for t in tokens]
-    links = tuple(SentenceLink(k.a, k.b, k.kind, k.score) for k in alignment.links)  # type: ignore[arg-type]
+    links = tuple(SentenceLink(k.a, k.b, k.kind, k.score) for k in alignment.links)
     result = Comparison(
         a=doc_a,
         b=doc_b,
