@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Token", "normalise", "normalise_token", "tokenize"]
+__all__ = ["Token", "letters", "normalise", "normalise_token", "tokenize"]
 
 # Typographic variants that NFKC leaves alone but a reader does not see as a change.
 _FOLD = str.maketrans(
@@ -70,3 +70,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     matches = list(WORD.finditer(text, start, len(text) if end is None else end))
     keys = map(normalise_token, [m.group() for m in matches])
     return list(map(Token._make, zip(keys, [m.start() for m in matches], [m.end() for m in matches], strict=True)))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def letters(text: str, *, ascii_only: bool = False) -> str:
+    """The letters and digits of `text`, casefolded, with typography folded away: accents dropped
+    (NFKD without combining marks), control characters, punctuation and spaces ignored.
+
+    A copy that lost its non-ASCII characters ("Gávea" → "Gvea", "Dürer" → "Du\\x08rer", "Kim Ki- Bum")
+    still spells the same letters as the original in one of two ways: with accents folded (the default)
+    or, with `ascii_only`, with every non-ASCII character of the original deleted.
+
+    >>> letters("Gávea"), letters("Gávea", ascii_only=True), letters("Kim Ki- Bum"), letters("Du\x08rer")
+    ('gavea', 'gvea', 'kimkibum', 'durer')
+    """
+    text = _CONTROL.sub("", text)
+    if ascii_only:
+        text = text.encode("ascii", "ignore").decode()
+    else:
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in text.casefold() if c.isalnum() and c.isascii())

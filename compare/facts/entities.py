@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..normalise import Token
+from ..normalise import Token, letters
 from ..segment import segment
 from .context import GroupView, Side, finding
 from .dates import MONTHS, WEEKDAYS
@@ -143,6 +143,8 @@ def same_entity(a: Sequence[Token], b: Sequence[Token]) -> bool:
     ident_a, ident_b = _identity(a), _identity(b)
     if not ident_a or not ident_b:
         return True  # a title alone says nothing
+    if _same_letters(" ".join(t.key for t in a), " ".join(t.key for t in b)):
+        return True  # the same name typed with other typography ("Gávea" / "Gvea", "Mysłajek" / "Mys_ajek")
     last_a, last_b = _surname(a), _surname(b)
     if (
         len(ident_a) > 1
@@ -157,6 +159,35 @@ def same_entity(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return True
     key_a, key_b = "".join(t.key for t in a).replace(".", ""), "".join(t.key for t in b).replace(".", "")
     return _acronym(key_a, b) or _acronym(key_b, a)
+
+
+def _same_letters(a: str, b: str) -> bool:
+    """`a` and `b` spell the same letters once typography is folded: accents and non-ASCII characters
+    lost, control characters standing in for them, stray spaces or punctuation ("Dürer" / "Du\\x08rer")."""
+    folded_b = letters(b)
+    return bool(folded_b) and folded_b in (letters(a), letters(a, ascii_only=True))
+
+
+def _retyped(view: GroupView, run_a: Sequence[Token], run_b: Sequence[Token]) -> bool:
+    """B's text where its name starts spells A's name once typography is folded: the same name, its
+    accents, apostrophes or dashes lost, or turned into control characters that cut the word in two
+    ("Dürer" read as "Du" in "Du\\x08rer", "Kim Ki-Bum" as "Kim Ki" in "Kim Ki- Bum")."""
+    for start_a, start_b in ((run_a[0].start, run_b[0].start), (run_a[-1].start, run_b[-1].start)):
+        text_a = view.a.text[start_a : run_a[-1].end]
+        folded_b = letters(view.b.text[start_b : start_b + 2 * len(text_a) + 8])
+        if any(k and folded_b.startswith(k) for k in (letters(text_a), letters(text_a, ascii_only=True))):
+            return True
+    # One name's letters begin the other's: "John Lewiss" for "John Lewis’s Christmas" (the apostrophe lost,
+    # and the name read one word shorter).
+    name_a = view.a.text[run_a[0].start : run_a[-1].end]
+    name_b = letters(view.b.text[run_b[0].start : run_b[-1].end])
+    return (
+        len(run_a) > 1
+        and len(run_b) > 1
+        and any(
+            k.startswith(name_b) or name_b.startswith(k) for k in (letters(name_a), letters(name_a, ascii_only=True))
+        )
+    )
 
 
 def _surname(run: Sequence[Token]) -> str:
@@ -226,6 +257,7 @@ def find_entities(view: GroupView) -> list[Finding]:
         if (
             run_a[-1].end in reported
             or same_entity(run_a, run_b)
+            or _retyped(view, run_a, run_b)
             or _known_together(
                 view, [t for t in run_a if t.start in starts_a], [t for t in run_b if t.start in starts_b]
             )
@@ -292,6 +324,8 @@ def _new_surnames(
             surname_a = _surname(run_a)
             if _given(run_a) != given or not surname_a or _related(surname_a, surname_b):
                 continue
+            if _retyped(view, run_a, run_b):
+                break  # the same person, typed without A's accents
             if any(sa[0] <= run_a[-1].start < sa[1] for sa, _ in view.renamed_speakers):
                 break  # reported as the quote's speaker
             run_a, run_b = _without_titles(run_a), _without_titles(run_b)

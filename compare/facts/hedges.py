@@ -18,7 +18,7 @@ from bisect import bisect_right
 from ..normalise import Token
 from .context import GroupView, Side, finding
 from .finding import Finding
-from .quotes import quote_spans
+from .quotes import document_quotes, quote_spans
 
 __all__ = ["HEDGES", "find_hedges", "hedges"]
 
@@ -67,7 +67,8 @@ _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
     "appeared", "appears", "appear", "believed", "thought", "expected", "expect", "expects", "anticipated",
-    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should", "necessarily",
+    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should", "necessarily", "odds",
+    "chances", "probable",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
     "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
@@ -98,6 +99,14 @@ def _unquoted_words(side: Side) -> set[str]:
                 continue
         out.add(t.key)
     return out
+
+
+def _quoted_words(side: Side, other: Side) -> set[str]:
+    """The words `side` quotes, when `other` quotes nothing at all (its copy lost every quotation mark): a
+    hedge `other` has in what were quoted words ("Probably," he said) is the speaker's, already in `side`."""
+    if document_quotes(other.text):
+        return set()
+    return side.words - _unquoted_words(side)
 
 
 _CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
@@ -269,7 +278,7 @@ def find_hedges(view: GroupView) -> list[Finding]:
             out.append(
                 finding(view, "hedge_dropped", span, None, f"B drops '{word}': in A {_WHY[cls]}, in B it is not")
             )
-        elif cls in in_b and not words_a & EQUIVALENTS[cls] and cls not in in_a:
+        elif cls in in_b and not (words_a | _quoted_words(view.a, view.b)) & EQUIVALENTS[cls] and cls not in in_a:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
                 continue

@@ -63,7 +63,7 @@ _FILLER = {
 }  # fmt: skip
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10) + r"))?"
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[-\u2010\u2011]\s?(?:" + "|".join(k for k in _SMALL if _SMALL[k] < 10) + r"))?"
     r"|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
 )
 # "a third" and "30%" are the same rough figure; "a third" and "25%" are not.
@@ -153,7 +153,8 @@ def _same_dimension(a: str, b: str) -> bool:
 
 
 def _word_value(word: str) -> float:
-    word = word.lower().replace("\u2010", "-").replace("\u2011", "-")
+    # "Ninety- one": a copy that lost its typography may leave a space after the hyphen.
+    word = re.sub(r"-\s+", "-", word.lower().replace("\u2010", "-").replace("\u2011", "-"))
     if word in _SMALL:
         return _SMALL[word]
     if "-" in word:
@@ -333,6 +334,7 @@ def find_numbers(view: GroupView) -> list[Finding]:
             pairs.append((fig, twin))
             left_a.remove(fig)
             left_b.remove(twin)
+    pairs = [(fig, twin) for fig, twin in pairs if not _dash_lost(view, fig, twin)]
     return [
         finding(
             view,
@@ -345,6 +347,34 @@ def find_numbers(view: GroupView) -> list[Finding]:
         )
         for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)
     ]
+
+
+# Digit runs joined by marks a plain-ASCII copy loses (dashes, or control characters standing for them).
+_JOINED = re.compile(r"\d+(?:\s*[^\x20-\x7e\s]+\s*\d+)+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _joined_digits(text: str, position: int) -> str:
+    """The digits of figures joined by a non-ASCII mark around `position` ("198485" for "1984 – 85")."""
+    for m in _JOINED.finditer(text, max(0, position - 40), position + 40):
+        if m.start() <= position < m.end():
+            return "".join(c for c in m.group() if c.isdigit())
+    return ""
+
+
+def _digits_at(text: str, position: int) -> str:
+    m = _DIGITS.match(text, position)
+    return m.group() if m else ""
+
+
+def _dash_lost(view: GroupView, fig: Figure, twin: Figure) -> bool:
+    """One side's figures are the other's with the dash between them lost ("6–3" typed "63", "1984–85"
+    typed "198485" by a copy stripped of non-ASCII characters): the same figures, not a change. Only marks
+    a plain-ASCII copy loses count: "5.5" and "55" differ."""
+    joined_a, joined_b = _joined_digits(view.a.text, fig.start), _joined_digits(view.b.text, twin.start)
+    return bool(joined_a and joined_a == _digits_at(view.b.text, twin.start)) or bool(
+        joined_b and joined_b == _digits_at(view.a.text, fig.start)
+    )
 
 
 def _once(fig: Figure, a_figures: list[Figure], b_figures: list[Figure]) -> bool:

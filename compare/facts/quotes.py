@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from ..normalise import Token, tokenize
+from ..normalise import Token, letters, tokenize
 from ..worddiff import word_diff
 from .context import GroupView, Side, finding, plain_diff
 from .entities import same_entity
@@ -427,6 +428,17 @@ def find_quotes(view: GroupView) -> list[Finding]:
                     f"A attributes the quote to '{qa.speaker}', B to '{qb.speaker}'",
                 )
             )
+    # A document with no quotation mark at all, against one with several, lost its marks (a copy stripped
+    # of curly quotes): whether it still quotes the words cannot be told, so no quote is dropped or added.
+    # Where the words are not found there either, the quote is dropped or added as usual.
+    out_plain: list[Finding] = []
+    if _unmarked(view.b.text, view.a.text):
+        plain = [(q, _plain_twin(view.b, q)) for q in left_a]
+        out_plain = [f for f in (_plain_altered(view, q, twin) for q, twin in plain if twin) if f is not None]
+        left_a = [q for q, twin in plain if not twin]
+    if _unmarked(view.a.text, view.b.text):
+        left_b = [q for q in left_b if not _plain_twin(view.a, q)]
+    out.extend(out_plain)
     for quote in left_a:
         if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
             continue
@@ -443,6 +455,66 @@ def find_quotes(view: GroupView) -> list[Finding]:
 
 
 _TERM_WORDS = 2
+_SEVERAL = 2
+
+
+# A's quoted words found in B's unmarked text: at least this share of them, in order, within a stretch of
+# B no longer than this many times the quote.
+_PLAIN_SHARE = 0.5
+_PLAIN_STRETCH = 1.5
+_ATTRIBUTION_WORDS = 4
+
+
+def _plain_twin(other: Side, quote: Quote) -> list[Token]:
+    """The stretch of `other`'s words that says most of the quote's words, in order, without quotation
+    marks (typography folded); empty when there is none."""
+    keys = [letters(k) for k in quote.keys]
+    tokens = other.tokens
+    other_keys = [letters(t.key) for t in tokens]
+    blocks = [m for m in SequenceMatcher(None, keys, other_keys, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks or sum(m.size for m in blocks) < _PLAIN_SHARE * len(keys):
+        return []
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
+    return tokens[first:last] if last - first <= _PLAIN_STRETCH * len(keys) else []
+
+
+def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding | None:
+    """A's quote compared with `twin`, the same words in B, which has no quotation marks at all:
+    `quote_altered` when B says them with words changed inside, None when B keeps them. Typography does not
+    count ("I’m" / "Im"), nor an attribution B puts between the words ("You should, he said, and …")."""
+    if len(quote.tokens) < _TERM_WORDS + 2:
+        return None
+    ops = []
+    for op in word_diff(quote.tokens, twin, quote.start, twin[0].start):
+        old, new = view.a.text[op.a_start : op.a_end], view.b.text[op.b_start : op.b_end]
+        if op.op == "replace" and (letters(old) == letters(new) or letters(old, ascii_only=True) == letters(new)):
+            op = replace(op, op="equal")  # typography lost: "I’m" / "Im", "signiﬁcant" / "signi cant"
+        elif op.op == "insert" and len(new.split()) <= _ATTRIBUTION_WORDS and _SPEECH_VERB.search(new):
+            op = replace(op, op="equal")  # B's attribution between the quoted words
+        ops.append(op)
+    while ops and ops[-1].op == "delete":
+        ops.pop()  # B quotes less of the sentence: a trimmed quote, not a changed one
+    while ops and ops[0].op == "delete":
+        ops.pop(0)
+    changed = [op for op in ops if op.op != "equal"]
+    if not changed:
+        return None
+    b_span = (twin[0].start, twin[-1].end)
+    return finding(
+        view,
+        "quote_altered",
+        (quote.start, quote.end),
+        b_span,
+        f"B has no quotation marks; the quoted words differ in its text ({len(changed)} "
+        f"change{'s' if len(changed) != 1 else ''})",
+        quote_diff=ops,
+        diff_text=plain_diff(ops, view.a.text, view.b.text),
+    )
+
+
+def _unmarked(text: str, other: str) -> bool:
+    """`text` has no quotation at all while `other` has several: its marks were lost, not its quotes."""
+    return not document_quotes(text) and len(document_quotes(other)) >= _SEVERAL
 
 
 _SPEECH_VERB = re.compile(rf"\b(?:{_VERBS}|accused|called|described|promised|vowed)\b", re.IGNORECASE)
