@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any
 
+from ..render.summary import plural
 from ._common import add_input_options, fraction, max_bytes, write_stdout
 from ._parsing import add_command, add_flags
 
@@ -135,18 +136,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
     summary = result.summary
     lines = [
-        f"{_plural(summary['articles'], 'article')}, {_plural(summary['clusters'], 'story', 'stories')} told more "
-        f"than once ({_plural(summary['articles_in_clusters'], 'article')}"
-        f"{', ' + _plural(summary['events'], 'event') + ' of several' if summary.get('events') else ''}), "
-        f"{_plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
+        f"{plural(summary['articles'], 'article')}, {plural(summary['clusters'], 'story', 'stories')} told more "
+        f"than once ({plural(summary['articles_in_clusters'], 'article')}"
+        f"{', ' + plural(summary['events'], 'event') + ' of several' if summary.get('events') else ''}), "
+        f"{plural(summary['pairs'], 'aligned pair')} in {summary['stages']['total']['seconds']:.1f} s "
         f"({summary['engine']})",
         *(f"wrote {path}" for path in written),
     ]
     if sys.stdout is not None:  # closed standard output: the files are written, and that is what counts
         write_stdout("\n".join(lines) + "\n")
     return 0
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 story', '3 stories'."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from .display import display_text
-from .summary import method_line
+from .summary import method_line, plural
 from .symbols import KIND_SYMBOL, label
 
 if TYPE_CHECKING:
@@ -87,11 +87,6 @@ def _vs(ks: Sequence[int]) -> str:
     return ", ".join(_v(k) for k in ks) or "–"
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """'1 sentence', '2 sentences'."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
 def fact_value(text: str) -> str:
     """How a fact's value is shown: its words, or a dash when the fact is absent."""
     return text if text else "—"
@@ -111,16 +106,16 @@ def _counts(h: History) -> dict[str, Any]:
 def _net_lines(h: History) -> list[str]:
     s = h.summary()
     n = len(h.documents)
-    first = f"Net change v1 → v{n}: {_count(s['sentences_first'], 'sentence')} became {s['sentences_last']}; "
+    first = f"Net change v1 → v{n}: {plural(s['sentences_first'], 'sentence')} became {s['sentences_last']}; "
     first += f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, {s['unchanged']} never changed"
     second = (
         f"{s['overlap_first_in_last']:.1%} of v1's words are unchanged in v{n}; "
         f"{s['overlap_last_in_first']:.1%} of v{n}'s words were already in v1; "
-        f"{_count(s['facts_changed'], 'fact')} changed on the way"
+        f"{plural(s['facts_changed'], 'fact')} changed on the way"
     )
     lines = [first, second]
     if s["added_then_removed"]:
-        lines.append(f"{_count(s['added_then_removed'], 'sentence')} came and went between v1 and v{n}")
+        lines.append(f"{plural(s['added_then_removed'], 'sentence')} came and went between v1 and v{n}")
     return lines
 
 
@@ -134,7 +129,7 @@ def _step_line(h: History, k: int) -> str:
     nf = len(step.findings)
     return (
         f"{_v(k)} → {_v(k + 1)}  {'  '.join(parts)}  overlap {step.scores['overlap_a_in_b']:.1%}"
-        f"  {_count(nf, 'fact')} changed"
+        f"  {plural(nf, 'fact')} changed"
     )
 
 
@@ -172,7 +167,7 @@ def _text(h: History, changes_only: bool, colour: bool) -> str:
         sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
         extra = f", {doc.date}" if doc.date else ""
         out.append(
-            _line(f"  {_v(k):<4}", display_text(name), f"  ({_count(sentences, 'sentence')}{display_text(extra)})")
+            _line(f"  {_v(k):<4}", display_text(name), f"  ({plural(sentences, 'sentence')}{display_text(extra)})")
         )
     out.append(_line())
     net = _net_lines(h)

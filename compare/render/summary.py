@@ -12,7 +12,21 @@ from typing import Any
 
 from ..model import Comparison
 
-__all__ = ["HISTOGRAM_EDGES", "finding_rows", "findings_by_group", "method_line", "method_of", "similarity_histogram"]
+__all__ = [
+    "HISTOGRAM_EDGES",
+    "finding_rows",
+    "findings_by_group",
+    "method_line",
+    "method_of",
+    "plural",
+    "similarity_histogram",
+]
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun: '1 sentence', '2 sentences', '3 stories' (`many` where -s is wrong)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
 
 # What each alignment method measures, said in every report's header (#12).
 _METHOD_NOTE = {
