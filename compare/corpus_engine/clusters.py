@@ -10,8 +10,11 @@ Edges alone do not make a story: different stories of one event reuse its
 background paragraphs and quotes, and single links chain them all into one
 cluster. A *story* (`stories`) is a core article and the articles that are
 versions of it (`same_story` with the core itself: shared passages spread
-all along the smaller one, or its top carried by the other). An *event*
-(`events`) is stories linked by edges between their members.
+all along the smaller one, or its top carried by the other; and the member's
+own text, not just the core's, found in the other). Passages that many
+articles of the corpus carry (an event's background, `signatures.COMMON`)
+are not counted as evidence of one story. An *event* (`events`) is stories
+linked by edges between their members.
 
 Clusters are numbered largest first, ties broken by their first document
 id, so the numbering does not depend on the order inputs were given in.
@@ -33,18 +36,27 @@ def containment(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
     return shared, (shared / a.size if a.size else 1.0), (shared / b.size if b.size else 1.0)
 
 
-def spread(windows: np.ndarray, shared: np.ndarray) -> tuple[float, float]:
-    """(share of an article's windows holding a shared shingle, share of its first window's shingles shared).
+def spread(windows: np.ndarray, shared: np.ndarray, rare: np.ndarray | None = None) -> tuple[float, float]:
+    """(share of an article's windows holding a shared rare shingle, share of its first window's shingles shared).
 
     `windows` is the window of each of the article's shingles, `shared` a
-    boolean mask of the shingles the other article has too.
+    boolean mask of the shingles the other article has too, `rare` a mask of
+    those that are not common in the corpus (None: all are rare). Spread
+    counts only rare shingles and only windows holding one: a passage that
+    many articles carry (an event's background paragraph) says nothing about
+    which story an article tells, so it neither makes a window shared nor
+    counts against the share. The lede share counts every shingle.
     """
     if not windows.size:
         return 0.0, 0.0
     counts = np.bincount(windows)
     hit = np.bincount(windows[shared], minlength=counts.size)
     lede = float(hit[0] / counts[0]) if counts[0] else 0.0
-    return float(np.count_nonzero(hit) / np.count_nonzero(counts)), lede
+    if rare is not None:
+        counts = np.bincount(windows[rare], minlength=counts.size)
+        hit = np.bincount(windows[shared & rare], minlength=counts.size)
+    held = np.count_nonzero(counts)
+    return (float(np.count_nonzero(hit) / held) if held else 0.0), lede
 
 
 VERIFY_COLUMNS = ("a", "b", "shared", "a_in_b", "b_in_a", "kept", "spread_a", "spread_b", "lede_a", "lede_b")
@@ -64,6 +76,7 @@ def verify_batch(
     hashes: Mapping[int, tuple[np.ndarray, np.ndarray]],
     min_containment: float,
     min_shared: int,
+    common: np.ndarray | None = None,
 ) -> np.ndarray:
     """The edges among candidate pairs: rows of `VERIFY_COLUMNS`, from each article's (hashes, windows).
 
@@ -71,10 +84,19 @@ def verify_batch(
     either the smaller is contained in the other to `min_containment` or
     the pair is one story (`same_story`: a reworded version can share few
     exact shingles, spread all along it). ``spread_*`` and ``lede_*`` are
-    `spread` of each side. Only edges are returned (``kept`` is 1), as a
+    `spread` of each side, where `common` (sorted distinct hashes, or None)
+    are the shingles found in too many articles of the corpus to tell one
+    story from another (`signatures.common_shingles`). Only edges are returned (``kept`` is 1), as a
     float64 array so that a batch travels between processes as one buffer.
     """
     out = np.zeros((len(pairs), len(VERIFY_COLUMNS)), dtype=np.float64)
+    rare: dict[int, np.ndarray | None] = {}
+
+    def rare_of(doc: int, values: np.ndarray) -> np.ndarray | None:
+        if doc not in rare:
+            rare[doc] = None if common is None else ~_in(values, common)
+        return rare[doc]
+
     for row, (a, b) in enumerate(pairs):
         (ha, wa), (hb, wb) = hashes[int(a)], hashes[int(b)]
         in_b = _in(ha, hb)
@@ -82,8 +104,8 @@ def verify_batch(
         if shared < min_shared:
             out[row, :3] = (a, b, shared)
             continue
-        spread_a, lede_a = spread(wa, in_b)
-        spread_b, lede_b = spread(wb, _in(hb, ha))
+        spread_a, lede_a = spread(wa, in_b, rare_of(int(a), ha))
+        spread_b, lede_b = spread(wb, _in(hb, ha), rare_of(int(b), hb))
         out[row] = (a, b, shared, shared / ha.size, shared / hb.size, 0, spread_a, spread_b, lede_a, lede_b)
     out[:, 5] = (out[:, 2] >= min_shared) & ((np.maximum(out[:, 3], out[:, 4]) >= min_containment) | same_story(out))
     return out[out[:, 5] > 0]
@@ -138,70 +160,70 @@ def components(n: int, edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]
     return clusters
 
 
-CORE_STRENGTH = 0.6  # cores are picked by their neighbours this much contained in them (or containing them)
+CORE_STRENGTH = 0.6  # a member this much contained in the core (or containing it) is a version of it
 
 
 def stories(
     n: int, rows: np.ndarray, ids: Sequence[str], sizes: Sequence[int] | np.ndarray
 ) -> tuple[list[list[int]], list[int]]:
-    """Stories of two or more articles, each around a core that every member is one story with.
+    """Stories of two or more articles, each around a core that every member is a version of.
 
     `rows` are verified edges (`verify_batch`), `sizes` each article's
     number of shingles. Returns (clusters as sorted document numbers, largest
     first, ties by their first id; the core of each).
 
     Single links do not chain: an article joins a story only through a
-    `same_story` edge to its core, never through another member. Cores are
-    picked greedily: the article with the most same-story neighbours not yet
-    claimed that share at least `CORE_STRENGTH` of the smaller (then the most
-    such neighbours at all; ties: the longer, then the smaller id) becomes a
-    core and claims them; then the next. A wire story's middle update, which
-    its earlier and later versions and their reprints all match, is picked
-    before any of them. Then each article goes to the core it shares most
-    with (containment) among the cores it matches. An article matching no
-    core stays alone.
+    `same_story` edge to its core, never through another member, and only
+    when it is a *version* of the core (`_version_of`): its own text lies
+    along the core, one holds at least `CORE_STRENGTH` of the other, or one
+    carries the other's top. Cores are picked greedily: the article with the
+    most versions not yet claimed (ties: the longer, then the smaller id)
+    becomes a core and claims them; then the next. A wire story's middle
+    update, which its earlier and later versions and their reprints all
+    match, is picked before any of them. Then each article goes to the core
+    it shares most with (containment) among the cores it is a version of.
+    An article that is no core's version stays alone.
     """
-
     links = rows[same_story(rows)] if len(rows) else rows
     neighbours: dict[int, list[int]] = {}
     strength: dict[tuple[int, int], float] = {}
-    for a, b, a_in_b, b_in_a in links[:, [0, 1, 3, 4]].tolist() if len(links) else []:
+    version: dict[tuple[int, int], bool] = {}  # (core, member): the member is a version of the core
+    columns = [0, 1, 3, 4, 6, 7, 8, 9]
+    for a, b, a_in_b, b_in_a, spread_a, spread_b, lede_a, lede_b in links[:, columns].tolist() if len(links) else []:
         a, b = int(a), int(b)
         neighbours.setdefault(a, []).append(b)
         neighbours.setdefault(b, []).append(a)
-        strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
+        strength[(a, b)] = strength[(b, a)] = contained = max(a_in_b, b_in_a)
+        top = max(lede_a, lede_b)
+        version[(a, b)] = _version_of(contained, spread_b, top)
+        version[(b, a)] = _version_of(contained, spread_a, top)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
     free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 
-    def count(doc: int) -> tuple[int, int]:
-        near = [d for d in neighbours[doc] if free[d]]
-        return sum(1 for d in near if strength[(doc, d)] >= CORE_STRENGTH), len(near)
+    def versions(doc: int) -> list[int]:
+        return [d for d in neighbours[doc] if free[d] and version[(doc, d)]]
 
-    heap = [(tuple(-x for x in count(doc)), -int(sizes[doc]), rank[doc], doc) for doc in neighbours]
+    heap = [(-len(versions(doc)), -int(sizes[doc]), rank[doc], doc) for doc in neighbours]
     heapq.heapify(heap)
     cores: set[int] = set()
     while heap:
         negative, size, r, doc = heapq.heappop(heap)
         if not free[doc]:
             continue
-        now = count(doc)
-        if now != tuple(-x for x in negative):
-            if now[1]:
-                heapq.heappush(heap, (tuple(-x for x in now), size, r, doc))
+        claimed = versions(doc)
+        if len(claimed) != -negative:
+            if claimed:
+                heapq.heappush(heap, (-len(claimed), size, r, doc))
             continue
-        # A core claims its strong neighbours (or, with none, all of them); the weakly linked stay free to be
-        # cores of their own stories: a trim that is half another story's background does not swallow that story.
-        near = [d for d in neighbours[doc] if free[d]]
-        strong = [d for d in near if strength[(doc, d)] >= CORE_STRENGTH]
-        free[[doc, *(strong or near)]] = False
+        free[[doc, *claimed]] = False
         cores.add(doc)
-    # Each article then goes to the core it is most contained in (or contains most), among the cores it matches.
+    # Each article then goes to the core it is most contained in (or contains most), among those it is a version of.
     story_of: dict[int, int] = {}
     for doc, near in neighbours.items():
         if doc in cores:
             story_of[doc] = doc
             continue
-        matched = [c for c in near if c in cores]
+        matched = [c for c in near if c in cores and version[(c, doc)]]
         if matched:
             story_of[doc] = max(matched, key=lambda c: (strength[(doc, c)], -rank[c]))
     grouped: dict[int, list[int]] = {}
@@ -210,6 +232,21 @@ def stories(
     out = [(sorted(members, key=lambda d: ids[d]), core) for core, members in grouped.items() if len(members) > 1]
     out.sort(key=lambda item: (-len(item[0]), ids[item[0][0]]))
     return [members for members, _ in out], [core for _, core in out]
+
+
+def _version_of(contained: float, member_spread: float, top: float) -> bool:
+    """Whether a member of a `same_story` pair is a version of the core, not the core a part of it.
+
+    `same_story` holds when either side's text lies along the other. For
+    membership the member's side must: its shared passages spread along it
+    (a copy, a rewrite, an update), or one of the two holds `CORE_STRENGTH`
+    of the other (a trim, an excerpt embedded in a longer piece), or one
+    carries the other's top. What is left out is a member that merely
+    contains stretches of the core: when the core is a short trim made mostly
+    of an event's background paragraphs, every story of the event reusing
+    them would otherwise join it.
+    """
+    return contained >= CORE_STRENGTH or member_spread >= SPREAD or top >= LEDE
 
 
 def events(stories_: Sequence[Sequence[int]], edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]:

@@ -57,6 +57,7 @@ from .signatures import (
     WINDOW_WORDS,
     band_keys,
     band_params,
+    common_shingles,
     count_pairs,
     sampled_shingles,
     signature,
@@ -151,9 +152,12 @@ def ingest_chunk(units: Sequence[Unit], *, num_perm: int, seed: int, max_bytes: 
     }
 
 
-def _verify_task(task: tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int]) -> np.ndarray:
-    pairs, hashes, min_containment, min_shared = task
-    return verify_batch(pairs, hashes, min_containment, min_shared)
+VerifyTask = tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int, np.ndarray]
+
+
+def _verify_task(task: VerifyTask) -> np.ndarray:
+    pairs, hashes, min_containment, min_shared, common = task
+    return verify_batch(pairs, hashes, min_containment, min_shared, common)
 
 
 def _align_task(task: tuple[list[tuple[int, int, str, str]], float, dict[str, Any] | None]) -> dict[str, Any]:
@@ -300,16 +304,20 @@ class _Run:
     def verify(self, previous: str, pairs: np.ndarray) -> tuple[str, np.ndarray]:
         started = time.perf_counter()
         o = self.options
-        key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE)
+        key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE, COMMON)
         reused = self._reused("verify", key, "stages/edges.npy", started)
         if reused is not None:
             return key, reused
         self.cp.begin("verify", key, again=True)
         batches = [pairs[k : k + PAIRS_PER_VERIFY_BATCH] for k in range(0, len(pairs), PAIRS_PER_VERIFY_BATCH)]
+        # Shingles in more than COMMON articles (a big event's background) do not count as one story's text.
+        kept = self.hashes if self.kept.all() else self.hashes[np.repeat(self.kept, np.diff(self.offsets))]
+        common = common_shingles(kept, COMMON)
+        del kept
 
-        def task(batch: np.ndarray) -> tuple[np.ndarray, dict[int, tuple[np.ndarray, np.ndarray]], float, int]:
+        def task(batch: np.ndarray) -> VerifyTask:
             docs = np.unique(batch)
-            return batch, {int(d): self.shingles(int(d)) for d in docs}, o.min_containment, o.min_shared
+            return batch, {int(d): self.shingles(int(d)) for d in docs}, o.min_containment, o.min_shared, common
 
         results: dict[int, np.ndarray] = {}
         with self.progress.stage("verify", len(batches)) as advance:

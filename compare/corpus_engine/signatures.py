@@ -35,6 +35,7 @@ __all__ = [
     "band_keys",
     "band_params",
     "bucket_pairs",
+    "common_shingles",
     "count_pairs",
     "hash_shingles",
     "pair_codes",
@@ -231,6 +232,22 @@ def pair_codes(values: np.ndarray, docs: np.ndarray) -> np.ndarray:
     order = np.lexsort((docs, values))
     found = _pairs_in_runs(values[order], docs[order], skip_above=COMMON)
     return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64)
+
+
+def common_shingles(hashes: np.ndarray, limit: int = COMMON) -> np.ndarray:
+    """The sorted distinct shingle hashes found more than `limit` times in `hashes` (each article's distinct ones).
+
+    These are the passages too common to tell one story from another: an
+    event's background paragraphs and stock quotes that many of its stories
+    reuse, or boilerplate. `clusters.same_story` does not count them as
+    evidence that two articles are versions of one story. Found with one
+    sort and no per-value counts, so it costs a copy of `hashes`, not more.
+    """
+    if hashes.size <= limit:
+        return np.empty(0, dtype=hashes.dtype)
+    ordered = np.sort(hashes)
+    repeated = ordered[limit:][ordered[limit:] == ordered[:-limit]]
+    return np.unique(repeated)
 
 
 def count_pairs(pairs: np.ndarray, min_count: int) -> np.ndarray:

@@ -72,3 +72,66 @@ def test_on_coverage_of_events_clusters_are_the_planted_stories(event_feed: tupl
         sum(len(result.clusters[k]) for k in g) >= 10 and event_of[result.clusters[g[0]][0]] == biggest
         for g in result.events
     )
+
+
+def test_a_brief_made_of_an_events_background_does_not_join_another_story(tmp_path: Path) -> None:
+    # One event: 66 outlets' own reports each reuse its two background paragraphs below their own lede.
+    first_background, second_background = filler(70, 150), filler(71, 150)
+    for k in range(66):
+        report = [filler(100 + k, 60), first_background, filler(200 + k, 150), second_background]
+        (tmp_path / f"report-{k:02d}.txt").write_text(" ".join(report), encoding="utf-8")
+    # A wire story and its trim; and a single-version brief: its own short lede, then the two background
+    # paragraphs, all of which the wire story carries too. Every stretch of the brief is shared with the wire
+    # story, which is what a version looks like when the shared text is counted whatever it is.
+    wire = " ".join([filler(1, 80), first_background, filler(2, 200), second_background])
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "wire-trim.txt").write_text(" ".join(wire.split()[:300]), encoding="utf-8")
+    brief = " ".join([filler(3, 40), first_background, second_background])
+    (tmp_path / "brief.txt").write_text(brief, encoding="utf-8")
+    result = corpus(tmp_path, workers=1)
+    # Text carried by more than COMMON articles of the corpus is the event's, not a story's: the brief shares
+    # nothing else with the wire story, so it is a story of its own (told once), not a version of the wire.
+    assert [list(c) for c in result.clusters] == [["wire-trim.txt", "wire.txt"]]
+    assert result.articles_frame()["cluster"].isna().sum() == 67  # the brief and the reports: told once each
+
+
+def _edge(a: int, b: int, a_in_b: float, b_in_a: float, spread: tuple[float, float], lede: tuple[float, float]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    return np.array([a, b, 100, a_in_b, b_in_a, 1, *spread, *lede], dtype=np.float64)
+
+
+def test_a_member_must_be_a_version_of_the_core_not_contain_a_stretch_of_it() -> None:
+    import numpy as np
+
+    from compare.corpus_engine.clusters import stories
+
+    ids = ["trim", "update-1", "update-2", "other", "other-reprint", "adv", "adv-copy", "ele", "ele-copy"]
+    rows = np.stack(
+        [
+            # A short trim (a lede, a background paragraph, a quote) and the updates that carry it whole.
+            _edge(0, 1, 0.92, 0.35, (1.0, 0.38), (0.88, 0.90)),
+            _edge(0, 2, 0.92, 0.33, (1.0, 0.38), (0.88, 0.90)),
+            _edge(1, 2, 0.97, 0.90, (1.0, 0.95), (0.30, 1.0)),
+            # Another story of the event reuses the trim's background and quote: the trim's every stretch is in
+            # it, so they pass `same_story`, but its own text is not in the trim, nor is either one's top.
+            _edge(0, 3, 0.45, 0.10, (1.0, 0.14), (0.04, 0.0)),
+            _edge(0, 4, 0.45, 0.09, (1.0, 0.13), (0.04, 0.0)),
+            _edge(3, 4, 0.95, 0.93, (1.0, 1.0), (1.0, 1.0)),
+            # Two rewrites of one story share few exact passages but along both; each has a close copy.
+            _edge(5, 6, 0.82, 0.63, (1.0, 1.0), (0.82, 0.24)),
+            _edge(5, 7, 0.16, 0.19, (0.93, 1.0), (0.14, 0.14)),
+            _edge(7, 8, 0.74, 0.83, (1.0, 1.0), (1.0, 1.0)),
+            _edge(5, 8, 0.13, 0.17, (0.86, 0.91), (0.14, 0.14)),
+        ]
+    )
+    clusters, cores = stories(len(ids), rows, ids, [300, 500, 520, 700, 720, 600, 560, 450, 430])
+    named = sorted(sorted(ids[d] for d in members) for members in clusters)
+    assert named == [
+        ["adv", "adv-copy", "ele", "ele-copy"],  # rewrites are versions of each other: one story, not two
+        ["other", "other-reprint"],
+        ["trim", "update-1", "update-2"],
+    ]
+    assert (
+        ids[cores[[sorted(ids[d] for d in m) for m in clusters].index(["adv", "adv-copy", "ele", "ele-copy"])]] == "adv"
+    )
