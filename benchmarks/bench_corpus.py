@@ -120,6 +120,8 @@ def one_run(corpus_path: Path, engine: str, scheduler: str | None) -> dict[str, 
     return {
         "seconds": round(seconds, 2),
         "stages": {k: v["seconds"] for k, v in result.summary["stages"].items()},
+        "align_cpu": result.summary["stages"]["align"].get("cpu_seconds"),
+        "align_pairs": result.summary["stages"]["align"].get("pairs"),
         "peak_mb_main": round(own),
         "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         "peak_mb_all": round(children),
@@ -163,6 +165,14 @@ def report(n: int, engine: str, figures: dict[str, object], truth: dict[str, str
     planted_largest = max(Counter(v for v in truth.values() if v).values(), default=0)
     extrapolated = base * (n / 1000) ** 2
     finding = float(figures["seconds"]) - float(figures["stages"]["align"])  # type: ignore[index,arg-type]
+    align_pairs, align_cpu = figures.get("align_pairs"), figures.get("align_cpu")
+    align_wall = float(figures["stages"]["align"])  # type: ignore[index,arg-type]
+    per_pair = (
+        f"{1000 * align_wall / align_pairs:.2f} ms wall, {1000 * float(align_cpu) / align_pairs:.2f} ms CPU in "  # type: ignore[arg-type]
+        f"the workers ({align_pairs} pairs, {float(align_cpu):.1f} CPU s)"  # type: ignore[arg-type]
+        if isinstance(align_pairs, int) and align_pairs
+        else "no pairs aligned"
+    )
     stages = ", ".join(f"{k} {v:.2f}" for k, v in figures["stages"].items() if k != "total")  # type: ignore[union-attr]
     print(
         f"N={n:>7,} {engine:<5} {figures['seconds']:>8.2f} s  peak {figures['peak_mb_main']} MB main / "
@@ -172,6 +182,7 @@ def report(n: int, engine: str, figures: dict[str, object], truth: dict[str, str
         f"          clusters {len(clusters)}, largest {largest} (largest planted story {planted_largest}), "
         f"mixing two planted stories: {mixed_clusters(clusters, truth)}; events {figures.get('events')}\n"
         f"          stages: {stages}\n"
+        f"          align per pair: {per_pair}\n"
         f"          baseline all-pairs containment: {base:.1f} s for 1,000 -> {extrapolated:,.0f} s extrapolated "
         f"to N; storydiff finds the clusters (all stages but align) in {finding:.1f} s "
         f"(x{extrapolated / finding:,.1f}); load average {figures['load']}",

@@ -160,7 +160,7 @@ def components(n: int, edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]
     return clusters
 
 
-CORE_STRENGTH = 0.6  # a member this much contained in the core (or containing it) is a version of it
+CORE_STRENGTH = 0.6  # a member this much contained in the core is a version of it (a copy, a trim)
 
 
 def stories(
@@ -174,9 +174,9 @@ def stories(
 
     Single links do not chain: an article joins a story only through a
     `same_story` edge to its core, never through another member, and only
-    when it is a *version* of the core (`_version_of`): its own text lies
-    along the core, one holds at least `CORE_STRENGTH` of the other, or one
-    carries the other's top. Cores are picked greedily: the article with the
+    when it is a *version* of the core (`_version_of`): at least
+    `CORE_STRENGTH` of it is in the core, or its own text lies along the
+    core, or one carries the other's top. Cores are picked greedily: the article with the
     most versions not yet claimed (ties: the longer, then the smaller id)
     becomes a core and claims them; then the next. A wire story's middle
     update, which its earlier and later versions and their reprints all
@@ -193,10 +193,10 @@ def stories(
         a, b = int(a), int(b)
         neighbours.setdefault(a, []).append(b)
         neighbours.setdefault(b, []).append(a)
-        strength[(a, b)] = strength[(b, a)] = contained = max(a_in_b, b_in_a)
+        strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
         top = max(lede_a, lede_b)
-        version[(a, b)] = _version_of(contained, spread_b, top)
-        version[(b, a)] = _version_of(contained, spread_a, top)
+        version[(a, b)] = _version_of(b_in_a, spread_b, top)
+        version[(b, a)] = _version_of(a_in_b, spread_a, top)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
     free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 
@@ -234,19 +234,19 @@ def stories(
     return [members for members, _ in out], [core for _, core in out]
 
 
-def _version_of(contained: float, member_spread: float, top: float) -> bool:
-    """Whether a member of a `same_story` pair is a version of the core, not the core a part of it.
+def _version_of(member_in_core: float, member_spread: float, top: float) -> bool:
+    """Whether the member of a `same_story` pair is a version of the core, not the core a part of it.
 
     `same_story` holds when either side's text lies along the other. For
-    membership the member's side must: its shared passages spread along it
-    (a copy, a rewrite, an update), or one of the two holds `CORE_STRENGTH`
-    of the other (a trim, an excerpt embedded in a longer piece), or one
-    carries the other's top. What is left out is a member that merely
-    contains stretches of the core: when the core is a short trim made mostly
-    of an event's background paragraphs, every story of the event reusing
-    them would otherwise join it.
+    membership the member's side must: at least `CORE_STRENGTH` of it is in
+    the core (a copy, a trim), or its shared passages spread along it (a
+    rewrite, a copy edited), or one of the two carries the other's top (an
+    update over an earlier version, an excerpt set into a longer piece).
+    What is left out is a member that merely contains stretches of the core:
+    when the core is a short trim made mostly of an event's background
+    paragraphs, every other story of the event reusing them holds most of it.
     """
-    return contained >= CORE_STRENGTH or member_spread >= SPREAD or top >= LEDE
+    return member_in_core >= CORE_STRENGTH or member_spread >= SPREAD or top >= LEDE
 
 
 def events(stories_: Sequence[Sequence[int]], edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]:

@@ -162,7 +162,10 @@ def _verify_task(task: VerifyTask) -> np.ndarray:
 
 def _align_task(task: tuple[list[tuple[int, int, str, str]], float, dict[str, Any] | None]) -> dict[str, Any]:
     items, threshold, story = task
-    return align_batch(items, threshold, story)
+    started = time.process_time()
+    result = align_batch(items, threshold, story)
+    result["cpu_seconds"] = time.process_time() - started  # the worker's own CPU time, whatever else runs
+    return result
 
 
 # -- the run ------------------------------------------------------------------------------------------------
@@ -397,14 +400,20 @@ class _Run:
             ]
         else:
             tasks = []
+        cpu = 0.0
         with self.progress.stage("align", len(batches)) as advance:
             advance(len(batches) - len(todo))
             for index, rows in self.engine.map(_align_task, tasks):
+                cpu += float(rows.pop("cpu_seconds", 0.0))  # not in the checkpoint, which is the same on every run
                 self.cp.save_json(f"align/batch-{todo[index]:06d}.json", rows)
                 results[todo[index]] = rows
                 advance(1)
         self.cp.finish("align", key)
         self._stat("align", started, len(todo), len(batches) - len(todo))
+        # CPU seconds the workers spent aligning the pairs computed in this run: per pair, it does not depend
+        # on what else the machine is running, as the stage's wall time does.
+        self.stats["align"]["pairs"] = sum(len(batches[k].pairs) for k in todo)
+        self.stats["align"]["cpu_seconds"] = round(cpu, 3)
         pairs = [row for k in range(len(batches)) for row in results[k]["pairs"]]
         return pairs, [results[k]["story"] for k in range(len(batches)) if results[k]["story"] is not None]
 
