@@ -364,7 +364,7 @@ class _Run:
 
     def align(self, previous: str, batches: list[AlignBatch]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Align the batches; return the aligned pairs and the likely sources of the detailed clusters."""
-        started = time.perf_counter()
+        started, main_cpu = time.perf_counter(), time.process_time()
         o = self.options
         key = stage_key(
             previous,
@@ -414,6 +414,7 @@ class _Run:
         # on what else the machine is running, as the stage's wall time does.
         self.stats["align"]["pairs"] = sum(len(batches[k].pairs) for k in todo)
         self.stats["align"]["cpu_seconds"] = round(cpu, 3)
+        self.stats["align"]["main_cpu_seconds"] = round(time.process_time() - main_cpu, 3)  # reading, sending, saving
         pairs = [row for k in range(len(batches)) for row in results[k]["pairs"]]
         return pairs, [results[k]["story"] for k in range(len(batches)) if results[k]["story"] is not None]
 
