@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -472,10 +472,31 @@ def _plain_twin(other: Side, quote: Quote) -> list[Token]:
     tokens = other.tokens
     other_keys = [letters(t.key) for t in tokens]
     blocks = [m for m in SequenceMatcher(None, keys, other_keys, autojunk=False).get_matching_blocks() if m.size]
+    blocks = _without_narration(blocks, tokens, other.text)
     if not blocks or sum(m.size for m in blocks) < _PLAIN_SHARE * len(keys):
         return []
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
     return tokens[first:last] if last - first <= _PLAIN_STRETCH * len(keys) else []
+
+
+def _without_narration(blocks: list[Match], tokens: Sequence[Token], text: str) -> list[Match]:
+    """`blocks` without a word or two matched at either end across a verb of saying in `tokens`.
+
+    Without quotation marks, the quote's last word found in B's attribution ("…of the brain, said Simon
+    Baron-Cohen, director of the Autism Research Centre") or its first found in B's narration ("the
+    director of a youth organisation, said afterwards: What I will remember…") would stretch the quote
+    over words nobody said.
+    """
+
+    def narration(start: int, end: int) -> bool:
+        return start < end and bool(_SPEECH_VERB.search(text, tokens[start].start, tokens[end - 1].end))
+
+    blocks = list(blocks)
+    while len(blocks) > 1 and blocks[0].size <= _TERM_WORDS and narration(sum(blocks[0][1:]), blocks[1].b):
+        blocks.pop(0)
+    while len(blocks) > 1 and blocks[-1].size <= _TERM_WORDS and narration(sum(blocks[-2][1:]), blocks[-1].b):
+        blocks.pop()
+    return blocks
 
 
 def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding | None:
