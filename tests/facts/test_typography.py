@@ -79,6 +79,25 @@ def test_the_quote_found_in_unmarked_text_stops_at_the_attribution() -> None:
     assert by_start["It"].b_text.startswith("What I will remember")
 
 
+def test_speech_a_document_without_quote_marks_keeps_in_other_words_is_altered_not_dropped() -> None:
+    a = (
+        "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
+        "\u201cI have serious doubts that piers built in stone will survive one more winter,\u201d said the engineer, "
+        "Tom Reid.\n\n"
+        "\u201cWe know the town needs to change in the way it is run and in who it is run for,\u201d she added."
+    )
+    b = (
+        "We will reopen the bridge in June, the mayor said on Monday.\n\n"
+        "I dont know if the old stone piers can last another winter, said the engineer, Tom Reid.\n\n"
+        "We know the town needs to change."
+    )
+    assert findings(a, b, "quote_dropped") == []
+    (found,) = findings(a, b, "quote_altered")  # the third quote is only trimmed: no change of words
+    assert found.a_text.startswith("I have serious doubts")
+    assert found.b_text == "I dont know if the old stone piers can last another winter, said the engineer, Tom Reid"
+    assert "other words" in found.explanation
+
+
 def test_a_quote_dropped_from_a_document_that_still_quotes_is_still_found() -> None:
     a = (
         "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
