@@ -600,10 +600,26 @@ def _sandwiched(
     for (i, j), value in similarity.items():
         best_a[i] = max(best_a[i], value)
         best_b[j] = max(best_b[j], value)
-    pairs = set(linked) | {(-1, -1), (n_a, n_b)}
-    linked_a, linked_b = {i for i, _ in linked}, {j for _, j in linked}
-    options = [(i, j, best_a[i]) for i in range(n_a) if i not in linked_a for j in _between(pairs, i, n_b, side=0)]
-    options += [(i, j, best_b[j]) for j in range(n_b) if j not in linked_b for i in _between(pairs, j, n_a, side=1)]
+    partners_a: dict[int, set[int]] = defaultdict(set, {-1: {-1}, n_a: {n_b}})  # the ends count as linked
+    partners_b: dict[int, set[int]] = defaultdict(set, {-1: {-1}, n_b: {n_a}})
+    for i, j in linked:
+        partners_a[i].add(j)
+        partners_b[j].add(i)
+    # x's options: the sentences one after a partner of x - 1 and one before a partner of x + 1.
+    options = [
+        (i, j, best_a[i])
+        for i in range(n_a)
+        if i not in partners_a
+        for j in sorted({y + 1 for y in partners_a.get(i - 1, ())} & {y - 1 for y in partners_a.get(i + 1, ())})
+        if 0 <= j < n_b
+    ]
+    options += [
+        (i, j, best_b[j])
+        for j in range(n_b)
+        if j not in partners_b
+        for i in sorted({x + 1 for x in partners_b.get(j - 1, ())} & {x - 1 for x in partners_b.get(j + 1, ())})
+        if 0 <= i < n_a
+    ]
     found = set()
     for i, j, best in options:
         value = scorer.dice(i, j)
@@ -614,13 +630,6 @@ def _sandwiched(
             continue
         found.add((i, j))
     return sorted(found)
-
-
-def _between(pairs: Collection[tuple[int, int]], x: int, n_other: int, side: int) -> list[int]:
-    """The sentences y of the other side with (x − 1, y − 1) and (x + 1, y + 1) both in `pairs` (side 0: x in A)."""
-    if side == 0:
-        return [y for y in range(n_other) if (x - 1, y - 1) in pairs and (x + 1, y + 1) in pairs]
-    return [y for y in range(n_other) if (y - 1, x - 1) in pairs and (y + 1, x + 1) in pairs]
 
 
 def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:
