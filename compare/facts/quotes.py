@@ -495,13 +495,14 @@ def _without_narration(blocks: list[Match], tokens: Sequence[Token], text: str) 
     over words nobody said.
     """
 
-    def narration(start: int, end: int) -> bool:
+    def narration_between(before: Match, after: Match) -> bool:
+        start, end = before.b + before.size, after.b  # the unmatched words of `tokens` between the two
         return start < end and bool(_SPEECH_VERB.search(text, tokens[start].start, tokens[end - 1].end))
 
     blocks = list(blocks)
-    while len(blocks) > 1 and blocks[0].size <= _TERM_WORDS and narration(sum(blocks[0][1:]), blocks[1].b):
+    while len(blocks) > 1 and blocks[0].size <= _TERM_WORDS and narration_between(blocks[0], blocks[1]):
         blocks.pop(0)
-    while len(blocks) > 1 and blocks[-1].size <= _TERM_WORDS and narration(sum(blocks[-2][1:]), blocks[-1].b):
+    while len(blocks) > 1 and blocks[-1].size <= _TERM_WORDS and narration_between(blocks[-2], blocks[-1]):
         blocks.pop()
     return blocks
 
@@ -550,7 +551,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
 def _speech_kept(other: Side, quote: Quote) -> Sentence | None:
     """The sentence of `other` (which has no quotation marks) that still gives `quote` as someone's speech,
     reworded: it holds a third of the quote's content words and says who speaks ("he said", "says Murray")
-    or speaks in the first person. None when there is none: then the quote was dropped.
+    or speaks in the first person, or it is a stretch of the quote's own words (a trimmed quote). None
+    when there is none: then the quote was dropped.
 
     A document stripped of its quotation marks cannot show a quote, only speech; speech kept with other
     words is a changed quote, not a dropped one.
