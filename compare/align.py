@@ -34,8 +34,10 @@ The stages, each a plain function over the sentence lists:
    inside groups, then repeats and partial links beyond them (one sentence
    largely inside the other), and an order-aware rescue of leftovers that
    sit between the same matched neighbours and stand out by the ratio margin,
-   and shared-fact links: pairs of fair Dice near each sentence's best partner
-   (see `_content_links`, `_rescued`, `_fact_links`). A leftover whose content the other side
+   shared-fact links: pairs of fair Dice near each sentence's best partner,
+   and a sentence with no link that sits between two diagonally linked neighbours,
+   linked to the sentence between their partners when they share some content
+   (see `_content_links`, `_rescued`, `_fact_links`, `_sandwiched`). A leftover whose content the other side
    has is a repeat, not an insertion or deletion (`Alignment.repeated_a/_b`).
 
 Moves (matched groups off the longest chain that keeps its order on both
@@ -90,6 +92,13 @@ _RESCUE_NEIGHBOURS = 4
 _FACT_DICE = 0.25
 _FACT_OF_BEST = 0.6
 _FACT_MIN_STEMS = 3
+# The sandwich rescue (see `_sandwiched`): the least similarity of the pair, and how far below the sentence's
+# best partner it may score (its bonus for standing between two linked neighbours).
+_SANDWICH_SIMILARITY = 0.03
+_SANDWICH_BONUS = 0.2
+# ... and the share of its neighbours' link similarity (the weaker of the two) it must reach: between two copies,
+# a sentence that shares only a name with the one between their partners is a replacement, not a retelling.
+_SANDWICH_OF_NEIGHBOURS = 0.2
 # The gap alignment's threshold rises beyond this many cells by this much per factor of e (`_Scorer.gap_threshold`).
 _GAP_CELLS = 50
 _GAP_RISE = 0.05
@@ -498,6 +507,10 @@ def _content_links(
         if (i, j) not in linked:
             linked.add((i, j))
             links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+    for i, j in _sandwiched(scorer, linked, similarity):
+        if (i, j) not in linked:
+            linked.add((i, j))
+            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
 
@@ -561,6 +574,62 @@ def _rescued(
         if similarity[(i, j)] >= _RESCUE_MARGIN * (typical(tops_a[i]) + typical(tops_b[j])) / 2:
             out.append((i, j))
     return out
+
+
+def _sandwiched(
+    scorer: _Scorer, linked: Collection[tuple[int, int]], similarity: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
+    """Sentences with no link at all, linked (partial) to the sentence that sits between the same links.
+
+    Order as evidence, as in Vecalign/Bertalign, where the two versions tell the story in the same
+    order: when sentence x of one side has no link, but the sentence before it is linked to y − 1 and
+    the sentence after it to y + 1 (the start and end of the documents count as linked to each other),
+    then x was retold as y, or as part of it — provided the two share some content
+    (similarity ≥ `_SANDWICH_SIMILARITY`) and y is, give or take `_SANDWICH_BONUS`, x's best partner
+    anywhere: the position is a bonus on the score, never a link by itself. Both neighbours must be
+    linked, diagonally: one matched neighbour says far less (a sentence dropped next to a copied one).
+    And the pair must reach `_SANDWICH_OF_NEIGHBOURS` of the weaker neighbour link's similarity: in
+    a retelling the neighbours are themselves loose paraphrases, while between two copied sentences
+    of a reprint the sentence in between, if it shares only a name, was replaced, not reworded.
+    Reads the same from either side.
+    """
+    n_a, n_b = len(scorer.bags_a), len(scorer.bags_b)
+    if not n_a or not n_b:
+        return []
+    best_a, best_b = [0.0] * n_a, [0.0] * n_b
+    for (i, j), value in similarity.items():
+        best_a[i] = max(best_a[i], value)
+        best_b[j] = max(best_b[j], value)
+    partners_a: dict[int, set[int]] = defaultdict(set, {-1: {-1}, n_a: {n_b}})  # the ends count as linked
+    partners_b: dict[int, set[int]] = defaultdict(set, {-1: {-1}, n_b: {n_a}})
+    for i, j in linked:
+        partners_a[i].add(j)
+        partners_b[j].add(i)
+    # x's options: the sentences one after a partner of x - 1 and one before a partner of x + 1.
+    options = [
+        (i, j, best_a[i])
+        for i in range(n_a)
+        if i not in partners_a
+        for j in sorted({y + 1 for y in partners_a.get(i - 1, ())} & {y - 1 for y in partners_a.get(i + 1, ())})
+        if 0 <= j < n_b
+    ]
+    options += [
+        (i, j, best_b[j])
+        for j in range(n_b)
+        if j not in partners_b
+        for i in sorted({x + 1 for x in partners_b.get(j - 1, ())} & {x - 1 for x in partners_b.get(j + 1, ())})
+        if 0 <= i < n_a
+    ]
+    found = set()
+    for i, j, best in options:
+        value = scorer.dice(i, j)
+        if value < _SANDWICH_SIMILARITY or value + _SANDWICH_BONUS < best:
+            continue
+        neighbours = [p for p in ((i - 1, j - 1), (i + 1, j + 1)) if p in linked]  # the documents' ends say nothing
+        if neighbours and value < _SANDWICH_OF_NEIGHBOURS * min(scorer.dice(*p) for p in neighbours):
+            continue
+        found.add((i, j))
+    return sorted(found)
 
 
 def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:

@@ -323,7 +323,15 @@ def find_numbers(view: GroupView) -> list[Finding]:
                 for g in left_b
                 if fig.comparable(g)
                 and (
-                    (fig.unit and g.unit == fig.unit and (view.reliable or _same_place(view, fig, g)))
+                    (
+                        fig.unit
+                        and g.unit == fig.unit
+                        and (
+                            view.reliable
+                            or _same_place(view, fig, g)
+                            or _last_of_unit(fig.unit, a_figures, b_figures, left_a, left_b)
+                        )
+                    )
                     or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
                     or (fig.same_value(g) and _same_dimension(fig.unit, g.unit) and _once(fig, a_figures, b_figures))
                 )
@@ -375,6 +383,22 @@ def _dash_lost(view: GroupView, fig: Figure, twin: Figure) -> bool:
     return bool(joined_a and joined_a == _digits_at(view.b.text, twin.start)) or bool(
         joined_b and joined_b == _digits_at(view.a.text, fig.start)
     )
+
+
+def _last_of_unit(
+    unit: str, a_figures: list[Figure], b_figures: list[Figure], left_a: list[Figure], left_b: list[Figure]
+) -> bool:
+    """Both sides give the same number of figures in `unit`, all but one each the same: the one left on
+    each side measures the same thing ("800 metres … the minimum of 200 metres" / "at least 203 metres …
+    800 metres"). A figure shared in that unit is the evidence a loosely aligned group lacks otherwise."""
+
+    def count(figs: list[Figure]) -> int:
+        return sum(f.unit == unit for f in figs)
+
+    return count(a_figures) == count(b_figures) >= _SEVERAL_IN_UNIT and count(left_a) == count(left_b) == 1
+
+
+_SEVERAL_IN_UNIT = 2
 
 
 def _once(fig: Figure, a_figures: list[Figure], b_figures: list[Figure]) -> bool:

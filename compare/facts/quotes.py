@@ -26,12 +26,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..model import Sentence
 from ..normalise import Token, letters, tokenize
+from ..stopwords import STOPWORDS
 from ..worddiff import word_diff
 from .context import GroupView, Side, finding, plain_diff
 from .entities import same_entity
@@ -436,6 +438,11 @@ def find_quotes(view: GroupView) -> list[Finding]:
         plain = [(q, _plain_twin(view.b, q)) for q in left_a]
         out_plain = [f for f in (_plain_altered(view, q, twin) for q, twin in plain if twin) if f is not None]
         left_a = [q for q, twin in plain if not twin]
+        if not view.partial:  # a sentence that shares one clause does not restate the rest of its speech
+            kept = [(q, _speech_kept(view.b, q)) for q in left_a if not _elsewhere(q, view.b)]
+            reworded = [(q, sentence) for q, sentence in kept if sentence is not None]
+            out_plain += [f for f in (_speech_reworded(view, q, sentence) for q, sentence in reworded) if f]
+            left_a = [q for q in left_a if all(q is not r for r, _ in reworded)]
     if _unmarked(view.a.text, view.b.text):
         left_b = [q for q in left_b if not _plain_twin(view.a, q)]
     out.extend(out_plain)
@@ -472,10 +479,32 @@ def _plain_twin(other: Side, quote: Quote) -> list[Token]:
     tokens = other.tokens
     other_keys = [letters(t.key) for t in tokens]
     blocks = [m for m in SequenceMatcher(None, keys, other_keys, autojunk=False).get_matching_blocks() if m.size]
+    blocks = _without_narration(blocks, tokens, other.text)
     if not blocks or sum(m.size for m in blocks) < _PLAIN_SHARE * len(keys):
         return []
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
     return tokens[first:last] if last - first <= _PLAIN_STRETCH * len(keys) else []
+
+
+def _without_narration(blocks: list[Match], tokens: Sequence[Token], text: str) -> list[Match]:
+    """`blocks` without a word or two matched at either end across a verb of saying in `tokens`.
+
+    Without quotation marks, the quote's last word found in B's attribution ("…of the brain, said Simon
+    Baron-Cohen, director of the Autism Research Centre") or its first found in B's narration ("the
+    director of a youth organisation, said afterwards: What I will remember…") would stretch the quote
+    over words nobody said.
+    """
+
+    def narration_between(before: Match, after: Match) -> bool:
+        start, end = before.b + before.size, after.b  # the unmatched words of `tokens` between the two
+        return start < end and bool(_SPEECH_VERB.search(text, tokens[start].start, tokens[end - 1].end))
+
+    blocks = list(blocks)
+    while len(blocks) > 1 and blocks[0].size <= _TERM_WORDS and narration_between(blocks[0], blocks[1]):
+        blocks.pop(0)
+    while len(blocks) > 1 and blocks[-1].size <= _TERM_WORDS and narration_between(blocks[-2], blocks[-1]):
+        blocks.pop()
+    return blocks
 
 
 def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding | None:
@@ -509,6 +538,60 @@ def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding 
         f"change{'s' if len(changed) != 1 else ''})",
         quote_diff=ops,
         diff_text=plain_diff(ops, view.a.text, view.b.text),
+    )
+
+
+# A quote B still gives as speech, in other words: at least this share of its content words in one of B's
+# sentences, and at least this many of them.
+_GIST_SHARE = 1 / 3
+_GIST_WORDS = 2
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
+
+
+def _speech_kept(other: Side, quote: Quote) -> Sentence | None:
+    """The sentence of `other` (which has no quotation marks) that still gives `quote` as someone's speech,
+    reworded: it holds a third of the quote's content words and says who speaks ("he said", "says Murray")
+    or speaks in the first person, or it is a stretch of the quote's own words (a trimmed quote). None
+    when there is none: then the quote was dropped.
+
+    A document stripped of its quotation marks cannot show a quote, only speech; speech kept with other
+    words is a changed quote, not a dropped one.
+    """
+    content = {letters(k) for k in quote.keys if k not in STOPWORDS}
+    if len(content) < _GIST_WORDS:
+        return None
+    best, best_shared = None, 0
+    for sentence in other.sentences:
+        words = {letters(t.key) for t in tokenize(other.text, sentence.start, sentence.end)}
+        shared = len(content & words)
+        if shared > best_shared:
+            best, best_shared = sentence, shared
+    if best is None or best_shared < max(_GIST_WORDS, _GIST_SHARE * len(content)):
+        return None
+    spoken = _SPEECH_VERB.search(other.text, best.start, best.end) or _FIRST_PERSON.search(
+        other.text, best.start, best.end
+    )
+    return best if spoken or _trimmed(other, quote, best) else None
+
+
+def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
+    """`sentence` says a stretch of the quote's words and nothing else, or the quote whole: a trimmed quote."""
+    said = [letters(t.key) for t in tokenize(other.text, sentence.start, sentence.end)]
+    return not _reworded([letters(k) for k in quote.keys], said)
+
+
+def _speech_reworded(view: GroupView, quote: Quote, sentence: Sentence) -> Finding | None:
+    """`quote_altered` for a quote B, without quotation marks, gives as speech in other words: no word diff
+    (the words around the speech cannot be told from it), B's whole sentence shown. None when B's sentence
+    is a stretch of the quote's words, the quote trimmed ("We know our country needs to change")."""
+    if _trimmed(view.b, quote, sentence):
+        return None
+    return finding(
+        view,
+        "quote_altered",
+        (quote.start, quote.end),
+        _trim(view.b.text, sentence.start, sentence.end),
+        "B has no quotation marks and gives this speech in other words",
     )
 
 

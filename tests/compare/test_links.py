@@ -255,3 +255,34 @@ def test_in_a_reprint_a_sentence_naming_the_same_people_is_not_linked_beside_its
     b = a.replace("Traffic was light", "Few cars crossed")
     result = compare(a, b, facts=False)
     assert {(k.a, k.b) for k in result.links} == {(0, 0), (1, 1), (2, 2)}
+
+
+# A retelling that keeps the story's order: the middle sentences say the same in other words and share one word.
+FOX_A = [
+    "A hungry fox saw a bunch of ripe grapes hanging from a high vine in the orchard.",
+    "He leapt again and again and tried with all his might, but the bunch always stayed out of reach.",
+    "At last he walked away, muttering that the grapes were sour anyway.",
+]
+FOX_B = [
+    "One hot day a hungry fox spotted ripe grapes hanging from a tall vine.",
+    "Jumping brought him no closer, however hard he tried, and his legs soon ached.",
+    "Finally he walked off, saying the grapes were surely sour.",
+]
+
+
+def test_a_sentence_between_linked_neighbours_is_linked_to_the_one_between_their_partners() -> None:
+    result = compare(FOX_A, FOX_B, facts=False)
+    assert [(k.a, k.b, k.kind) for k in result.links] == [(0, 0, "group"), (1, 1, "partial"), (2, 2, "group")]
+    # The groups still read as a deletion and an insertion: the link says they share part of their content.
+    assert [g.kind for g in result.groups if 1 in g.a or 1 in g.b] == ["inserted", "deleted"]
+    # The same from either side.
+    mirrored = compare(FOX_B, FOX_A, facts=False)
+    assert [(k.a, k.b, k.kind) for k in mirrored.links] == [(0, 0, "group"), (1, 1, "partial"), (2, 2, "group")]
+
+
+def test_position_alone_never_links_a_sentence() -> None:
+    # The same middle sentences without the word they shared ("tried"): in the same place, nothing in common.
+    middle = "He leapt again and again with all his might, but the bunch stayed out of reach."
+    no_shared_word = [FOX_A[0], middle, FOX_A[2]]
+    result = compare(no_shared_word, FOX_B, facts=False)
+    assert [(k.a, k.b) for k in result.links] == [(0, 0), (2, 2)]

@@ -61,3 +61,45 @@ def test_a_partial_link_is_loose_so_a_figure_elsewhere_in_the_sentences_is_no_fi
     )
     result = compare(PLANT_A, b)
     assert result.findings == ()
+
+
+HARBOUR_A = (
+    "The mayor opened the new harbour wall on Friday. The wall would stand 300 metres from the old pier, well "
+    "beyond the minimum of 150 metres set by a rule written to stop the ugly building that spoilt much of the bay "
+    "when the first hotels arrived in the 1970s. Fishermen welcomed it."
+)
+
+
+def harbour_b(rule: str) -> str:
+    return (
+        "The mayor opened the new harbour wall on Friday. She says the wall keeps to the rules. There is a rule to "
+        f"stop ugly building like the hotels that spoilt the bay in the 1970s. {rule} Fishermen welcomed it."
+    )
+
+
+def test_in_a_loosely_aligned_split_the_one_figure_left_in_a_shared_unit_is_compared() -> None:
+    """A rewrite splits a long sentence and keeps one of its two distances: the other is the same measure."""
+    result = compare(
+        HARBOUR_A,
+        harbour_b(
+            "The rule says the wall must be at least 170 metres from the pier; it will be much farther \u2013 it will "
+            "be 300 metres."
+        ),
+    )
+    [split] = [g for g in result.groups if g.kind == "split"]
+    assert split.score < 0.5  # loose: too different to diff as a whole
+    assert [(f.kind, f.a_text, f.b_text) for f in result.findings] == [("number_changed", "150", "170")]
+
+
+def test_in_a_loosely_aligned_split_figures_with_none_in_common_are_not_paired() -> None:
+    """With no figure in that unit said on both sides, nothing shows which of A's distances B's measure."""
+    result = compare(
+        HARBOUR_A,
+        harbour_b(
+            "The rule says the wall must be at least 170 metres from the pier; it will be much farther \u2013 it will "
+            "be 350 metres."
+        ),
+    )
+    [split] = [g for g in result.groups if g.kind == "split"]
+    assert split.score < 0.5
+    assert [f for f in result.findings if f.kind == "number_changed"] == []

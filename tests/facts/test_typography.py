@@ -57,6 +57,47 @@ def test_quoted_words_are_compared_with_the_unmarked_text_of_a_document_without_
     assert "[-very difficult-]{+rather easy+}" in found.diff_text
 
 
+def test_the_quote_found_in_unmarked_text_stops_at_the_attribution() -> None:
+    # Without marks, a word of the quote that B's attribution happens to repeat ("the Autism Research
+    # Centre") or a word of B's narration ("a youth group") must not stretch the quote over them.
+    a = (
+        "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
+        "\u201cThis study finds changes in key regions of the brain involved in autism,\u201d said Ann Lee, "
+        "director of the Autism Research Centre.\n\n"
+        "Tom Reid, the head of the youth group Bridge Club, said: \u201cIt was a great day and what will stick "
+        "with me is the way people helped each other.\u201d"
+    )
+    b = (
+        "We will reopen the bridge in June, the mayor said on Monday.\n\n"
+        "This study finds changes in key areas of the brain, said Ann Lee, director of the Autism Research "
+        "Centre.\n\n"
+        "Tom Reid, the head of a youth group, said: What I will remember is the way people helped each other."
+    )
+    by_start = {f.a_text.split()[0]: f for f in findings(a, b, "quote_altered")}
+    assert by_start["This"].b_text == "This study finds changes in key areas of the brain"
+    assert "said" not in by_start["It"].b_text
+    assert by_start["It"].b_text.startswith("What I will remember")
+
+
+def test_speech_a_document_without_quote_marks_keeps_in_other_words_is_altered_not_dropped() -> None:
+    a = (
+        "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
+        "\u201cI have serious doubts that piers built in stone will survive one more winter,\u201d said the engineer, "
+        "Tom Reid.\n\n"
+        "\u201cWe know the town needs to change in the way it is run and in who it is run for,\u201d she added."
+    )
+    b = (
+        "We will reopen the bridge in June, the mayor said on Monday.\n\n"
+        "I dont know if the old stone piers can last another winter, said the engineer, Tom Reid.\n\n"
+        "We know the town needs to change."
+    )
+    assert findings(a, b, "quote_dropped") == []
+    (found,) = findings(a, b, "quote_altered")  # the third quote is only trimmed: no change of words
+    assert found.a_text.startswith("I have serious doubts")
+    assert found.b_text == "I dont know if the old stone piers can last another winter, said the engineer, Tom Reid"
+    assert "other words" in found.explanation
+
+
 def test_a_quote_dropped_from_a_document_that_still_quotes_is_still_found() -> None:
     a = (
         "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
