@@ -27,6 +27,9 @@ def test_stories_sharing_a_background_paragraph_stay_apart_but_form_one_event(tm
         ["second-update.txt", "second.txt"],
     ]
     assert result.cores == ("first.txt", "second-update.txt")
+    # The align stage says how many pairs it aligned and the CPU time that took (what benchmarks compare).
+    align = result.summary["stages"]["align"]
+    assert align["pairs"] == result.summary["pairs"] == 2 and align["cpu_seconds"] > 0
     assert result.events == ((0, 1),)
     articles = result.articles_frame()
     assert articles.loc["first.txt", "event"] == articles.loc["second.txt", "event"] == 0
