@@ -41,13 +41,18 @@ def main() -> int:
     judged: dict[str, list[tuple[str, bool, float]]] = {}
     for line in realnews.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        rows, _ = rows_for([" ".join(record["a"]), " ".join(record["b"])])
+        rows, hashes = rows_for([" ".join(record["a"]), " ".join(record["b"])])
         same = bool(len(rows) and rows[0, 2] >= 5 and same_story(rows)[0])  # as the corpus pipeline judges it
+        # ... and whether the two, alone, make one story around a core (`stories`: one is a version of the other)
+        clusters, _ = stories(2, rows[rows[:, 2] >= 5], ["a", "b"], [hashes[k][0].size for k in range(2)])
         spread = float(rows[0, 6:8].max()) if len(rows) else 0.0
-        judged.setdefault(record["kind"], []).append((record["id"], same, spread))
+        judged.setdefault(record["kind"], []).append((record["id"], same, spread, len(clusters) == 1))
     for kind, items in judged.items():
-        print(f"realnews-dev {kind}: {sum(s for _, s, _ in items)} of {len(items)} judged one story")
-        for pair_id, same, spread in items:
+        print(
+            f"realnews-dev {kind}: {sum(s for _, s, _, _ in items)} of {len(items)} judged one story, "
+            f"{sum(c for _, _, _, c in items)} clustered as one"
+        )
+        for pair_id, same, spread, _ in items:
             print(f"    {pair_id:<55} {'same story' if same else 'apart':<10} spread {spread:.2f}")
     whole = 0
     names = sorted(p.stem for p in (onestop / "adv").glob("*.txt"))
