@@ -11,7 +11,9 @@ background paragraphs and quotes, and single links chain them all into one
 cluster. A *story* (`stories`) is a core article and the articles that are
 versions of it (`same_story` with the core itself: shared passages spread
 all along the smaller one, or its top carried by the other; and the member's
-own text, not just the core's, found in the other). Passages that many
+own text, not just the core's, found in the other, with passages shared
+between the two tops: every version of a story carries the story's own top,
+another story of the event only its background, lower down). Passages that many
 articles of the corpus carry (an event's background, `signatures.COMMON`)
 are not counted as evidence of one story. An *event* (`events`) is stories
 linked by edges between their members.
@@ -27,7 +29,17 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["VERIFY_COLUMNS", "components", "containment", "events", "same_story", "spread", "stories", "verify_batch"]
+__all__ = [
+    "TOP_WINDOWS",
+    "VERIFY_COLUMNS",
+    "components",
+    "containment",
+    "events",
+    "same_story",
+    "spread",
+    "stories",
+    "verify_batch",
+]
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
@@ -36,8 +48,12 @@ def containment(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
     return shared, (shared / a.size if a.size else 1.0), (shared / b.size if b.size else 1.0)
 
 
-def spread(windows: np.ndarray, shared: np.ndarray, rare: np.ndarray | None = None) -> tuple[float, float]:
-    """(share of an article's windows holding a shared rare shingle, share of its first window's shingles shared).
+TOP_WINDOWS = 3  # an article's top: its first 3 windows (150 words), where a story's own lede and first paragraphs sit
+
+
+def spread(windows: np.ndarray, shared: np.ndarray, rare: np.ndarray | None = None) -> tuple[float, float, float]:
+    """(share of an article's windows holding a shared rare shingle, share of its first window's shingles shared,
+    share of the rare shingles of its top shared).
 
     `windows` is the window of each of the article's shingles, `shared` a
     boolean mask of the shingles the other article has too, `rare` a mask of
@@ -45,10 +61,13 @@ def spread(windows: np.ndarray, shared: np.ndarray, rare: np.ndarray | None = No
     counts only rare shingles and only windows holding one: a passage that
     many articles carry (an event's background paragraph) says nothing about
     which story an article tells, so it neither makes a window shared nor
-    counts against the share. The lede share counts every shingle.
+    counts against the share. The lede share counts every shingle. The top
+    share is over the rare shingles of the first `TOP_WINDOWS` windows: every
+    version of a story carries the story's own top, another story of the
+    event only its background, which sits lower down.
     """
     if not windows.size:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     counts = np.bincount(windows)
     hit = np.bincount(windows[shared], minlength=counts.size)
     lede = float(hit[0] / counts[0]) if counts[0] else 0.0
@@ -56,10 +75,25 @@ def spread(windows: np.ndarray, shared: np.ndarray, rare: np.ndarray | None = No
         counts = np.bincount(windows[rare], minlength=counts.size)
         hit = np.bincount(windows[shared & rare], minlength=counts.size)
     held = np.count_nonzero(counts)
-    return (float(np.count_nonzero(hit) / held) if held else 0.0), lede
+    in_top = int(counts[:TOP_WINDOWS].sum())
+    top = float(hit[:TOP_WINDOWS].sum() / in_top) if in_top else 0.0
+    return (float(np.count_nonzero(hit) / held) if held else 0.0), lede, top
 
 
-VERIFY_COLUMNS = ("a", "b", "shared", "a_in_b", "b_in_a", "kept", "spread_a", "spread_b", "lede_a", "lede_b")
+VERIFY_COLUMNS = (
+    "a",
+    "b",
+    "shared",
+    "a_in_b",
+    "b_in_a",
+    "kept",
+    "spread_a",
+    "spread_b",
+    "lede_a",
+    "lede_b",
+    "top_a",
+    "top_b",
+)
 
 
 def _in(values: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -83,7 +117,7 @@ def verify_batch(
     An edge is a pair that shares at least `min_shared` shingles and where
     either the smaller is contained in the other to `min_containment` or
     the pair is one story (`same_story`: a reworded version can share few
-    exact shingles, spread all along it). ``spread_*`` and ``lede_*`` are
+    exact shingles, spread all along it). ``spread_*``, ``lede_*`` and ``top_*`` are
     `spread` of each side, where `common` (sorted distinct hashes, or None)
     are the shingles found in too many articles of the corpus to tell one
     story from another (`signatures.common_shingles`). Only edges are returned (``kept`` is 1), as a
@@ -104,9 +138,22 @@ def verify_batch(
         if shared < min_shared:
             out[row, :3] = (a, b, shared)
             continue
-        spread_a, lede_a = spread(wa, in_b, rare_of(int(a), ha))
-        spread_b, lede_b = spread(wb, _in(hb, ha), rare_of(int(b), hb))
-        out[row] = (a, b, shared, shared / ha.size, shared / hb.size, 0, spread_a, spread_b, lede_a, lede_b)
+        spread_a, lede_a, top_a = spread(wa, in_b, rare_of(int(a), ha))
+        spread_b, lede_b, top_b = spread(wb, _in(hb, ha), rare_of(int(b), hb))
+        out[row] = (
+            a,
+            b,
+            shared,
+            shared / ha.size,
+            shared / hb.size,
+            0,
+            spread_a,
+            spread_b,
+            lede_a,
+            lede_b,
+            top_a,
+            top_b,
+        )
     out[:, 5] = (out[:, 2] >= min_shared) & ((np.maximum(out[:, 3], out[:, 4]) >= min_containment) | same_story(out))
     return out[out[:, 5] > 0]
 
@@ -174,9 +221,9 @@ def stories(
 
     Single links do not chain: an article joins a story only through a
     `same_story` edge to its core, never through another member, and only
-    when it is a *version* of the core (`_version_of`): at least
-    `CORE_STRENGTH` of it is in the core, or its own text lies along the
-    core, or one carries the other's top. Cores are picked greedily: the article with the
+    when it is a *version* of the core (`_version_of`): one carries the
+    other's top, or at least `CORE_STRENGTH` of it is in the core or its own
+    text lies along the core, with both tops sharing passages. Cores are picked greedily: the article with the
     most versions not yet claimed (ties: the longer, then the smaller id)
     becomes a core and claims them; then the next. A wire story's middle
     update, which its earlier and later versions and their reprints all
@@ -188,15 +235,17 @@ def stories(
     neighbours: dict[int, list[int]] = {}
     strength: dict[tuple[int, int], float] = {}
     version: dict[tuple[int, int], bool] = {}  # (core, member): the member is a version of the core
-    columns = [0, 1, 3, 4, 6, 7, 8, 9]
-    for a, b, a_in_b, b_in_a, spread_a, spread_b, lede_a, lede_b in links[:, columns].tolist() if len(links) else []:
+    columns = [0, 1, 3, 4, 6, 7, 8, 9, 10, 11]
+    for a, b, a_in_b, b_in_a, spread_a, spread_b, lede_a, lede_b, top_a, top_b in (
+        links[:, columns].tolist() if len(links) else []
+    ):
         a, b = int(a), int(b)
         neighbours.setdefault(a, []).append(b)
         neighbours.setdefault(b, []).append(a)
         strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
-        top = max(lede_a, lede_b)
-        version[(a, b)] = _version_of(b_in_a, spread_b, top)
-        version[(b, a)] = _version_of(a_in_b, spread_a, top)
+        lede, tops = max(lede_a, lede_b), min(top_a, top_b)
+        version[(a, b)] = _version_of(b_in_a, spread_b, lede, tops)
+        version[(b, a)] = _version_of(a_in_b, spread_a, lede, tops)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
     free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 
@@ -234,19 +283,30 @@ def stories(
     return [members for members, _ in out], [core for _, core in out]
 
 
-def _version_of(member_in_core: float, member_spread: float, top: float) -> bool:
+TOP_SHARED = 0.01  # ... and each one's top (first `TOP_WINDOWS` windows) has at least this share found in the other
+
+
+def _version_of(member_in_core: float, member_spread: float, lede: float, tops: float) -> bool:
     """Whether the member of a `same_story` pair is a version of the core, not the core a part of it.
 
-    `same_story` holds when either side's text lies along the other. For
-    membership the member's side must: at least `CORE_STRENGTH` of it is in
-    the core (a copy, a trim), or its shared passages spread along it (a
-    rewrite, a copy edited), or one of the two carries the other's top (an
-    update over an earlier version, an excerpt set into a longer piece).
-    What is left out is a member that merely contains stretches of the core:
-    when the core is a short trim made mostly of an event's background
-    paragraphs, every other story of the event reusing them holds most of it.
+    `lede` is the larger share of either one's first window found in the
+    other, `tops` the smaller share of either one's top (`TOP_WINDOWS`) found
+    in the other. A member is a version when one carries the other's top
+    (an update over an earlier version, a trim, an excerpt set into a longer
+    piece), or when the member's own side matches the core — at least
+    `CORE_STRENGTH` of it is in the core (a copy), or its shared passages
+    spread along it (a rewrite, a copy edited) — *and* the tops of both
+    share passages (`TOP_SHARED`): a reprint keeps the first paragraphs, an
+    update keeps the old lede right below the new one, a rewrite follows the
+    story from its start. Left out: a member that merely contains stretches
+    of the core (a short trim made mostly of an event's background is held
+    by every story reusing it), and a member whose match is the event's
+    background below two different ledes (each paragraph in fewer articles
+    than `signatures.COMMON`, so not discounted as common).
     """
-    return member_in_core >= CORE_STRENGTH or member_spread >= SPREAD or top >= LEDE
+    if lede >= LEDE:
+        return True
+    return (member_in_core >= CORE_STRENGTH or member_spread >= SPREAD) and tops >= TOP_SHARED
 
 
 def events(stories_: Sequence[Sequence[int]], edges: np.ndarray, ids: Sequence[str]) -> list[list[int]]:

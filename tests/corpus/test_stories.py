@@ -98,10 +98,44 @@ def test_a_brief_made_of_an_events_background_does_not_join_another_story(tmp_pa
     assert result.articles_frame()["cluster"].isna().sum() == 67  # the brief and the reports: told once each
 
 
-def _edge(a: int, b: int, a_in_b: float, b_in_a: float, spread: tuple[float, float], lede: tuple[float, float]):  # type: ignore[no-untyped-def]
+def test_a_story_whose_match_is_the_events_background_lower_down_is_not_a_version(tmp_path: Path) -> None:
+    # One small event: four background paragraphs, each carried by a handful of articles (far fewer than
+    # signatures.COMMON, so not discounted as common), always below a story's own top.
+    background = [filler(80 + k, 60) for k in range(4)]
+    # A wire story and a reprint of it (a byline on top); the background sits below its lede and first paragraph.
+    wire = " ".join([filler(1, 80), filler(2, 90), *background, filler(3, 120)])
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "wire-reprint.txt").write_text("By Herald staff | 9:15 ET " + wire, encoding="utf-8")
+    # Another outlet's single report: a short lede of its own, then the same four paragraphs. All its stretches
+    # are in the wire story (spread 1.0), but nothing at the wire story's top is in it.
+    (tmp_path / "report.txt").write_text(" ".join([filler(4, 30), *background]), encoding="utf-8")
+    # A third story and its trim to the first four paragraphs: its lede, then three background paragraphs, so
+    # three quarters of the trim is in the wire story too.
+    third = " ".join([filler(5, 40), *background[:3], filler(6, 200)])
+    (tmp_path / "third.txt").write_text(third, encoding="utf-8")
+    (tmp_path / "third-trim.txt").write_text(" ".join(third.split()[:220]), encoding="utf-8")
+    result = corpus(tmp_path, workers=1)
+    # A version carries the story's own top; another story of the event shares only background, lower down.
+    assert sorted(list(c) for c in result.clusters) == [
+        ["third-trim.txt", "third.txt"],
+        ["wire-reprint.txt", "wire.txt"],
+    ]
+    assert result.articles_frame()["cluster"].isna()["report.txt"]  # told once: a story of its own
+    assert result.events == ((0, 1),)  # the two stories share the event's background
+
+
+def _edge(  # type: ignore[no-untyped-def]
+    a: int,
+    b: int,
+    a_in_b: float,
+    b_in_a: float,
+    spread: tuple[float, float],
+    lede: tuple[float, float],
+    top: tuple[float, float] = (1.0, 1.0),  # the share of each one's first 150 words found in the other
+):
     import numpy as np
 
-    return np.array([a, b, 100, a_in_b, b_in_a, 1, *spread, *lede], dtype=np.float64)
+    return np.array([a, b, 100, a_in_b, b_in_a, 1, *spread, *lede, *top], dtype=np.float64)
 
 
 def test_a_member_must_be_a_version_of_the_core_not_contain_a_stretch_of_it() -> None:
@@ -123,9 +157,9 @@ def test_a_member_must_be_a_version_of_the_core_not_contain_a_stretch_of_it() ->
             _edge(3, 4, 0.95, 0.93, (1.0, 1.0), (1.0, 1.0)),
             # Two rewrites of one story share few exact passages but along both; each has a close copy.
             _edge(5, 6, 0.82, 0.63, (1.0, 1.0), (0.82, 0.24)),
-            _edge(5, 7, 0.16, 0.19, (0.93, 1.0), (0.14, 0.14)),
+            _edge(5, 7, 0.16, 0.19, (0.93, 1.0), (0.14, 0.14), (0.17, 0.15)),
             _edge(7, 8, 0.74, 0.83, (1.0, 1.0), (1.0, 1.0)),
-            _edge(5, 8, 0.13, 0.17, (0.86, 0.91), (0.14, 0.14)),
+            _edge(5, 8, 0.13, 0.17, (0.86, 0.91), (0.14, 0.14), (0.12, 0.11)),
         ]
     )
     clusters, cores = stories(len(ids), rows, ids, [300, 500, 520, 700, 720, 600, 560, 450, 430])
