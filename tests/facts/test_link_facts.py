@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from compare import compare
+from compare import Comparison, compare
 
 LEDE = "Police arrested at least 85 protesters in the capital on Monday, officials said."
 REST = "The demonstrations began after the election result. Talks between the parties are planned for Friday."
@@ -70,36 +70,31 @@ HARBOUR_A = (
 )
 
 
-def harbour_b(rule: str) -> str:
+def harbour_b(minimum: str, distance: str) -> str:
+    """The harbour story rewritten, its long sentence split, with the rule's `minimum` and the wall's `distance`."""
     return (
         "The mayor opened the new harbour wall on Friday. She says the wall keeps to the rules. There is a rule to "
-        f"stop ugly building like the hotels that spoilt the bay in the 1970s. {rule} Fishermen welcomed it."
+        "stop ugly building like the hotels that spoilt the bay in the 1970s. The rule says the wall must be at "
+        f"least {minimum} metres from the pier; it will be much farther \u2013 it will be {distance} metres. "
+        "Fishermen welcomed it."
     )
+
+
+def loose_split(a: str, b: str) -> Comparison:
+    """The comparison of `a` and `b`, checked to hold the split group too loose to diff as a whole."""
+    result = compare(a, b)
+    [split] = [g for g in result.groups if g.kind == "split"]
+    assert split.score < 0.5
+    return result
 
 
 def test_in_a_loosely_aligned_split_the_one_figure_left_in_a_shared_unit_is_compared() -> None:
     """A rewrite splits a long sentence and keeps one of its two distances: the other is the same measure."""
-    result = compare(
-        HARBOUR_A,
-        harbour_b(
-            "The rule says the wall must be at least 170 metres from the pier; it will be much farther \u2013 it will "
-            "be 300 metres."
-        ),
-    )
-    [split] = [g for g in result.groups if g.kind == "split"]
-    assert split.score < 0.5  # loose: too different to diff as a whole
+    result = loose_split(HARBOUR_A, harbour_b("170", "300"))
     assert [(f.kind, f.a_text, f.b_text) for f in result.findings] == [("number_changed", "150", "170")]
 
 
 def test_in_a_loosely_aligned_split_figures_with_none_in_common_are_not_paired() -> None:
     """With no figure in that unit said on both sides, nothing shows which of A's distances B's measure."""
-    result = compare(
-        HARBOUR_A,
-        harbour_b(
-            "The rule says the wall must be at least 170 metres from the pier; it will be much farther \u2013 it will "
-            "be 350 metres."
-        ),
-    )
-    [split] = [g for g in result.groups if g.kind == "split"]
-    assert split.score < 0.5
+    result = loose_split(HARBOUR_A, harbour_b("170", "350"))
     assert [f for f in result.findings if f.kind == "number_changed"] == []
