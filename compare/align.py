@@ -26,7 +26,7 @@ The stages, each a plain function over the sentence lists:
    leftovers on both sides are aligned in order by a small dynamic programme
    (1-1, 2-1, 1-2, 3-1, 1-3 beads) at a lower threshold: a local order prior,
    never a global one. The threshold rises with the log of a large gap's size
-   (`_Scorer.gap_threshold`): the more pairs a gap holds, the less its order says.
+   (`Scorer.gap_threshold`): the more pairs a gap holds, the less its order says.
 7. **Extensions** — once all that has settled, a leftover next to a group
    that is largely inside the group's single sentence joins it.
 8. **Leftovers** are inserted (only in B) or deleted (only in A).
@@ -64,11 +64,20 @@ from .normalise import Token
 from .options import AlignOptions
 from .stopwords import STOPWORDS
 
-__all__ = ["AlignOptions", "Alignment", "Link", "PairLink", "align_with_links", "in_order"]
+__all__ = [
+    "KEEP_PER_SENTENCE",
+    "AlignOptions",
+    "Alignment",
+    "Link",
+    "PairLink",
+    "Scorer",
+    "align_with_links",
+    "in_order",
+]
 
 
 # In a long document each sentence keeps this many candidate partners per measure.
-_KEEP_PER_SENTENCE = 6
+KEEP_PER_SENTENCE = 6
 # Sentences × sentences above which a document pair counts as long (candidates are pruned).
 _LONG_DOCUMENT = 40_000
 # In a split or merge found inside a gap, each part must have this share of its content in the one sentence.
@@ -99,7 +108,7 @@ _SANDWICH_BONUS = 0.2
 # ... and the share of its neighbours' link similarity (the weaker of the two) it must reach: between two copies,
 # a sentence that shares only a name with the one between their partners is a replacement, not a retelling.
 _SANDWICH_OF_NEIGHBOURS = 0.2
-# The gap alignment's threshold rises beyond this many cells by this much per factor of e (`_Scorer.gap_threshold`).
+# The gap alignment's threshold rises beyond this many cells by this much per factor of e (`Scorer.gap_threshold`).
 _GAP_CELLS = 50
 _GAP_RISE = 0.05
 # A sentence this alike (weighted Dice) to one already matched is its copy: it is not given to a partner
@@ -184,8 +193,12 @@ def _top_per_group(groups: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray
     return mask
 
 
-class _Scorer:
-    """Weighted overlaps of candidate pairs, computed once and cached."""
+class Scorer:
+    """Weighted overlaps of candidate pairs, computed once and cached.
+
+    The lexical scorer, and the base a scorer of another kind extends (`semantic.SemanticScorer` blends
+    sentence vectors into the same candidates): the aligner asks only for what this class answers.
+    """
 
     def __init__(self, bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> None:
         self.bags_a, self.bags_b = bags_a, bags_b
@@ -196,7 +209,7 @@ class _Scorer:
         self._lexical: tuple[dict[tuple[int, int], float], list[float], list[float]] | None = None
 
     def candidates(
-        self, max_postings: int, min_similarity: float, keep: int = _KEEP_PER_SENTENCE
+        self, max_postings: int, min_similarity: float, keep: int = KEEP_PER_SENTENCE
     ) -> dict[tuple[int, int], float]:
         """Shared weight of the pairs worth scoring, found through an inverted index.
 
@@ -353,7 +366,7 @@ def align_with_links(
     *,
     identity_a: Sequence[Hashable] | None = None,
     identity_b: Sequence[Hashable] | None = None,
-    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], _Scorer] | None = None,
+    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], Scorer] | None = None,
     headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
@@ -373,7 +386,7 @@ def align_with_links(
     opts = options or AlignOptions()
     n_a, n_b = len(tokens_a), len(tokens_b)
     bags_a, bags_b = _bags(tokens_a), _bags(tokens_b)
-    scorer = (make_scorer or _Scorer)(bags_a, bags_b)
+    scorer = (make_scorer or Scorer)(bags_a, bags_b)
     shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
     def spread(i: int, j: int) -> float:
@@ -451,7 +464,7 @@ def align_with_links(
 
 
 def _content_links(
-    scorer: _Scorer,
+    scorer: Scorer,
     groups: list[Link],
     ids_a: Sequence[Hashable],
     ids_b: Sequence[Hashable],
@@ -516,7 +529,7 @@ def _content_links(
 
 
 def _rescued(
-    scorer: _Scorer, links: Sequence[PairLink], groups: Sequence[Link], similarity: dict[tuple[int, int], float]
+    scorer: Scorer, links: Sequence[PairLink], groups: Sequence[Link], similarity: dict[tuple[int, int], float]
 ) -> list[tuple[int, int]]:
     """Leftover sentences linked, as partial, to a sentence told at the same point of the other version.
 
@@ -577,7 +590,7 @@ def _rescued(
 
 
 def _sandwiched(
-    scorer: _Scorer, linked: Collection[tuple[int, int]], similarity: dict[tuple[int, int], float]
+    scorer: Scorer, linked: Collection[tuple[int, int]], similarity: dict[tuple[int, int], float]
 ) -> list[tuple[int, int]]:
     """Sentences with no link at all, linked (partial) to the sentence that sits between the same links.
 
@@ -632,7 +645,7 @@ def _sandwiched(
     return sorted(found)
 
 
-def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:
+def _fact_links(scorer: Scorer) -> list[tuple[int, int]]:
     """Pairs that share facts in other words: partial links by lexical weighted Dice and its margin.
 
     Two outlets reporting one event independently share names, figures and claims, each sentence with
@@ -656,7 +669,7 @@ def _fact_links(scorer: _Scorer) -> list[tuple[int, int]]:
     ]
 
 
-def _contained(scorer: _Scorer, i: int, j: int) -> float:
+def _contained(scorer: Scorer, i: int, j: int) -> float:
     """How much content two sentences share: the mean of the share of each (weighted) found in the other."""
     return (scorer.in_a(i, j) + scorer.in_b(i, j)) / 2
 
@@ -685,7 +698,7 @@ def _same_pairs(found_a: Sequence[int], found_b: Sequence[int], n_a: int, n_b: i
 
 
 def _attach_parts(
-    scorer: _Scorer,
+    scorer: Scorer,
     opts: AlignOptions,
     groups_a: dict[int, list[int]],
     groups_b: dict[int, list[int]],
@@ -817,7 +830,7 @@ def _next_to(index: int, group: Sequence[int]) -> bool:
 
 
 def _fill_gaps(
-    scorer: _Scorer,
+    scorer: Scorer,
     opts: AlignOptions,
     groups_a: dict[int, list[int]],
     groups_b: dict[int, list[int]],
@@ -853,7 +866,7 @@ def _fill_gaps(
 
 
 def _gap_beads(
-    scorer: _Scorer, threshold: float, left_a: Sequence[int], left_b: Sequence[int], n_a: int, n_b: int
+    scorer: Scorer, threshold: float, left_a: Sequence[int], left_b: Sequence[int], n_a: int, n_b: int
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The best monotone bead sequence through one gap (dynamic programme).
 

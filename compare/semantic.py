@@ -40,7 +40,7 @@ How the two are combined, stage by stage of `compare.align`:
   by mean pooling over all their tokens — the sums of token vectors of each
   sentence added up — so no sentence is encoded twice.
 * **Candidates** — beside the pairs that share a word, each sentence's
-  `_KEEP_PER_SENTENCE` nearest sentences of the other side by cosine.
+  `KEEP_PER_SENTENCE` nearest sentences of the other side by cosine.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from typing import Any
 
 import numpy as np
 
-from .align import _KEEP_PER_SENTENCE, _Scorer
+from .align import KEEP_PER_SENTENCE, Scorer
 from .errors import DependencyError
 
 __all__ = ["MODEL_PACKAGE", "SemanticScorer", "semantic_scorer"]
@@ -208,7 +208,7 @@ def _margin(cosine: np.ndarray | float, background: np.ndarray | float) -> np.nd
     return np.clip((np.asarray(cosine) - background) / np.maximum(1.0 - np.asarray(background), 1e-6), 0.0, 1.0)
 
 
-class SemanticScorer(_Scorer):
+class SemanticScorer(Scorer):
     """`compare.align`'s scorer with embedding similarity blended into one-to-one and bead scores."""
 
     def __init__(
@@ -231,7 +231,7 @@ class SemanticScorer(_Scorer):
         self._spans: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     def candidates(
-        self, max_postings: int, min_similarity: float, keep: int = _KEEP_PER_SENTENCE
+        self, max_postings: int, min_similarity: float, keep: int = KEEP_PER_SENTENCE
     ) -> dict[tuple[int, int], float]:
         """The lexical candidates plus each sentence's nearest sentences of the other side by cosine."""
         shared = super().candidates(max_postings, min_similarity, keep)

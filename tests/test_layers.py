@@ -60,12 +60,8 @@ PUBLIC = ("compare", "compare.render", "compare.ingest")
 # The one place the core opens the UI: `storydiff tui`, inside its run().
 OPENS_THE_UI = "compare.cli.tui_cmd"
 
-# Private names still taken across modules, to be made public where they live. align.py and semantic.py are
-# being changed on other branches; renaming there now would collide (see the #11 report).
-PRIVATE_CROSSINGS = {
-    ("compare.semantic", "compare.align", "_KEEP_PER_SENTENCE"),
-    ("compare.semantic", "compare.align", "_Scorer"),
-}
+# Private names taken across modules, each to be made public where it lives: none left.
+PRIVATE_CROSSINGS: set[tuple[str, str, str]] = set()
 
 
 @dataclass(frozen=True)
