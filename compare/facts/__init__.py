@@ -35,7 +35,7 @@ def find_facts(result: Comparison) -> list[Finding]:
     out: list[Finding] = []
     for view in views(result):
         found = _one_per_change([f for detect in _DETECTORS for f in detect(view)])
-        if view.group is not result.groups[view.index]:  # a repeat or partial link (context.link_views)
+        if view.linked:  # a repeat or partial link (context.link_views)
             found = [f for f in found if f.kind in _LINK_KINDS and not _already_reported(f, out)]
         out.extend(sorted(found, key=lambda f: (f.a_start if f.a_end > f.a_start else f.b_start, f.kind)))
     return sorted(out, key=lambda f: f.group)  # stable: link findings join their group's, in reading order

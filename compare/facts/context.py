@@ -111,8 +111,9 @@ class GroupView:
     b: Side
     # Speakers that `quotes` reported as changed (A span, B span): one change, so `entities` stays silent on them.
     renamed_speakers: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
-    # A view of a `partial` link: the two sentences share a clause, not the whole of what they say.
-    partial: bool = False
+    # A view of a `repeat` or `partial` link, not of a group: the two sentences share content, and one may say
+    # more than that (a clause, a caption's few words), so nothing is known of the rest of either.
+    linked: bool = False
 
     @property
     def reliable(self) -> bool:
@@ -198,7 +199,7 @@ def link_views(result: Comparison, a_key: str = "", b_key: str = "") -> list[Gro
             continue
         a = Side("a", result.a.text, (sa,), 0, a_key)
         b = Side("b", result.b.text, (sb,), 0, b_key)
-        out.append(GroupView(index, group, a, b, partial=link.kind == "partial"))
+        out.append(GroupView(index, group, a, b, linked=True))
     return out
 
 

@@ -438,8 +438,8 @@ def find_quotes(view: GroupView) -> list[Finding]:
         plain = [(q, _plain_twin(view.b, q)) for q in left_a]
         out_plain = [f for f in (_plain_altered(view, q, twin) for q, twin in plain if twin) if f is not None]
         left_a = [q for q, twin in plain if not twin]
-        if not view.partial:  # a sentence that shares one clause does not restate the rest of its speech
-            kept = [(q, _speech_kept(view.b, q)) for q in left_a if not _elsewhere(q, view.b)]
+        if not view.linked:  # two sentences linked beyond their groups share content, not a whole speech
+            kept = [(q, _speech_kept(view.b, q)) for q in left_a]
             reworded = [(q, sentence) for q, sentence in kept if sentence is not None]
             out_plain += [f for f in (_speech_reworded(view, q, sentence) for q, sentence in reworded) if f]
             left_a = [q for q in left_a if all(q is not r for r, _ in reworded)]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from facts_helpers import findings
 
+from compare import compare
+
 # --- 1. quote marks lost in the whole document ---------------------------------------------------------
 
 
@@ -96,6 +98,25 @@ def test_speech_a_document_without_quote_marks_keeps_in_other_words_is_altered_n
     assert found.a_text.startswith("I have serious doubts")
     assert found.b_text == "I dont know if the old stone piers can last another winter, said the engineer, Tom Reid"
     assert "other words" in found.explanation
+
+
+def test_a_dropped_quote_is_not_matched_as_speech_to_the_sentence_it_repeats_words_of() -> None:
+    # The second saying turns the first round; B cut it. B's copy of the first shares its words (a `repeat`
+    # link), but that sentence is the first saying, kept, not the second reworded.
+    a = (
+        "\u201cWe sail together,\u201d said the captain on Monday.\n\n"
+        "\u201cThe canoe is our island, and the crew members are our community,\u201d Pittman says.\n\n"
+        "\u201cAn island is our canoe, the community are the crew members and the leaders are the navigators.\u201d"
+        "\n\nThe voyage starts in June."
+    )
+    b = (
+        "We sail together, said the captain on Monday.\n\n"
+        "The canoe is our island, and the crew members are our community, Pittman says.\n\n"
+        "The voyage starts in June."
+    )
+    result = compare(a, b)
+    assert any(link.kind == "repeat" and link.a == 2 for link in result.links)  # the case this is about
+    assert findings(a, b, "quote_altered") == []
 
 
 def test_a_quote_dropped_from_a_document_that_still_quotes_is_still_found() -> None:
