@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import Match, SequenceMatcher
 from functools import lru_cache
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -433,19 +434,12 @@ def find_quotes(view: GroupView) -> list[Finding]:
     # A document with no quotation mark at all, against one with several, lost its marks (a copy stripped
     # of curly quotes): whether it still quotes the words cannot be told, so no quote is dropped or added.
     # Where the words are not found there either, the quote is dropped or added as usual.
-    out_plain: list[Finding] = []
     if _unmarked(view.b.text, view.a.text):
-        plain = [(q, _plain_twin(view.b, q)) for q in left_a]
-        out_plain = [f for f in (_plain_altered(view, q, twin) for q, twin in plain if twin) if f is not None]
-        left_a = [q for q, twin in plain if not twin]
-        if not view.linked:  # two sentences linked beyond their groups share content, not a whole speech
-            kept = [(q, _speech_kept(view.b, q)) for q in left_a]
-            reworded = [(q, sentence) for q, sentence in kept if sentence is not None]
-            out_plain += [f for f in (_speech_reworded(view, q, sentence) for q, sentence in reworded) if f]
-            left_a = [q for q in left_a if all(q is not r for r, _ in reworded)]
+        found, left_a = _against_unmarked(view, left_a, "a")
+        out.extend(found)
     if _unmarked(view.a.text, view.b.text):
-        left_b = [q for q in left_b if not _plain_twin(view.a, q)]
-    out.extend(out_plain)
+        found, left_b = _against_unmarked(view, left_b, "b")
+        out.extend(found)
     for quote in left_a:
         if _elsewhere(quote, view.b) or _scare_quote(quote, view.b):
             continue
@@ -507,34 +501,61 @@ def _without_narration(blocks: list[Match], tokens: Sequence[Token], text: str) 
     return blocks
 
 
-def _plain_altered(view: GroupView, quote: Quote, twin: list[Token]) -> Finding | None:
-    """A's quote compared with `twin`, the same words in B, which has no quotation marks at all:
-    `quote_altered` when B says them with words changed inside, None when B keeps them. Typography does not
-    count ("I’m" / "Im"), nor an attribution B puts between the words ("You should, he said, and …")."""
+def _against_unmarked(
+    view: GroupView, quotes: list[Quote], marked: Literal["a", "b"]
+) -> tuple[list[Finding], list[Quote]]:
+    """The quotes of side `marked` looked for in the other side, which has no quotation marks at all:
+    (`quote_altered` findings, the quotes found neither as the same words nor as the same speech)."""
+    plain = view.b if marked == "a" else view.a
+    twins = [(q, _plain_twin(plain, q)) for q in quotes]
+    found = [f for f in (_plain_altered(view, q, twin, marked) for q, twin in twins if twin) if f is not None]
+    left = [q for q, twin in twins if not twin]
+    if view.linked:  # two sentences linked beyond their groups share content, not a whole speech
+        return found, left
+    kept = [(q, _speech_kept(plain, q)) for q in left]
+    reworded = [(q, sentence) for q, sentence in kept if sentence is not None]
+    found += [f for f in (_speech_reworded(view, q, sentence, marked) for q, sentence in reworded) if f]
+    return found, [q for q, sentence in kept if sentence is None]
+
+
+def _plain_altered(view: GroupView, quote: Quote, twin: list[Token], marked: Literal["a", "b"]) -> Finding | None:
+    """The quote of side `marked` compared with `twin`, the same words in the other side, which has no
+    quotation marks at all: `quote_altered` when it says them with words changed inside, None when it keeps
+    them. Typography does not count ("I’m" / "Im"), nor an attribution put between the words ("You should,
+    he said, and …"). Reads the same from either side."""
     if len(quote.tokens) < _TERM_WORDS + 2:
         return None
+    forward = marked == "a"
+    quote_span, plain_span = (quote.start, quote.end), (twin[0].start, twin[-1].end)
+    if forward:
+        diff = word_diff(quote.tokens, twin, quote.start, twin[0].start)
+    else:
+        diff = word_diff(twin, quote.tokens, twin[0].start, quote.start)
+    plain_extra, quoted_extra = ("insert", "delete") if forward else ("delete", "insert")
     ops = []
-    for op in word_diff(quote.tokens, twin, quote.start, twin[0].start):
-        old, new = view.a.text[op.a_start : op.a_end], view.b.text[op.b_start : op.b_end]
-        if op.op == "replace" and (letters(old) == letters(new) or letters(old, ascii_only=True) == letters(new)):
+    for op in diff:
+        a_text, b_text = view.a.text[op.a_start : op.a_end], view.b.text[op.b_start : op.b_end]
+        quoted, plain = (a_text, b_text) if forward else (b_text, a_text)
+        if op.op == "replace" and (
+            letters(quoted) == letters(plain) or letters(quoted, ascii_only=True) == letters(plain)
+        ):
             op = replace(op, op="equal")  # typography lost: "I’m" / "Im", "signiﬁcant" / "signi cant"
-        elif op.op == "insert" and len(new.split()) <= _ATTRIBUTION_WORDS and _SPEECH_VERB.search(new):
-            op = replace(op, op="equal")  # B's attribution between the quoted words
+        elif op.op == plain_extra and len(plain.split()) <= _ATTRIBUTION_WORDS and _SPEECH_VERB.search(plain):
+            op = replace(op, op="equal")  # an attribution between the quoted words
         ops.append(op)
-    while ops and ops[-1].op == "delete":
-        ops.pop()  # B quotes less of the sentence: a trimmed quote, not a changed one
-    while ops and ops[0].op == "delete":
+    while ops and ops[-1].op == quoted_extra:
+        ops.pop()  # the plain side says less of the quote: a trimmed quote, not a changed one
+    while ops and ops[0].op == quoted_extra:
         ops.pop(0)
     changed = [op for op in ops if op.op != "equal"]
     if not changed:
         return None
-    b_span = (twin[0].start, twin[-1].end)
     return finding(
         view,
         "quote_altered",
-        (quote.start, quote.end),
-        b_span,
-        f"B has no quotation marks; the quoted words differ in its text ({len(changed)} "
+        quote_span if forward else plain_span,
+        plain_span if forward else quote_span,
+        f"{'B' if forward else 'A'} has no quotation marks; the quoted words differ in its text ({len(changed)} "
         f"change{'s' if len(changed) != 1 else ''})",
         quote_diff=ops,
         diff_text=plain_diff(ops, view.a.text, view.b.text),
@@ -575,23 +596,32 @@ def _speech_kept(other: Side, quote: Quote) -> Sentence | None:
 
 
 def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
-    """`sentence` says a stretch of the quote's words and nothing else, or the quote whole: a trimmed quote."""
-    said = [letters(t.key) for t in tokenize(other.text, sentence.start, sentence.end)]
-    return not _reworded([letters(k) for k in quote.keys], said)
+    """`sentence` says a stretch of the quote's words (or the quote whole) and nothing else but, at most, who
+    said it ("We know the town needs to change, she said"): a trimmed quote, not a changed one."""
+    tokens = tokenize(other.text, sentence.start, sentence.end)
+    quoted, said = [letters(k) for k in quote.keys], [letters(t.key) for t in tokens]
+    run = SequenceMatcher(None, quoted, said, autojunk=False).find_longest_match(0, len(quoted), 0, len(said))
+    if not run.size:
+        return False
+    rest = tokens[: run.b] + tokens[run.b + run.size :]  # the sentence's words outside the quote's stretch
+    return not rest or (len(rest) <= _ATTRIBUTION_WORDS and any(_SPEECH_VERB.fullmatch(t.key) for t in rest))
 
 
-def _speech_reworded(view: GroupView, quote: Quote, sentence: Sentence) -> Finding | None:
-    """`quote_altered` for a quote B, without quotation marks, gives as speech in other words: no word diff
-    (the words around the speech cannot be told from it), B's whole sentence shown. None when B's sentence
-    is a stretch of the quote's words, the quote trimmed ("We know our country needs to change")."""
-    if _trimmed(view.b, quote, sentence):
+def _speech_reworded(view: GroupView, quote: Quote, sentence: Sentence, marked: Literal["a", "b"]) -> Finding | None:
+    """`quote_altered` for a quote of side `marked` that the other side, without quotation marks, gives as
+    speech in other words: no word diff (the words around the speech cannot be told from it), that side's
+    whole sentence shown. None when its sentence is a stretch of the quote's words, the quote trimmed ("We
+    know our country needs to change")."""
+    plain = view.b if marked == "a" else view.a
+    if _trimmed(plain, quote, sentence):
         return None
+    quote_span, plain_span = (quote.start, quote.end), _trim(plain.text, sentence.start, sentence.end)
     return finding(
         view,
         "quote_altered",
-        (quote.start, quote.end),
-        _trim(view.b.text, sentence.start, sentence.end),
-        "B has no quotation marks and gives this speech in other words",
+        quote_span if marked == "a" else plain_span,
+        plain_span if marked == "a" else quote_span,
+        f"{'B' if marked == 'a' else 'A'} has no quotation marks and gives this speech in other words",
     )
 
 

@@ -224,3 +224,26 @@ def test_a_hedge_added_where_a_stated_a_fact_is_still_found() -> None:
     b = "The drones will probably deliver parcels within five years, the company said on Monday."
     (found,) = findings(a, b, "hedge_added")
     assert found.b_text == "probably"
+
+
+MARKED = (
+    "\u201cWe will reopen the bridge in June,\u201d the mayor said on Monday.\n\n"
+    "\u201cIt\u2019s a long and very difficult repair,\u201d said the engineer, Tom Reid.\n\n"
+    "\u201cI have serious doubts that piers built in stone will survive one more winter,\u201d he added.\n\n"
+    "\u201cWe know the town needs to change in the way it is run and in who it is run for,\u201d she said."
+)
+UNMARKED = (
+    "We will reopen the bridge in June, the mayor said on Monday.\n\n"
+    "Its a long and rather easy repair, said the engineer, Tom Reid.\n\n"
+    "I dont know if the old stone piers can last another winter, he added.\n\n"
+    "We know the town needs to change, she said."
+)
+
+
+def test_a_copy_without_quote_marks_reads_the_same_from_either_side() -> None:
+    """Which version lost its marks does not matter: B→A reports A→B's findings with the sides swapped."""
+    forward = findings(MARKED, UNMARKED)
+    backward = findings(UNMARKED, MARKED)
+    assert [f.kind for f in forward] == ["quote_altered", "quote_altered"]  # a changed quote, a reworded one
+    assert [(f.kind, f.a_text, f.b_text) for f in forward] == [(f.kind, f.b_text, f.a_text) for f in backward]
+    assert [f.explanation.replace("B has", "A has") for f in forward] == [f.explanation for f in backward]
