@@ -376,6 +376,8 @@ class _Run:
             SOURCE_LIMIT,
             PROVENANCE_LIMIT,
             ALIGN_FORMAT,
+            # What is aligned, not only how: a change to the story rules changes the batches, not the keys above.
+            [(batch.pairs, batch.story, batch.core) for batch in batches],
         )
         self.cp.begin("align", key)
         results: dict[int, dict[str, Any]] = {}

@@ -16,6 +16,7 @@ import pytest
 from corpus_fixtures import EXPECTED_CLUSTERS, filler
 
 from compare.cli import main
+from compare.corpus_engine import clusters
 
 
 def run(*argv: str) -> int:
@@ -43,6 +44,28 @@ def test_a_re_run_and_a_resumed_run_write_the_same_corpus_json(corpus_dir: Path,
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert run(str(corpus_dir), "-o", str(out)) == 0
     assert corpus_json(out) == first
+
+
+def test_a_run_resumed_after_the_story_rules_change_aligns_the_new_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alignments saved for the old stories are not reused for new ones (as after an upgrade that changes
+    the rules): the resumed run writes what a fresh run writes."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    wire = " ".join([filler(1, 80), filler(2, 300)])
+    (inputs / "wire.txt").write_text(wire, encoding="utf-8")
+    (inputs / "reprint.txt").write_text("By staff. " + wire, encoding="utf-8")
+    (inputs / "rewrite.txt").write_text(" ".join([filler(9, 80), filler(2, 300)]), encoding="utf-8")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert run(str(inputs), "-o", str(out)) == 0
+    before = corpus_json(out)
+    monkeypatch.setattr(clusters, "TOP_SHARED", 0.5)  # a stricter rule: the rewrite is no longer a version
+    monkeypatch.setattr(clusters, "LEDE", 2.0)
+    assert run(str(inputs), "-o", str(out)) == 0
+    assert run(str(inputs), "-o", str(fresh)) == 0
+    assert corpus_json(out) != before  # the case this is about: the stories changed
+    assert corpus_json(out) == corpus_json(fresh)
 
 
 @pytest.mark.parametrize(
