@@ -300,6 +300,7 @@ def find_numbers(view: GroupView) -> list[Finding]:
         if twin is not None:
             left_a.remove(fig)
             left_b.remove(twin)
+    changed_a, changed_b = list(left_a), list(left_b)  # the figures not said on both sides
     pairs: list[tuple[Figure, Figure]] = []
     for a_words, b_words in view.replaced if view.reliable else ():  # figures the word diff replaced
         if not a_words or not b_words:
@@ -329,7 +330,7 @@ def find_numbers(view: GroupView) -> list[Finding]:
                         and (
                             view.reliable
                             or _same_place(view, fig, g)
-                            or _last_of_unit(fig.unit, a_figures, b_figures, left_a, left_b)
+                            or _last_of_unit(fig.unit, a_figures, b_figures, changed_a, changed_b)
                         )
                     )
                     or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
@@ -386,7 +387,7 @@ def _dash_lost(view: GroupView, fig: Figure, twin: Figure) -> bool:
 
 
 def _last_of_unit(
-    unit: str, a_figures: list[Figure], b_figures: list[Figure], left_a: list[Figure], left_b: list[Figure]
+    unit: str, a_figures: list[Figure], b_figures: list[Figure], changed_a: list[Figure], changed_b: list[Figure]
 ) -> bool:
     """Both sides give the same number of figures in `unit`, all but one each the same: the one left on
     each side measures the same thing ("800 metres … the minimum of 200 metres" / "at least 203 metres …
@@ -395,7 +396,7 @@ def _last_of_unit(
     def count(figs: list[Figure]) -> int:
         return sum(f.unit == unit for f in figs)
 
-    return count(a_figures) == count(b_figures) >= _SEVERAL_IN_UNIT and count(left_a) == count(left_b) == 1
+    return count(a_figures) == count(b_figures) >= _SEVERAL_IN_UNIT and count(changed_a) == count(changed_b) == 1
 
 
 _SEVERAL_IN_UNIT = 2
