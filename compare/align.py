@@ -639,7 +639,9 @@ def _sandwiched(
         if value < _SANDWICH_SIMILARITY or value + _SANDWICH_BONUS < best:
             continue
         neighbours = [p for p in ((i - 1, j - 1), (i + 1, j + 1)) if p in linked]  # the documents' ends say nothing
-        if neighbours and value < _SANDWICH_OF_NEIGHBOURS * min(scorer.dice(*p) for p in neighbours):
+        if not neighbours:
+            continue  # two one-sentence documents: no order to take as evidence
+        if value < _SANDWICH_OF_NEIGHBOURS * min(scorer.dice(*p) for p in neighbours):
             continue
         found.add((i, j))
     return sorted(found)

@@ -286,3 +286,9 @@ def test_position_alone_never_links_a_sentence() -> None:
     no_shared_word = [FOX_A[0], middle, FOX_A[2]]
     result = compare(no_shared_word, FOX_B, facts=False)
     assert [(k.a, k.b) for k in result.links] == [(0, 0), (2, 2)]
+
+
+def test_two_one_sentence_documents_sharing_a_word_are_not_linked() -> None:
+    # With no neighbour on either side there is no order to take as evidence, only one shared word.
+    result = compare(["The mayor opened the new bridge on Friday."], ["Storms closed the bridge to traffic."])
+    assert result.links == ()
