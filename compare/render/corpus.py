@@ -20,8 +20,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..corpus_engine.clusters import TOP_WINDOWS
 from ..corpus_engine.pairs import DETAILED_CLUSTERS
 from ..corpus_engine.result import CorpusResult
+from ..corpus_engine.signatures import COMMON, WINDOW_WORDS
 from ..errors import DependencyError, OptionError
 from .html import TEMPLATES
 from .write import write_atomic
@@ -122,6 +124,8 @@ def render_report(result: CorpusResult) -> str:
         problems=list(result.summary.get("problems", []))[:LISTED_PROBLEMS],
         more_problems=max(0, len(result.summary.get("problems", [])) - LISTED_PROBLEMS),
         min_containment=result.options.get("min_containment"),
+        common=COMMON,
+        top_words=TOP_WINDOWS * WINDOW_WORDS,
         clusters=clusters,
         events=events,
         hidden=max(0, len(result.clusters) - LISTED_CLUSTERS),
