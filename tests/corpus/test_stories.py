@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 from corpus_fixtures import filler, same_story_pairs
 
 from compare import corpus
@@ -124,7 +125,7 @@ def test_a_story_whose_match_is_the_events_background_lower_down_is_not_a_versio
     assert result.events == ((0, 1),)  # the two stories share the event's background
 
 
-def _edge(  # type: ignore[no-untyped-def]
+def _edge(
     a: int,
     b: int,
     a_in_b: float,
@@ -132,9 +133,8 @@ def _edge(  # type: ignore[no-untyped-def]
     spread: tuple[float, float],
     lede: tuple[float, float],
     top: tuple[float, float] = (1.0, 1.0),  # the share of each one's first 150 words found in the other
-):
-    import numpy as np
-
+) -> np.ndarray:
+    """One verified edge row (`clusters.VERIFY_COLUMNS`) with the given measures."""
     return np.array([a, b, 100, a_in_b, b_in_a, 1, *spread, *lede, *top], dtype=np.float64)
 
 
