@@ -10,6 +10,7 @@ import numpy as np
 from corpus_fixtures import filler, same_story_pairs
 
 from compare import corpus
+from compare.corpus_engine.clusters import stories
 
 
 def test_stories_sharing_a_background_paragraph_stay_apart_but_form_one_event(tmp_path: Path) -> None:
@@ -139,10 +140,6 @@ def _edge(
 
 
 def test_a_member_must_be_a_version_of_the_core_not_contain_a_stretch_of_it() -> None:
-    import numpy as np
-
-    from compare.corpus_engine.clusters import stories
-
     ids = ["trim", "update-1", "update-2", "other", "other-reprint", "adv", "adv-copy", "ele", "ele-copy"]
     rows = np.stack(
         [
