@@ -160,6 +160,7 @@ def verify_batch(
 
 SPREAD = 0.85  # a version carries passages from at least this share of the smaller article's 50-word windows
 LEDE = 0.5  # ... or at least this share of the other's first window (an excerpt from the top)
+COPY = 0.8  # ... or each holds at least this share of the other's shingles (a copy, under any headline or lede)
 
 
 def same_story(rows: np.ndarray) -> np.ndarray:
@@ -169,13 +170,17 @@ def same_story(rows: np.ndarray) -> np.ndarray:
     stretch or two of each. Two versions of one story (a copy, a trim, an
     update, a rewrite) share passages all along the smaller one, or one
     carries the other's top. Thresholds chosen by measurement: see
-    benchmarks/RESULTS.md.
+    benchmarks/RESULTS.md. Two articles that each hold most of the other
+    (`COPY`) are copies of one story whatever else the corpus carries: a wire
+    story reprinted in more articles than `signatures.COMMON` has only common
+    passages, so spread and tops cannot speak for its copies under a new lede.
     """
     if not len(rows):
         return np.zeros(0, dtype=bool)
     spread_ = np.maximum(rows[:, 6], rows[:, 7])
     lede = np.maximum(rows[:, 8], rows[:, 9])
-    found: np.ndarray = (rows[:, 2] >= 1) & ((spread_ >= SPREAD) | (lede >= LEDE))
+    copies = np.minimum(rows[:, 3], rows[:, 4]) >= COPY
+    found: np.ndarray = (rows[:, 2] >= 1) & ((spread_ >= SPREAD) | (lede >= LEDE) | copies)
     return found
 
 
@@ -244,8 +249,9 @@ def stories(
         neighbours.setdefault(b, []).append(a)
         strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
         lede, tops = max(lede_a, lede_b), min(top_a, top_b)
-        version[(a, b)] = _version_of(b_in_a, spread_b, lede, tops)
-        version[(b, a)] = _version_of(a_in_b, spread_a, lede, tops)
+        copies = min(a_in_b, b_in_a) >= COPY
+        version[(a, b)] = copies or _version_of(b_in_a, spread_b, lede, tops)
+        version[(b, a)] = copies or _version_of(a_in_b, spread_a, lede, tops)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
     free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 

@@ -38,7 +38,7 @@ from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
-from .clusters import LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
+from .clusters import COPY, LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
 from .engines import Engine, Progress, make_engine
 from .pairs import (
     DETAILED_CLUSTERS,
@@ -307,7 +307,9 @@ class _Run:
     def verify(self, previous: str, pairs: np.ndarray) -> tuple[str, np.ndarray]:
         started = time.perf_counter()
         o = self.options
-        key = stage_key(previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE, TOP_WINDOWS, COMMON)
+        key = stage_key(
+            previous, o.min_containment, o.min_shared, VERIFY_COLUMNS, SPREAD, LEDE, COPY, TOP_WINDOWS, COMMON
+        )
         reused = self._reused("verify", key, "stages/edges.npy", started)
         if reused is not None:
             return key, reused

@@ -100,6 +100,17 @@ def test_a_brief_made_of_an_events_background_does_not_join_another_story(tmp_pa
     assert result.articles_frame()["cluster"].isna().sum() == 67  # the brief and the reports: told once each
 
 
+def test_a_copy_of_a_widely_reprinted_wire_story_under_a_new_lede_is_a_version_of_it(tmp_path: Path) -> None:
+    # 70 sites run one wire story (more than COMMON: every passage of it is common in this corpus); one site
+    # puts its own lede on top. Spread and tops count no common passage, but the two each hold most of the other.
+    wire = " ".join([filler(1, 40), filler(2, 400)])
+    for k in range(70):
+        (tmp_path / f"reprint-{k:02d}.txt").write_text(f"By site {k} staff. {wire}", encoding="utf-8")
+    (tmp_path / "edited.txt").write_text(" ".join([filler(9, 40), filler(2, 400)]), encoding="utf-8")
+    result = corpus(tmp_path, workers=1)
+    assert [len(c) for c in result.clusters] == [71]
+
+
 def test_a_story_whose_match_is_the_events_background_lower_down_is_not_a_version(tmp_path: Path) -> None:
     # One small event: four background paragraphs, each carried by a handful of articles (far fewer than
     # signatures.COMMON, so not discounted as common), always below a story's own top.
