@@ -249,9 +249,8 @@ def stories(
         neighbours.setdefault(b, []).append(a)
         strength[(a, b)] = strength[(b, a)] = max(a_in_b, b_in_a)
         lede, tops = max(lede_a, lede_b), min(top_a, top_b)
-        copies = min(a_in_b, b_in_a) >= COPY
-        version[(a, b)] = copies or _version_of(b_in_a, spread_b, lede, tops)
-        version[(b, a)] = copies or _version_of(a_in_b, spread_a, lede, tops)
+        version[(a, b)] = _version_of(b_in_a, a_in_b, spread_b, lede, tops)
+        version[(b, a)] = _version_of(a_in_b, b_in_a, spread_a, lede, tops)
     rank = {doc: r for r, doc in enumerate(sorted(neighbours, key=lambda d: ids[d]))}
     free = np.ones(n, dtype=bool)  # neither a core nor claimed by one
 
@@ -292,14 +291,15 @@ def stories(
 TOP_SHARED = 0.01  # ... and each one's top (first `TOP_WINDOWS` windows) has at least this share found in the other
 
 
-def _version_of(member_in_core: float, member_spread: float, lede: float, tops: float) -> bool:
+def _version_of(member_in_core: float, core_in_member: float, member_spread: float, lede: float, tops: float) -> bool:
     """Whether the member of a `same_story` pair is a version of the core, not the core a part of it.
 
     `lede` is the larger share of either one's first window found in the
     other, `tops` the smaller share of either one's top (`TOP_WINDOWS`) found
     in the other. A member is a version when one carries the other's top
     (an update over an earlier version, a trim, an excerpt set into a longer
-    piece), or when the member's own side matches the core — at least
+    piece), when each holds `COPY` of the other (a copy under any lede,
+    however common its text), or when the member's own side matches the core — at least
     `CORE_STRENGTH` of it is in the core (a copy), or its shared passages
     spread along it (a rewrite, a copy edited) — *and* the tops of both
     share passages (`TOP_SHARED`): a reprint keeps the first paragraphs, an
@@ -310,7 +310,7 @@ def _version_of(member_in_core: float, member_spread: float, lede: float, tops: 
     background below two different ledes (each paragraph in fewer articles
     than `signatures.COMMON`, so not discounted as common).
     """
-    if lede >= LEDE:
+    if lede >= LEDE or min(member_in_core, core_in_member) >= COPY:
         return True
     return (member_in_core >= CORE_STRENGTH or member_spread >= SPREAD) and tops >= TOP_SHARED
 
