@@ -513,9 +513,8 @@ def _against_unmarked(
     if view.linked:  # two sentences linked beyond their groups share content, not a whole speech
         return found, left
     kept = [(q, _speech_kept(plain, q)) for q in left]
-    reworded = [(q, sentence) for q, sentence in kept if sentence is not None]
-    found += [f for f in (_speech_reworded(view, q, sentence, marked) for q, sentence in reworded) if f]
-    return found, [q for q, sentence in kept if sentence is None]
+    found += [_speech_reworded(view, q, speech[0], marked) for q, speech in kept if speech and not speech[1]]
+    return found, [q for q, speech in kept if speech is None]
 
 
 def _plain_altered(view: GroupView, quote: Quote, twin: list[Token], marked: Literal["a", "b"]) -> Finding | None:
@@ -569,11 +568,11 @@ _GIST_WORDS = 2
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
 
 
-def _speech_kept(other: Side, quote: Quote) -> Sentence | None:
+def _speech_kept(other: Side, quote: Quote) -> tuple[Sentence, bool] | None:
     """The sentence of `other` (which has no quotation marks) that still gives `quote` as someone's speech,
-    reworded: it holds a third of the quote's content words and says who speaks ("he said", "says Murray")
-    or speaks in the first person, or it is a stretch of the quote's own words (a trimmed quote). None
-    when there is none: then the quote was dropped.
+    and whether it only trims the quote: it holds a third of the quote's content words and says who speaks
+    ("he said", "says Murray") or speaks in the first person, or it is a stretch of the quote's own words
+    (`_trimmed`). None when there is none: then the quote was dropped.
 
     A document stripped of its quotation marks cannot show a quote, only speech; speech kept with other
     words is a changed quote, not a dropped one.
@@ -592,7 +591,8 @@ def _speech_kept(other: Side, quote: Quote) -> Sentence | None:
     spoken = _SPEECH_VERB.search(other.text, best.start, best.end) or _FIRST_PERSON.search(
         other.text, best.start, best.end
     )
-    return best if spoken or _trimmed(other, quote, best) else None
+    trimmed = _trimmed(other, quote, best)
+    return (best, trimmed) if spoken or trimmed else None
 
 
 def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
@@ -607,14 +607,11 @@ def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
     return not rest or (len(rest) <= _ATTRIBUTION_WORDS and any(_SPEECH_VERB.fullmatch(t.key) for t in rest))
 
 
-def _speech_reworded(view: GroupView, quote: Quote, sentence: Sentence, marked: Literal["a", "b"]) -> Finding | None:
+def _speech_reworded(view: GroupView, quote: Quote, sentence: Sentence, marked: Literal["a", "b"]) -> Finding:
     """`quote_altered` for a quote of side `marked` that the other side, without quotation marks, gives as
-    speech in other words: no word diff (the words around the speech cannot be told from it), that side's
-    whole sentence shown. None when its sentence is a stretch of the quote's words, the quote trimmed ("We
-    know our country needs to change")."""
+    speech in other words (`sentence`, not a trim of the quote): no word diff (the words around the speech
+    cannot be told from it), that side's whole sentence shown."""
     plain = view.b if marked == "a" else view.a
-    if _trimmed(plain, quote, sentence):
-        return None
     quote_span, plain_span = (quote.start, quote.end), _trim(plain.text, sentence.start, sentence.end)
     return finding(
         view,
