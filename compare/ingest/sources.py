@@ -36,6 +36,7 @@ import os
 import select
 import stat
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -141,6 +142,7 @@ def _split_selector(spec: str) -> tuple[str, str | None]:
     return path, selector or None
 
 
+_NO_WRITER_PAUSE = 0.05  # seconds between two looks at a named pipe that no writer has opened yet
 _CHUNK = 1024 * 1024  # bytes read at a time, so a large --max-size never sets aside memory it may not need
 
 
@@ -175,6 +177,7 @@ def _read_special(path: Path, name: str, limit: int, wait: float) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
+        is_pipe = stat.S_ISFIFO(os.fstat(fd).st_mode)
         poller = select.poll()
         poller.register(fd, select.POLLIN)
         parts: list[bytes] = []
@@ -193,8 +196,11 @@ def _read_special(path: Path, name: str, limit: int, wait: float) -> bytes:
             except BlockingIOError:
                 continue
             if not piece:
-                if any(flags & select.POLLHUP for _, flags in events):
-                    break  # the writer closed its end: that is all
+                # The end: a pipe whose writer closed its end, or a device with no more to give
+                # (/dev/null). Only a pipe that no writer has opened yet reads empty before its end.
+                if not is_pipe or any(flags & select.POLLHUP for _, flags in events):
+                    break
+                time.sleep(_NO_WRITER_PAUSE)  # no writer yet: poll() says "readable" at once, so do not spin
                 continue
             parts.append(piece)
             size += len(piece)
@@ -232,6 +238,12 @@ def read_bounded(p: Path, name: str, max_bytes: int, *, wait: float = DEFAULT_TI
             raise InputError(f"cannot read {name!r}: it is a symbolic link that leads round in a loop") from exc
         raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):  # /dev/zero, /dev/urandom: a larger limit would not help
+            raise InputError(
+                f"cannot read {name!r}: it is a device and gave more than the {megabytes(max_bytes)} limit "
+                "without ending; give a file with the article's text",
+                reason="too-large",
+            )
         raise too_big(name, max_bytes)
     return data
 
