@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..errors import InputError, OutputError
-from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_source
+from ..errors import EXIT_USAGE, InputError, OutputError
+from ..ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, is_url, read_source
 from ..options import AlignOptions
-from ..render.write import write_atomic
+from ..render.write import check_writable, write_atomic
 
 __all__ = [
     "SOURCE_HELP",
     "add_input_options",
     "add_threshold_option",
     "check_one_stdin",
+    "check_output",
     "emit",
     "fraction",
     "is_stdin",
@@ -67,6 +69,42 @@ def check_one_stdin(specs: Iterable[str | None]) -> None:
     """Refuse standard input named more than once: it can be read only once."""
     if sum(1 for spec in specs if is_stdin(spec)) > 1:
         raise InputError("standard input can be only one of the inputs (- or -#N); give the others as files")
+
+
+def _input_stat(spec: str) -> os.stat_result | None:
+    """The status of the local file an input argument names (``path#N`` too), or None (a URL, -, no file)."""
+    if is_stdin(spec) or is_url(spec):
+        return None
+    for path in (spec, spec.rpartition("#")[0]):
+        try:
+            return os.stat(path) if path else None
+        except (OSError, ValueError):  # no such file; a NUL in the name
+            continue
+    return None
+
+
+def check_output(output: str | None, inputs: Iterable[str | None]) -> None:
+    """Before any work: refuse an output file that cannot be written, or that is one of the inputs.
+
+    Writing the report over an input (`storydiff compare a.txt b.txt -o a.txt`, or through a link to it)
+    would destroy the article the report is about; the user surely meant another name.
+    """
+    if output in (None, "-"):
+        return
+    assert output is not None  # for mypy: None returned above
+    check_writable(output)
+    try:
+        target = os.stat(output)
+    except (OSError, ValueError):
+        return  # nothing there yet: it cannot be an input
+    for spec in inputs:
+        found = _input_stat(spec) if spec is not None else None
+        if found is not None and os.path.samestat(found, target) and stat.S_ISREG(target.st_mode):
+            raise OutputError(
+                f"cannot write {output!r}: it is the input {spec!r}, which the report would replace; "
+                "give another output file",
+                exit_code=EXIT_USAGE,
+            )
 
 
 # --max-size's range: 1 KB, below which no article fits, to 1 GB, far past what a comparison finishes in

@@ -6,8 +6,16 @@ import argparse
 from typing import Any
 
 from ..render import render
-from ..render.write import check_writable
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input, use_colour
+from ._common import (
+    SOURCE_HELP,
+    add_input_options,
+    add_threshold_option,
+    check_one_stdin,
+    check_output,
+    emit,
+    read_input,
+    use_colour,
+)
 from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
@@ -58,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
     """Compare, render, write."""
     from .. import compare
 
-    if args.output not in (None, "-"):
-        check_writable(args.output)
+    check_output(args.output, (args.a, args.b))
     doc_a, doc_b = load_pair(args)
     result = compare(doc_a, doc_b, threshold=args.threshold, method=args.method)
     colour = args.format == "text" and args.output in (None, "-") and use_colour()

@@ -15,8 +15,7 @@ from typing import Any
 from ..errors import InputError, OptionError
 from ..render import format_of
 from ..render.history import HISTORY_TABLES, render_history
-from ..render.write import check_writable
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, emit, read_history, use_colour
+from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_output, emit, read_history, use_colour
 from ._parsing import add_command, add_flags
 from .tui_cmd import open_history
 
@@ -93,8 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.tui:
         return open_history(list(args.inputs), args)
     fmt = _format(args)
-    if args.output not in (None, "-"):
-        check_writable(args.output)
+    check_output(args.output, args.inputs)
     result = read_history(list(args.inputs), args)
     colour = fmt == "text" and args.output in (None, "-") and use_colour()
     text = render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title, colour=colour)

@@ -17,8 +17,15 @@ from typing import Any
 
 from ..errors import InputError, OptionError
 from ..render import format_of, render
-from ..render.write import check_writable
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_one_stdin, emit, read_input
+from ._common import (
+    SOURCE_HELP,
+    add_input_options,
+    add_threshold_option,
+    check_one_stdin,
+    check_output,
+    emit,
+    read_input,
+)
 from ._parsing import add_command, add_flags
 
 __all__ = ["FORMATS", "add_parser", "format_for", "run"]
@@ -125,8 +132,7 @@ def run(args: argparse.Namespace) -> int:
 
     if len(args.inputs) < 2:
         raise InputError("a report needs at least two versions of the story; give two or more files")
-    if args.output != "-":
-        check_writable(args.output)
+    check_output(args.output, args.inputs)
     fmt = format_for(args.output, args.format)
     docs = _read(args)
     result: Any

@@ -121,8 +121,20 @@ def _same_file(path: Path, found: os.stat_result) -> bool:
 
 
 def _write_in_place(target: Path, payload: bytes) -> None:
-    """A pipe, terminal or device: written to as it is (renaming over it would replace the node)."""
-    with open(target, "wb") as fh:
+    """A pipe, terminal or device: written to as it is (renaming over it would replace the node).
+
+    It is opened without blocking: opening a named pipe that no program reads would otherwise wait
+    for ever. The system refuses that open at once (ENXIO), which becomes a one-line error; once
+    open, the writes block as usual, so a reader that is slow gets all of it.
+    """
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO and stat.S_ISFIFO(target.stat().st_mode):
+            raise _refused(target, "it is a named pipe that no program reads; start the reader first") from exc
+        raise
+    os.set_blocking(fd, True)
+    with open(fd, "wb") as fh:
         fh.write(payload)
 
 
