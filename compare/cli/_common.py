@@ -146,14 +146,21 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# --timeout's ceiling: an hour between two pieces of a download is patience enough, and past it the system's
+# own limits break (poll() takes at most about 24 days; infinity is no deadline at all).
+MAX_TIMEOUT = 3600.0
+
+
 def _seconds(value: str) -> float:
     """A positive number of seconds from the command line."""
     try:
         seconds = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not seconds > 0:
+    if not seconds > 0:  # also NaN
         raise argparse.ArgumentTypeError("must be more than 0")
+    if seconds > MAX_TIMEOUT:  # also inf, which no clock or poll() takes
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_TIMEOUT:g} seconds (an hour), not {value}")
     return seconds
 
 

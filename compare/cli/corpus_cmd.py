@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..render.summary import plural
 from ._common import add_input_options, fraction, max_bytes, write_stdout
@@ -32,6 +33,21 @@ def _count(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def _scheduler(value: str) -> str:
+    """A Dask scheduler's address, ``tcp://HOST:PORT`` (or ``HOST:PORT``, ``tls://…``), checked before any work:
+    Dask itself would fail on a malformed one after its 20-second connection timeout, with a traceback."""
+    parts = urlsplit(value if "://" in value else f"tcp://{value}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme == "inproc" or (parts.hostname and port is not None):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"not a scheduler address: {value!r}; give tcp://HOST:PORT (the default is $DASK_SCHEDULER_ADDRESS)"
+    )
 
 
 def add_parser(sub: Any) -> None:
@@ -77,7 +93,8 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        default=os.environ.get("DASK_SCHEDULER_ADDRESS"),
+        type=_scheduler,
+        default=os.environ.get("DASK_SCHEDULER_ADDRESS") or None,
         help="run on the Dask cluster at tcp://HOST:PORT (default: $DASK_SCHEDULER_ADDRESS, else locally)",
     )
     parser.add_argument("--workers", type=_count, metavar="N", help="local processes (default: all cores)")
