@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from ..__about__ import __version__
 from ..errors import StorydiffError
 from . import compare_cmd, corpus_cmd, history_cmd, report_cmd, tui_cmd
+from ._common import terminal_safe
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -30,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line naming the fix, not a usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, terminal_safe(f"{self.prog}: {message} (see '{self.prog} --help')") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except StorydiffError as exc:
-        print(f"storydiff: {exc}", file=sys.stderr)
+        print(terminal_safe(f"storydiff: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("storydiff: interrupted", file=sys.stderr)

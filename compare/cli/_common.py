@@ -27,12 +27,34 @@ __all__ = [
     "max_bytes",
     "read_history",
     "read_input",
+    "terminal_safe",
     "use_colour",
     "write_stdout",
 ]
 
 # What an input argument may name, for the help of every command that reads articles.
 SOURCE_HELP = "a file, web page, URL, JSON record (file.jsonl#N), or - for standard input"
+
+
+# What a message must not carry to a terminal: C0 and C1 controls (ESC starts a command: clear the screen,
+# set the window title, write the clipboard; U+009B is a one-byte CSI), DEL, the bidirectional controls
+# that make a name read in another order than it is ("Trojan source"), and line separators.
+_UNSAFE = (*range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F))
+_UNSAFE += (*range(0x2066, 0x206A),)
+_ESCAPES = {code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") for code in _UNSAFE}
+
+
+def terminal_safe(message: str) -> str:
+    """`message` with every control, bidirectional control and line break written as an escape (``\\x1b``).
+
+    What the command line prints on standard error may quote what it was given: a server's status line,
+    a file name found in a corpus folder, a record's id. Escaped, such text reads as what it is and cannot
+    command the terminal or break the one-line message.
+
+    >>> terminal_safe("404 Not \\x1b[2JFound\\n")
+    '404 Not \\\\x1b[2JFound\\\\x0a'
+    """
+    return message.translate(_ESCAPES)
 
 
 def fraction(value: str, *, low_open: bool = False) -> float:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..render.summary import plural
-from ._common import add_input_options, fraction, max_bytes, write_stdout
+from ._common import add_input_options, fraction, max_bytes, terminal_safe, write_stdout
 from ._parsing import add_command, add_flags
 
 __all__ = ["add_parser", "run"]
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     )
     written = write_outputs(result, args.output, pairs=args.pairs, report=not args.no_report)
     if result.problems:
-        print(f"storydiff: warning: {describe_problems(result.problems)}", file=sys.stderr)
+        print(terminal_safe(f"storydiff: warning: {describe_problems(result.problems)}"), file=sys.stderr)
     summary = result.summary
     lines = [
         f"{plural(summary['articles'], 'article')}, {plural(summary['clusters'], 'story', 'stories')} told more "

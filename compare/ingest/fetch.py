@@ -200,7 +200,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
         ):
             final_url = str(response.url)
             if response.status_code >= 400:
-                reason = response.reason_phrase or "error"
+                # The server wrote the reason: only its printable ASCII is kept (no escape sequence reaches a terminal).
+                reason = "".join(c for c in response.reason_phrase if " " <= c <= "~")[:80].strip() or "error"
                 raise InputError(
                     f"cannot fetch {url!r}: the server answered {response.status_code} {reason}; "
                     "check the address, or save the page and give the file"
