@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ssl
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -141,6 +142,50 @@ def _transport(deadline: float) -> httpx.HTTPTransport:
     return transport
 
 
+class _Inflater:
+    """Undoes a body's Content-Encoding (gzip or deflate) a piece at a time, never past a limit.
+
+    httpx would decompress each piece it receives whole: 64 KB of a gzip bomb is 64 MB of output
+    before the size limit can look at it. Here each piece gives at most what the limit still allows
+    (zlib's `max_length`); the rest stays compressed, and is refused as over the limit.
+    """
+
+    def __init__(self, url: str, header: str) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip().lower() not in ("", "identity")]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise InputError(
+                f"cannot fetch {url!r}: the server sent it compressed as {header.strip()[:60]!r}, "
+                "which storydiff does not read; save the page and give the file"
+            )
+        self._url = url
+        self._coding = codings[0] if codings else ""
+        self._zlib: Any = None
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        """The decoded bytes of the next piece `data`: at most `limit` of them (`limit` reached: over the limit)."""
+        if not self._coding or not data:
+            return data
+        if self._zlib is None:
+            # gzip has its own header; deflate is a zlib stream or, from some servers, raw deflate, told
+            # apart by the first byte (a zlib stream's says "deflate": 8 in its low four bits).
+            if self._coding == "deflate":
+                wbits = zlib.MAX_WBITS if data[0] & 0x0F == 8 else -zlib.MAX_WBITS
+            else:
+                wbits = 16 + zlib.MAX_WBITS
+            self._zlib = zlib.decompressobj(wbits)
+        limit = max(1, limit)  # max_length 0 would mean no limit at all
+        try:
+            out: bytes = self._zlib.decompress(data, limit)
+            while self._zlib.unconsumed_tail and len(out) < limit:
+                out += self._zlib.decompress(self._zlib.unconsumed_tail, limit - len(out))
+        except zlib.error as exc:
+            raise InputError(
+                f"cannot fetch {self._url!r}: the server sent damaged compressed data ({exc}); "
+                "try again later, or save the page and give the file"
+            ) from exc
+        return out
+
+
 def _too_big(url: str, max_bytes: int) -> InputError:
     return InputError(
         f"cannot fetch {url!r}: the page is over the {megabytes(max_bytes)} limit; raise it with --max-size"
@@ -194,7 +239,11 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                 max_redirects=MAX_REDIRECTS,
                 timeout=httpx.Timeout(timeout),
                 transport=_transport(deadline),
-                headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"},
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "text/html, text/plain;q=0.9, */*;q=0.1",
+                    "Accept-Encoding": "gzip, deflate",  # what _Inflater decodes, within the size limit
+                },
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -212,7 +261,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                 raise _too_big(url, max_bytes)
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_bytes():
+            inflate = _Inflater(url, response.headers.get("content-encoding", ""))
+            for raw in response.iter_raw():
+                chunk = inflate.feed(raw, max_bytes - size + 1)
                 size += len(chunk)
                 if size > max_bytes:
                     raise _too_big(url, max_bytes)
