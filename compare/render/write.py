@@ -64,7 +64,12 @@ def _existing(path: Path) -> os.stat_result | None:
 def check_writable(path: str | os.PathLike[str]) -> Path:
     """The output path, after checking it can be written; raises `OutputError` saying why not."""
     target = Path(path)
+    given = os.fspath(path)
+    if not given:  # Path('') is the current directory
+        raise _refused(path, "the output is an empty name; give a file name")
     try:
+        if given.endswith(("/", os.sep)) and not target.is_dir():  # Path() drops the slash: 'out/' is not 'out'
+            raise _refused(path, "it ends in a slash, so it names a folder, and there is none; give a file name")
         if target.is_dir():
             raise _refused(path, "it is a directory; give a file name")
         found = _existing(target)
