@@ -13,8 +13,10 @@ standard error saying what is wrong and what to do.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..__about__ import __version__
 from ..errors import StorydiffError
@@ -28,7 +30,15 @@ COMMANDS = (compare_cmd, report_cmd, history_cmd, tui_cmd, corpus_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line naming the fix, not a usage dump."""
+    """argparse, but a usage error is one line naming the fix, not a usage dump; and `-#N` (a record of
+    standard input) is an input, not an unknown option."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # argparse takes an argument starting with '-' for an option unless it looks like a negative number;
+        # `-#2` must count as one too, or `storydiff compare -#2 b.txt` says "the following arguments are
+        # required: B". (No option of storydiff's starts with '-#' or a digit.)
+        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-#")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, terminal_safe(f"{self.prog}: {message} (see '{self.prog} --help')") + "\n")
@@ -51,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns (and, as a console script, exits with) the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help(sys.stderr)
+    if not getattr(args, "run", None):  # `storydiff` alone: one line, like every other usage error
+        names = ", ".join(module.__name__.rpartition(".")[2].removesuffix("_cmd") for module in COMMANDS)
+        print(f"storydiff: no command given; choose one of {names} (see 'storydiff --help')", file=sys.stderr)
         return EXIT_USAGE
     try:
         code: int = args.run(args)

@@ -26,10 +26,16 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     return code, out, err
 
 
-def run_storydiff(argv: list[str], seconds: float = 30) -> subprocess.CompletedProcess[str]:
-    """`storydiff ARGV` as its own process, killed after `seconds`: a hang fails the test instead of the suite."""
+def run_storydiff(argv: list[str], seconds: float = 30, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`storydiff ARGV` as its own process (`stdin` on its standard input), killed after `seconds`:
+    a hang fails the test instead of the suite."""
     return subprocess.run(
-        [sys.executable, "-m", "compare", *argv], capture_output=True, text=True, timeout=seconds, check=False
+        [sys.executable, "-m", "compare", *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        check=False,
     )
 
 
