@@ -91,6 +91,25 @@ _HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!
 _HTML_TAGS = re.compile(r"<(?:head|body|article|p|div|title|meta)[\s>/]", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A character reference (&#27; &#x1b; &#xFFFF;) to a character XML forbids: as fatal to lxml as the raw
+# character, in trafilatura's tree, where one such reference lost the whole article ("no article text found").
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _xml_char(digits: str, base: int) -> bool:
+    if len(digits) > 10:  # past any character (and past what int() reads of a very long number)
+        return False
+    code = int(digits, base)
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def _drop_bad_references(html: str) -> str:
+    """`html` without the character references to characters XML forbids (controls, surrogates, U+FFFF)."""
+    if "&#" not in html:
+        return html
+    return _CHAR_REF.sub(lambda m: m[0] if _xml_char(m[1] or m[2], 16 if m[1] else 10) else "", html)
+
+
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg")
 _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section"})
 
@@ -252,7 +271,7 @@ def extract_article(
             f"cannot use {name!r}: the page has {elements:,} HTML elements, over the {MAX_ELEMENTS:,} storydiff reads "
             "(an article page has a few thousand); copy the article's text into a .txt file and compare that"
         )
-    html = _NOT_XML.sub("", html)  # lxml refuses control characters and lone surrogates anywhere
+    html = _drop_bad_references(_NOT_XML.sub("", html))  # lxml refuses control characters and lone surrogates
     page = _read_page(html)
     page_words = _words(page.text)
     floor = min(min_words, MIN_ARTICLE_WORDS) if page.is_article and not page.paywalled else min_words
