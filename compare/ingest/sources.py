@@ -37,6 +37,7 @@ import select
 import stat
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -177,36 +178,49 @@ def _read_special(path: Path, name: str, limit: int, wait: float) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        is_pipe = stat.S_ISFIFO(os.fstat(fd).st_mode)
-        poller = select.poll()
-        poller.register(fd, select.POLLIN)
-        parts: list[bytes] = []
-        size = 0
-        while size < limit:
-            events = poller.poll(wait * 1000)
-            if not events:
-                what = "nothing was written to it" if not size else "the writer stopped"
-                raise InputError(
-                    f"cannot read {name!r}: it is {_describe(os.fstat(fd).st_mode)} and {what} for {wait:g} s; "
-                    "start the program that writes to it first, or raise --timeout",
-                    reason="special",
-                )
-            try:
-                piece = os.read(fd, min(_CHUNK, limit - size))
-            except BlockingIOError:
-                continue
-            if not piece:
-                # The end: a pipe whose writer closed its end, or a device with no more to give
-                # (/dev/null). Only a pipe that no writer has opened yet reads empty before its end.
-                if not is_pipe or any(flags & select.POLLHUP for _, flags in events):
-                    break
-                time.sleep(_NO_WRITER_PAUSE)  # no writer yet: poll() says "readable" at once, so do not spin
-                continue
-            parts.append(piece)
-            size += len(piece)
-        return b"".join(parts)
+        mode = os.fstat(fd).st_mode
+        return _read_polled(
+            fd,
+            limit,
+            wait,
+            no_writer_yet=stat.S_ISFIFO(mode),
+            silent=lambda what: InputError(
+                f"cannot read {name!r}: it is {_describe(mode)} and {what} for {wait:g} s; "
+                "start the program that writes to it first, or raise --timeout",
+                reason="special",
+            ),
+        )
     finally:
         os.close(fd)
+
+
+def _read_polled(
+    fd: int, limit: int, wait: float, *, no_writer_yet: bool, silent: Callable[[str], InputError]
+) -> bytes:
+    """Up to `limit` bytes of the pipe, socket or device `fd`, refused with `silent(what)` when nothing
+    comes for `wait` seconds. `no_writer_yet`: a named pipe opened without blocking, which reads empty
+    (and polls as readable) until a writer opens it, not only at its end."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    parts: list[bytes] = []
+    size = 0
+    while size < limit:
+        events = poller.poll(wait * 1000)
+        if not events:
+            raise silent("nothing was written to it" if not size else "the writer stopped")
+        try:
+            piece = os.read(fd, min(_CHUNK, limit - size))
+        except BlockingIOError:
+            continue
+        if not piece:
+            # The end: a pipe whose writer closed its end, or a device with no more to give (/dev/null).
+            if not no_writer_yet or any(flags & select.POLLHUP for _, flags in events):
+                break
+            time.sleep(_NO_WRITER_PAUSE)  # no writer yet: poll() says "readable" at once, so do not spin
+            continue
+        parts.append(piece)
+        size += len(piece)
+    return b"".join(parts)
 
 
 def read_bounded(p: Path, name: str, max_bytes: int, *, wait: float = DEFAULT_TIMEOUT) -> bytes:
@@ -281,13 +295,46 @@ def load_path(
     return document
 
 
-def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = None) -> Document:
-    """A document from standard input (at most `max_bytes`), of whatever kind it looks like."""
+def _stdin_pipe(stream: BinaryIO) -> int | None:
+    """The file descriptor of standard input when it is a pipe or a socket (not a file or a terminal), else None."""
+    if not hasattr(select, "poll"):  # pragma: no cover - no poll() on this system
+        return None
+    try:
+        fd = stream.fileno()
+        mode = os.fstat(fd).st_mode
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's stand-in), or closed
+        return None
+    return fd if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) else None
+
+
+def read_stdin(
+    *, max_bytes: int = DEFAULT_MAX_BYTES, selector: str | None = None, wait: float = DEFAULT_TIMEOUT
+) -> Document:
+    """A document from standard input (at most `max_bytes`), of whatever kind it looks like.
+
+    A pipe is read like a named pipe: refused when nothing comes through it for `wait` seconds
+    (`sleep 1000 | storydiff compare - b.txt` would otherwise wait as long as its writer).
+    A terminal is waited on: someone is typing.
+    """
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # started with standard input closed (`<&-`)
         raise InputError("standard input is closed; give the article as a file, or pipe it in")
     try:
-        data = read_at_most(stream, max_bytes + 1)
+        fd = _stdin_pipe(stream)
+        if fd is None:
+            data = read_at_most(stream, max_bytes + 1)
+        else:
+            data = _read_polled(
+                fd,
+                max_bytes + 1,
+                wait,
+                no_writer_yet=False,
+                silent=lambda what: InputError(
+                    f"cannot read standard input: it is a pipe and {what} for {wait:g} s; "
+                    "check the command that writes to it, or raise --timeout",
+                    reason="special",
+                ),
+            )
     except OSError as exc:
         raise InputError(f"cannot read standard input: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
@@ -324,7 +371,7 @@ def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float
     `timeout` (seconds) applies to URLs, and to named pipes and devices (for each piece read).
     """
     if spec == "-" or spec.startswith("-#"):
-        return read_stdin(max_bytes=max_bytes, selector=spec[2:] or None)
+        return read_stdin(max_bytes=max_bytes, selector=spec[2:] or None, wait=timeout)
     if is_url(spec):
         return read_url(spec, max_bytes=max_bytes, timeout=timeout)
     return load_path(spec, max_bytes=max_bytes, wait=timeout)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import time
 
 import pytest
 from cli_runner import B, assert_one_line, run_cli, run_storydiff
@@ -20,3 +24,42 @@ def test_an_endless_device_is_not_told_to_raise_the_limit(capsys: pytest.Capture
     code, _, err = run_cli(["compare", "/dev/zero", str(B)], capsys)
     assert_one_line(code, err, "it is a device and gave more than the 2 MB limit without ending")
     assert "--max-size" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "pipe"), reason="needs pipes")
+def test_a_silent_pipe_on_standard_input_is_refused_after_the_timeout() -> None:
+    """`slow-command | storydiff compare - b.txt`: a writer that never writes nor closes is waited on for
+    --timeout seconds, as a named pipe is, not as long as the writer lives."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "compare", "compare", "--timeout", "1", "-", str(B)],
+        stdin=subprocess.PIPE,  # held open, never written to
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            proc.wait(timeout=30)  # not communicate(), which would close standard input: an end, not silence
+        finally:
+            proc.kill()
+        assert proc.stdout is not None and proc.stderr is not None
+        out, err = proc.stdout.read(), proc.stderr.read()
+    assert out == ""
+    assert_one_line(proc.returncode, err, "cannot read standard input: it is a pipe and nothing was written to it")
+
+
+def test_a_pipe_on_standard_input_that_pauses_is_read_whole() -> None:
+    text = B.read_text(encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "compare", "compare", "--timeout", "5", "-", str(B), "-f", "json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdin is not None
+        proc.stdin.write(text[:200])
+        proc.stdin.flush()
+        time.sleep(0.5)
+        out, err = proc.communicate(text[200:], timeout=30)
+    assert proc.returncode == 0, err
+    assert json.loads(out)["scores"], out[:200]
