@@ -126,7 +126,7 @@ def test_size_limit_is_checked_before_reading_and_names_the_option(tmp_path: Pat
 def test_a_device_that_never_ends_is_cut_at_the_limit() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
-    with pytest.raises(InputError, match=r"over the 0\.0098 MB limit"):
+    with pytest.raises(InputError, match=r"gave more than the 0\.0098 MB limit without ending"):
         read_source("/dev/zero", max_bytes=10_240)
 
 
