@@ -285,8 +285,12 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
         raise InputError(f"cannot fetch {url!r}: it redirects to an address that is not http or https") from exc
     except httpx.ConnectError as exc:
         raise InputError(f"cannot fetch {url!r}: cannot connect ({_reason(exc)}); check the address") from exc
-    except httpx.HTTPError as exc:
-        raise InputError(f"cannot fetch {url!r}: {_reason(exc)}") from exc
+    except httpx.HTTPError as exc:  # the server broke HTTP: cut the body short, sent a malformed or endless header
+        reason = _reason(exc).rstrip(".")
+        raise InputError(
+            f"cannot fetch {url!r}: the server's answer is broken ({reason[:1].lower()}{reason[1:]}); "
+            "try again later, or save the page in a browser and give the file"
+        ) from exc
     except (httpx.InvalidURL, ValueError) as exc:  # a control character, a host name IDNA cannot encode
         reason = _reason(exc).rstrip(".")
         raise InputError(f"cannot fetch {url!r}: not a valid URL ({reason}); check the address") from exc
