@@ -150,5 +150,5 @@ def run(args: argparse.Namespace) -> int:
                     docs, threshold=args.threshold, progress=lambda done, _total: bar.update(task, completed=done)
                 )
     text = render(result, fmt, changes_only=args.changes_only, table=args.table, title=args.title)
-    emit(text, args.output)
+    emit(text, args.output, fmt)
     return 0
