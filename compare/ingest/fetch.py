@@ -23,6 +23,7 @@ to do.
 
 from __future__ import annotations
 
+import re
 import ssl
 import time
 import zlib
@@ -38,7 +39,7 @@ from ..__about__ import __version__
 from ..errors import InputError
 from .limits import DEFAULT_TIMEOUT, megabytes
 
-__all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "Fetched", "fetch"]
+__all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "Fetched", "fetch", "shown_url"]
 
 MAX_REDIRECTS = 5
 TOTAL_TIMEOUT_FACTOR = 6
@@ -154,7 +155,7 @@ class _Inflater:
         codings = [c.strip().lower() for c in header.split(",") if c.strip().lower() not in ("", "identity")]
         if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
             raise InputError(
-                f"cannot fetch {url!r}: the server sent it compressed as {header.strip()[:60]!r}, "
+                f"cannot fetch {shown_url(url)!r}: the server sent it compressed as {header.strip()[:60]!r}, "
                 "which storydiff does not read; save the page and give the file"
             )
         self._url = url
@@ -180,15 +181,27 @@ class _Inflater:
                 out += self._zlib.decompress(self._zlib.unconsumed_tail, limit - len(out))
         except zlib.error as exc:
             raise InputError(
-                f"cannot fetch {self._url!r}: the server sent damaged compressed data ({exc}); "
+                f"cannot fetch {shown_url(self._url)!r}: the server sent damaged compressed data ({exc}); "
                 "try again later, or save the page and give the file"
             ) from exc
         return out
 
 
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
+
+
+def shown_url(url: str) -> str:
+    """`url` as storydiff may show it (messages, a document's name): a password in it (``user:pw@``) hidden.
+
+    >>> shown_url("https://reader:s3cret@news.example/story")
+    'https://***@news.example/story'
+    """
+    return _USERINFO.sub(r"\1***@", url)
+
+
 def _too_big(url: str, max_bytes: int) -> InputError:
     return InputError(
-        f"cannot fetch {url!r}: the page is over the {megabytes(max_bytes)} limit; raise it with --max-size"
+        f"cannot fetch {shown_url(url)!r}: the page is over the {megabytes(max_bytes)} limit; raise it with --max-size"
     )
 
 
@@ -198,14 +211,14 @@ def _check_url(url: str) -> None:
         parts.hostname  # noqa: B018 - parsing the host is what raises for a malformed one
         parts.port  # noqa: B018 - and the port, for one out of range
     except ValueError as exc:
-        raise InputError(f"cannot fetch {url!r}: not a valid URL ({exc}); check the address") from exc
+        raise InputError(f"cannot fetch {shown_url(url)!r}: not a valid URL ({exc}); check the address") from exc
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(
-            f"cannot fetch {url!r}: only http:// and https:// URLs are fetched; "
+            f"cannot fetch {shown_url(url)!r}: only http:// and https:// URLs are fetched; "
             "for a file on this computer give its path"
         )
     if not parts.hostname:
-        raise InputError(f"cannot fetch {url!r}: the URL names no host")
+        raise InputError(f"cannot fetch {shown_url(url)!r}: the URL names no host")
 
 
 def _check_type(response: httpx.Response, url: str) -> tuple[str, str | None]:
@@ -219,7 +232,8 @@ def _check_type(response: httpx.Response, url: str) -> tuple[str, str | None]:
     readable = HTML_TYPES | TEXT_TYPES | JSON_TYPES | DOCUMENT_TYPES.keys()
     if media_type and media_type not in readable:
         raise InputError(
-            f"cannot use {url!r}: it is {media_type}, not a web page or text; give the URL of the article's page"
+            f"cannot use {shown_url(url)!r}: it is {media_type}, not a web page or text; "
+            "give the URL of the article's page"
         )
     return media_type, charset
 
@@ -231,6 +245,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
     error status, an unreadable content type or a body over `max_bytes`.
     """
     _check_url(url)
+    shown = shown_url(url)
     deadline = time.monotonic() + TOTAL_TIMEOUT_FACTOR * timeout
     try:
         with (
@@ -252,7 +267,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                 # The server wrote the reason: only its printable ASCII is kept (no escape sequence reaches a terminal).
                 reason = "".join(c for c in response.reason_phrase if " " <= c <= "~")[:80].strip() or "error"
                 raise InputError(
-                    f"cannot fetch {url!r}: the server answered {response.status_code} {reason}; "
+                    f"cannot fetch {shown!r}: the server answered {response.status_code} {reason}; "
                     "check the address, or save the page and give the file"
                 )
             media_type, charset = _check_type(response, url)
@@ -272,34 +287,34 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
                     raise _took_too_long(url, timeout)
     except httpx.TooManyRedirects as exc:
         raise InputError(
-            f"cannot fetch {url!r}: more than {MAX_REDIRECTS} redirects; open it in a browser and give the final URL"
+            f"cannot fetch {shown!r}: more than {MAX_REDIRECTS} redirects; open it in a browser and give the final URL"
         ) from exc
     except httpx.TimeoutException as exc:
         if time.monotonic() >= deadline - 0.01:
             raise _took_too_long(url, timeout) from exc
         what = "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for the server"
         raise InputError(
-            f"cannot fetch {url!r}: timed out after {timeout:g} s {what}; try again later, or raise --timeout"
+            f"cannot fetch {shown!r}: timed out after {timeout:g} s {what}; try again later, or raise --timeout"
         ) from exc
     except httpx.UnsupportedProtocol as exc:  # e.g. a redirect to ftp:// or file://
-        raise InputError(f"cannot fetch {url!r}: it redirects to an address that is not http or https") from exc
+        raise InputError(f"cannot fetch {shown!r}: it redirects to an address that is not http or https") from exc
     except httpx.ConnectError as exc:
-        raise InputError(f"cannot fetch {url!r}: cannot connect ({_reason(exc)}); check the address") from exc
+        raise InputError(f"cannot fetch {shown!r}: cannot connect ({_reason(exc)}); check the address") from exc
     except httpx.HTTPError as exc:  # the server broke HTTP: cut the body short, sent a malformed or endless header
         reason = _reason(exc).rstrip(".")
         raise InputError(
-            f"cannot fetch {url!r}: the server's answer is broken ({reason[:1].lower()}{reason[1:]}); "
+            f"cannot fetch {shown!r}: the server's answer is broken ({reason[:1].lower()}{reason[1:]}); "
             "try again later, or save the page in a browser and give the file"
         ) from exc
     except (httpx.InvalidURL, ValueError) as exc:  # a control character, a host name IDNA cannot encode
         reason = _reason(exc).rstrip(".")
-        raise InputError(f"cannot fetch {url!r}: not a valid URL ({reason}); check the address") from exc
+        raise InputError(f"cannot fetch {shown!r}: not a valid URL ({reason}); check the address") from exc
     return Fetched(url=final_url, data=b"".join(chunks), media_type=media_type, charset=charset)
 
 
 def _took_too_long(url: str, timeout: float) -> InputError:
     return InputError(
-        f"cannot fetch {url!r}: the download took over {TOTAL_TIMEOUT_FACTOR * timeout:g} s; "
+        f"cannot fetch {shown_url(url)!r}: the download took over {TOTAL_TIMEOUT_FACTOR * timeout:g} s; "
         "try again later, or raise --timeout"
     )
 

@@ -346,22 +346,23 @@ def read_stdin(
 
 def read_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:
     """A document from an http(s) URL: the article of a page, a text, or a JSON record (``#N`` or ``#ID``)."""
-    from .fetch import fetch
+    from .fetch import fetch, shown_url
 
     fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
     selector = urlsplit(url).fragment or None if fetched.kind == "json" else None
     host = urlsplit(fetched.url).hostname
+    final_url = shown_url(fetched.url)  # a password in the URL is never shown in a report
     document = document_from_bytes(
         fetched.data,
-        name=url,
+        name=shown_url(url),
         kind=fetched.kind,
         selector=selector,
-        url=fetched.url,
+        url=final_url,
         charset=fetched.charset,
         source=host,
         max_bytes=max_bytes,
     )
-    return document if document.url else replace(document, url=fetched.url)
+    return document if document.url else replace(document, url=final_url)
 
 
 def read_source(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Document:

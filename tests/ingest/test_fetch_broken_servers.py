@@ -1,4 +1,5 @@
-"""Servers that break HTTP (a real one on 127.0.0.1): each is one line saying so and what to do."""
+"""Servers that break HTTP (a real one on 127.0.0.1): each is one line saying so and what to do; and a
+password in a URL, never shown."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Filler: ")
                 for _ in range(20_000):  # 20 MB of one header line, until the client gives up
                     self.wfile.write(b"a" * 1024)
+            elif self.path == "/article.txt":
+                head = f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {len(BODY)}\r\n\r\n"
+                self.wfile.write(head.encode() + BODY)
             else:
                 self.wfile.write(ANSWERS[self.path])
         self.close_connection = True
@@ -55,3 +59,17 @@ def test_a_broken_answer_says_so_and_what_to_do(server: str, path: str) -> None:
     assert "the server's answer is broken (" in message
     assert message.endswith("; try again later, or save the page in a browser and give the file")
     assert "\n" not in message
+
+
+def test_a_password_in_the_url_is_never_shown(server: str) -> None:
+    """`https://user:password@host/...` is how some paywalled feeds are read; the password must not end up
+    on the terminal, in a log, or in the report's name and URL of the version."""
+    from compare.ingest import read_source
+
+    with_password = server.replace("http://", "http://reader:s3cret@")
+    with pytest.raises(InputError) as caught:
+        fetch(with_password + "/not-http", max_bytes=1024 * 1024, timeout=5)
+    assert "s3cret" not in str(caught.value) and "http://***@127.0.0.1:" in str(caught.value)
+    doc = read_source(with_password + "/article.txt", max_bytes=1024 * 1024, timeout=5)
+    assert doc.text.startswith("The council reopened")
+    assert "s3cret" not in f"{doc.name} {doc.url} {doc.label}", (doc.name, doc.url)
