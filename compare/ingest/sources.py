@@ -238,6 +238,8 @@ def read_bounded(p: Path, name: str, max_bytes: int, *, wait: float = DEFAULT_TI
                 data = read_at_most(fh, max_bytes + 1)
         elif stat.S_ISDIR(mode):
             raise InputError(f"cannot read {name!r}: it is a directory; give a file")
+        elif stat.S_ISSOCK(mode):  # cannot be opened at all (ENXIO)
+            raise InputError(f"cannot read {name!r}: it is a socket, not a file; give the article as a file")
         elif hasattr(select, "poll"):
             data = _read_special(p, name, max_bytes + 1, wait)
         else:  # pragma: no cover - no poll() on this system: read as a file
@@ -250,7 +252,10 @@ def read_bounded(p: Path, name: str, max_bytes: int, *, wait: float = DEFAULT_TI
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InputError(f"cannot read {name!r}: it is a symbolic link that leads round in a loop") from exc
-        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        raise InputError(
+            f"cannot read {name!r}: {reason[:1].lower()}{reason[1:]}; give a file with the article's text"
+        ) from exc
     if len(data) > max_bytes:
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):  # /dev/zero, /dev/urandom: a larger limit would not help
             raise InputError(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from cli_runner import B, assert_one_line, run_cli, run_storydiff
@@ -63,3 +65,19 @@ def test_a_pipe_on_standard_input_that_pauses_is_read_whole() -> None:
         out, err = proc.communicate(text[200:], timeout=30)
     assert proc.returncode == 0, err
     assert json.loads(out)["scores"], out[:200]
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_a_socket_given_as_a_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A socket cannot be opened like a file; the system's bare 'No such device or address' said nothing useful."""
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        code, _, err = run_cli(["compare", str(path), str(B)], capsys)
+    assert_one_line(code, err, "it is a socket, not a file; give the article as a file")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_a_file_the_system_cannot_read_says_what_to_give(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["compare", "/proc/self/mem", str(B)], capsys)
+    assert_one_line(code, err, "input/output error; give a file with the article's text")
