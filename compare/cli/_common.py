@@ -95,8 +95,14 @@ def check_one_stdin(specs: Iterable[str | None]) -> None:
 
 
 def _input_stat(spec: str) -> os.stat_result | None:
-    """The status of the local file an input argument names (``path#N`` too), or None (a URL, -, no file)."""
-    if is_stdin(spec) or is_url(spec):
+    """The status of the local file an input argument names (``path#N`` too, and - when standard input is
+    a file: `< a.txt`), or None (a URL, a pipe, no file)."""
+    if is_stdin(spec):
+        try:
+            return os.fstat(sys.stdin.fileno()) if sys.stdin is not None else None
+        except (OSError, ValueError, AttributeError):  # closed, or not a real file
+            return None
+    if is_url(spec):
         return None
     for path in (spec, spec.rpartition("#")[0]):
         try:

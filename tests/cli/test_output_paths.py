@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -68,3 +70,20 @@ def test_output_to_a_named_pipe_with_a_reader_gets_the_report(tmp_path: Path) ->
     reader.join(10)
     assert done.returncode == 0, done.stderr
     assert got and got[0].startswith(b"{")
+
+
+def test_output_onto_the_file_on_standard_input_is_refused(tmp_path: Path) -> None:
+    """`storydiff compare - b.txt -o a.txt < a.txt`: standard input is the file the output would replace."""
+    a = tmp_path / "a.txt"
+    a.write_bytes(A.read_bytes())
+    with a.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "compare", "compare", "-", str(B), "-o", str(a)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert_one_line(done.returncode, done.stderr, "it is the input '-', which the report would replace")
+    assert a.read_bytes() == A.read_bytes()
