@@ -224,13 +224,13 @@ def _document_words(text: str) -> frozenset[str]:
     """The identity words of every name in the document ("us" for "the US"), to tell a known name from a new one."""
     from ..segment import segment
 
-    whole = Side("a", text, tuple(segment(text)), 0)
+    whole = Side("a", text, tuple(segment(text)))
     return frozenset(word for run in names(whole) for word in _identity(run))
 
 
 @lru_cache(maxsize=8)
 def _document_names(text: str) -> tuple[frozenset[str], ...]:
-    whole = Side("a", text, tuple(segment(text)), 0)
+    whole = Side("a", text, tuple(segment(text)))
     return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
 
 
