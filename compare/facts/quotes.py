@@ -36,7 +36,7 @@ from ..model import Sentence
 from ..normalise import Token, letters, tokenize
 from ..stopwords import STOPWORDS
 from ..worddiff import word_diff
-from .context import GroupView, Side, finding, plain_diff
+from .context import GroupView, Side, finding, plain_diff, sentence_tokens
 from .entities import same_entity
 from .finding import Finding
 from .numbers import figures
@@ -582,7 +582,7 @@ def _speech_kept(other: Side, quote: Quote) -> tuple[Sentence, bool] | None:
         return None
     best, best_shared = None, 0
     for sentence in other.sentences:
-        words = {letters(t.key) for t in tokenize(other.text, sentence.start, sentence.end)}
+        words = {letters(t.key) for t in sentence_tokens(other.text, sentence.start, sentence.end)}
         shared = len(content & words)
         if shared > best_shared:
             best, best_shared = sentence, shared
@@ -598,7 +598,7 @@ def _speech_kept(other: Side, quote: Quote) -> tuple[Sentence, bool] | None:
 def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
     """`sentence` says a stretch of the quote's words (or the quote whole) and nothing else but, at most, who
     said it ("We know the town needs to change, she said"): a trimmed quote, not a changed one."""
-    tokens = tokenize(other.text, sentence.start, sentence.end)
+    tokens = sentence_tokens(other.text, sentence.start, sentence.end)
     quoted, said = [letters(k) for k in quote.keys], [letters(t.key) for t in tokens]
     run = SequenceMatcher(None, quoted, said, autojunk=False).find_longest_match(0, len(quoted), 0, len(said))
     if not run.size:
