@@ -15,6 +15,10 @@ when the two cannot be the same entity:
   "Union Flag" → "British"). The price: two known people swapped ("Mr Blinken"
   → "Mr Lavrov") are not reported.
 
+One exception to the word diff: a person with the same given name and a
+surname the old document never uses ("Frank Dancevic" / "Frank Lindqvist")
+is reported wherever the diff put the two names (`_new_surnames`).
+
 Month and weekday names are left to `dates`.
 """
 

@@ -60,9 +60,8 @@ _SPEECH = {
     "notes", "recalls", "points", "pointed", "answered", "answers", "laughs", "laughed", "condemned", "quoted",
     "quoting", "cited", "citing",
 }  # fmt: skip
-# Words that keep a claim uncertain. Not "would", "could", "should" or "expected": they are everywhere,
-# and a rewrite that drops "probably" from one clause keeps them in another.
-# Not "would", "could" or "understood": common in any sentence, they would hide every dropped "probably".
+# Words that keep a claim uncertain. Not "would", "could" or "understood": common in any sentence, they
+# would hide every dropped "probably".
 _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",

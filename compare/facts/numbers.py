@@ -5,15 +5,19 @@ Every figure is read as a value first — numerals ("1,100", "2.5"), words
 "1,100 pounds"), percentages ("85%", "85 per cent") and magnitudes ("bn",
 "million") — so that "ten minutes" and "10 minutes" are the same figure.
 
-Conservative by design: a figure on one side that has an equal value
-anywhere on the other side of the group is never reported; what is left is
-reported only when it can be paired with a leftover figure on the other side,
-either because the word diff replaced one with the other or because both
-count the same thing (the same currency, "%", or the same following word:
-"10 minutes" / "20 minutes"). When several figures could pair, those
-with the longest run of the same words around them pair first. A figure
-that is simply dropped is not a changed figure. Years and days of the month
-belong to `dates`.
+Conservative by design: a figure on one side that states the same amount
+of the same thing anywhere on the other side of the group is never reported
+(the same value in another currency or measure is a change: "$5m" / "£5m",
+"10 miles" / "10 kilometres"). What is left is reported only when it can be
+paired with a leftover figure on the other side: because the word diff
+replaced one with the other (in a reliable group), because both count the
+same thing (the same currency, "%", or the same following word: "10
+minutes" / "20 minutes"; in a loosely similar group only where they also
+stand in the same place), or because one value is said once on each side in
+two units of one dimension ("12 months" / "12 years"). When several figures
+could pair, those with the longest run of the same words around them pair
+first. A figure that is simply dropped is not a changed figure. Years and
+days of the month belong to `dates`.
 """
 
 from __future__ import annotations
