@@ -224,18 +224,22 @@ def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _document_runs(text: str) -> tuple[tuple[Token, ...], ...]:
+    """The names of a whole document (`names`), segmented and read once for both uses below."""
+    whole = Side("a", text, tuple(segment(text)))
+    return tuple(tuple(run) for run in names(whole))
+
+
+@lru_cache(maxsize=8)
 def _document_words(text: str) -> frozenset[str]:
     """The identity words of every name in the document ("us" for "the US"), to tell a known name from a new one."""
-    from ..segment import segment
-
-    whole = Side("a", text, tuple(segment(text)))
-    return frozenset(word for run in names(whole) for word in _identity(run))
+    return frozenset(word for run in _document_runs(text) for word in _identity(run))
 
 
 @lru_cache(maxsize=8)
 def _document_names(text: str) -> tuple[frozenset[str], ...]:
-    whole = Side("a", text, tuple(segment(text)))
-    return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
+    """The identity words of each name of two or more words in the document (see `_known_together`)."""
+    return tuple(frozenset(_identity(run)) for run in _document_runs(text) if len(run) > 1)
 
 
 def find_entities(view: GroupView) -> list[Finding]:
