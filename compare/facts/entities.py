@@ -278,7 +278,6 @@ def find_entities(view: GroupView) -> list[Finding]:
         if _surname(run_a) in view.b.words:
             continue  # the person is still named on the other side ("Vice President Joseph R. Biden Jr.")
         run_a, run_b = _without_titles(run_a), _without_titles(run_b)
-        text_a = view.a.text[run_a[0].start : run_a[-1].end]
         text_b = view.b.text[run_b[0].start : run_b[-1].end]
         changed_a = " ".join(t.key for t in run_a if t.start in starts_a)
         changed_b = " ".join(t.key for t in run_b if t.start in starts_b)
@@ -289,15 +288,7 @@ def find_entities(view: GroupView) -> list[Finding]:
         if view.loose and _identity(run_a) <= _document_words(view.b.text):
             continue  # loosely aligned, and B names A's entity elsewhere: another way to refer to it ("Moscow")
         reported.add(run_a[-1].end)
-        out.append(
-            finding(
-                view,
-                "entity_changed",
-                (run_a[0].start, run_a[-1].end),
-                (run_b[0].start, run_b[-1].end),
-                f"{text_a} became {text_b}",
-            )
-        )
+        out.append(_renamed(view, run_a, run_b))
     out.extend(_new_surnames(view, runs_a, runs_b, reported, {f.b_end for f in out}))
     return out
 
@@ -336,15 +327,14 @@ def _new_surnames(
                 break  # the same person, typed without A's accents
             if any(sa[0] <= run_a[-1].start < sa[1] for sa, _ in view.renamed_speakers):
                 break  # reported as the quote's speaker
-            run_a, run_b = _without_titles(run_a), _without_titles(run_b)
-            text_a = view.a.text[run_a[0].start : run_a[-1].end]
-            text_b = view.b.text[run_b[0].start : run_b[-1].end]
-            out.append(
-                finding(
-                    view, "entity_changed", (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end),
-                    f"{text_a} became {text_b}",
-                )
-            )  # fmt: skip
-            people_a.remove(next(r for r in people_a if r[-1].end == run_a[-1].end))
+            out.append(_renamed(view, _without_titles(run_a), _without_titles(run_b)))
+            people_a.remove(run_a)
             break
     return out
+
+
+def _renamed(view: GroupView, run_a: Sequence[Token], run_b: Sequence[Token]) -> Finding:
+    """`entity_changed` from A's name `run_a` to B's `run_b` (each already without its leading titles)."""
+    span_a, span_b = (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end)
+    explanation = f"{view.a.text[span_a[0] : span_a[1]]} became {view.b.text[span_b[0] : span_b[1]]}"
+    return finding(view, "entity_changed", span_a, span_b, explanation)
