@@ -100,12 +100,13 @@ def _unquoted_words(side: Side) -> set[str]:
     return out
 
 
-def _quoted_words(side: Side, other: Side) -> set[str]:
-    """The words `side` quotes, when `other` quotes nothing at all (its copy lost every quotation mark): a
-    hedge `other` has in what were quoted words ("Probably," he said) is the speaker's, already in `side`."""
+def _quoted_words(side: Side, other: Side, unquoted: set[str]) -> set[str]:
+    """The words `side` quotes (those not in `unquoted`, its `_unquoted_words`), when `other` quotes nothing
+    at all (its copy lost every quotation mark): a hedge `other` has in what were quoted words ("Probably,"
+    he said) is the speaker's, already in `side`."""
     if document_quotes(other.text):
         return set()
-    return side.words - _unquoted_words(side)
+    return side.words - unquoted
 
 
 _CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
@@ -258,12 +259,13 @@ def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
 
 def find_hedges(view: GroupView) -> list[Finding]:
     """`hedge_dropped` and `hedge_added` findings for one group (at most one per word)."""
+    if not (view.reliable or view.loose):
+        return []
     in_a, in_b = hedges(view.a), hedges(view.b)
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
-    if not (view.reliable or view.loose):
-        return []
     words_a, words_b = _unquoted_words(view.a), _unquoted_words(view.b)
+    said_a = words_a | _quoted_words(view.a, view.b, words_a)  # and its quoted words when B lost every mark
     if len(words_a) * 2 < len(view.a.words) or len(words_b) * 2 < len(view.b.words):
         # One side is mostly quotation: its speaker is named in a neighbouring sentence.
         in_a.pop("attribution", None)
@@ -284,7 +286,7 @@ def find_hedges(view: GroupView) -> list[Finding]:
             out.append(
                 finding(view, "hedge_dropped", span, None, f"B drops '{word}': in A {_WHY[cls]}, in B it is not")
             )
-        elif cls in in_b and not (words_a | _quoted_words(view.a, view.b)) & EQUIVALENTS[cls] and cls not in in_a:
+        elif cls in in_b and not said_a & EQUIVALENTS[cls] and cls not in in_a:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
                 continue
