@@ -444,19 +444,21 @@ def _chunk_units(units: Sequence[Unit]) -> list[list[Unit]]:
     return chunks
 
 
-def _summary_of(problems: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+def _counts(problems: Sequence[Mapping[str, str]]) -> dict[str, int]:
+    """How many problems of each kind, the kinds in the order they first occur."""
     counts: dict[str, int] = {}
     for p in problems:
         counts[p["kind"]] = counts.get(p["kind"], 0) + 1
-    return {"skipped": counts, "problems": list(problems)}
+    return counts
+
+
+def _summary_of(problems: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    return {"skipped": _counts(problems), "problems": list(problems)}
 
 
 def describe_problems(problems: Sequence[Mapping[str, str]]) -> str:
     """One line: how many inputs were skipped, why, and the first few."""
-    counts: dict[str, int] = {}
-    for p in problems:
-        counts[p["kind"]] = counts.get(p["kind"], 0) + 1
-    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(_counts(problems).items()))
     shown = ", ".join(p["where"] for p in problems[:SHOWN_PROBLEMS])
     more = f" and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
     return f"skipped {len(problems)} input{'s' if len(problems) != 1 else ''} ({parts}): {shown}{more}"
