@@ -177,6 +177,11 @@ class _Run:
         self.progress = progress
         self.stats: dict[str, dict[str, Any]] = {}
         self.repaired = 0  # checkpoint files found corrupt and computed again
+        self.chunks: list[list[Unit]] = []  # the ingest stage's units of work
+        # `ingest_chunk` with this run's options: picklable for the engine, and what repairs a corrupt chunk.
+        self.read_chunk = partial(
+            ingest_chunk, num_perm=options.num_perm, seed=options.seed, max_bytes=options.max_bytes
+        )
 
     def _stat(self, stage: str, started: float, computed: int, reused: int) -> None:
         self.stats[stage] = {"seconds": round(time.perf_counter() - started, 3), "computed": computed, "reused": reused}
@@ -200,14 +205,11 @@ class _Run:
         o = self.options
         key = stage_key(self.cp.fingerprint, SHINGLE_SIZE, WINDOW_WORDS, o.num_perm, o.seed, o.max_bytes)
         self.cp.begin("ingest", key)
-        chunks = _chunk_units(units)
-        self.chunks = chunks
-        self.n_chunks = len(chunks)
+        chunks = self.chunks = _chunk_units(units)
         todo = [k for k in range(len(chunks)) if not self.cp.path("ingest", _chunk_name(k)).exists()]
-        work = partial(ingest_chunk, num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
         with self.progress.stage("ingest", len(chunks)) as advance:
             advance(len(chunks) - len(todo))
-            for index, result in self.engine.map(work, [chunks[k] for k in todo]):
+            for index, result in self.engine.map(self.read_chunk, [chunks[k] for k in todo]):
                 self.cp.save_arrays(f"ingest/{_chunk_name(todo[index])}", **result)
                 advance(1)
         self.cp.finish("ingest", key)
@@ -226,7 +228,7 @@ class _Run:
         problems: list[dict[str, str]] = []
         where: list[tuple[int, int]] = []
         base = 0
-        for k in range(self.n_chunks):
+        for k in range(len(self.chunks)):
             arrays, info = self._chunk(k)
             ids.extend(info["ids"])
             meta.extend(info["meta"])
@@ -266,8 +268,7 @@ class _Run:
             if not {"signatures", "offsets", "hashes", "windows"} <= set(arrays):
                 raise KeyError("a stage array is missing")
         except CORRUPT_CHECKPOINT:
-            o = self.options
-            arrays = ingest_chunk(self.chunks[k], num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
+            arrays = self.read_chunk(self.chunks[k])
             self.cp.save_arrays(name, **arrays)
             self.repaired += 1
             info = unpack_json(arrays["meta"])
