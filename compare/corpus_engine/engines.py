@@ -1,10 +1,12 @@
 """Where the stages run: on this machine's cores, or on a Dask distributed cluster.
 
-Both engines offer the same two operations, and the stages use nothing else:
+Both engines offer the same three operations, and the stages use nothing else:
 
 * `map(fn, tasks)` — run a picklable function over a list of tasks, yielding
   `(index, result)` as each finishes (so the caller can checkpoint it at once);
-* `bucket_pairs(keys, docs)` — the LSH step: documents that share a band key.
+* `bucket_pairs(keys, docs)` — the LSH step: documents that share a band key;
+* `shared_pairs(values, docs)` — the containment step: documents that share
+  at least `signatures.MIN_SHARED_SAMPLES` sampled shingles.
 
 `LocalEngine` uses a `concurrent.futures.ProcessPoolExecutor` on all cores —
 nothing to install or start. `DaskEngine` connects to an existing scheduler

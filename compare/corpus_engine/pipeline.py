@@ -15,7 +15,7 @@ run by an engine (`engines`: local processes or a Dask cluster):
    events: stories linked by edges between their members (`clusters.events`);
 5. align — the full `compare.compare` of each member with its story's core
    (or every pair, with ``all_pairs``), and for the stories the report
-   details, where each sentence of the core went (`align`).
+   details, where each sentence of the core went (`pairs`).
 """
 
 from __future__ import annotations
