@@ -38,7 +38,7 @@ from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
-from .clusters import COPY, LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
+from .clusters import COLUMN, COPY, LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
 from .engines import Engine, Progress, make_engine
 from .pairs import (
     DETAILED_CLUSTERS,
@@ -564,7 +564,7 @@ def _run(
                 raise InputError(f"no usable articles in the inputs{detail}")
             key, candidates = run.candidates(key)
             key, verified = run.verify(key, candidates)
-            verified = verified[verified[:, 5] > 0] if len(verified) else verified
+            verified = verified[verified[:, COLUMN["kept"]] > 0] if len(verified) else verified
             edges = verified[:, :2].astype(np.int64) if len(verified) else np.empty((0, 2), np.int64)
             started_clusters = time.perf_counter()
             clusters, cores = stories(len(run.ids), verified, run.ids, np.diff(run.offsets))
