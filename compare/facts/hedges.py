@@ -202,6 +202,11 @@ _STOP = {
 }  # fmt: skip
 
 
+def _token_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the token that starts at `start` (where a hedge's span starts), or None."""
+    return next((n for n, t in enumerate(tokens) if t.start == start), None)
+
+
 _SAYING = {"said", "says", "told", "tells", "stated", "states", "wrote", "writes", "added", "explained"}
 
 
@@ -211,7 +216,7 @@ def _verb_swapped(side: Side, span: tuple[int, int], other: Side) -> bool:
     side has a verb of saying right after the word before the hedge, or right before the word after it
     ("who claimed to have been" / "who said he had been")."""
     tokens = side.tokens
-    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    at = _token_at(tokens, span[0])
     if at is None or tokens[at].key not in ("claimed", "claims", "alleged", "alleges"):
         return False
     before = tokens[at - 1].key if at else ""
@@ -235,7 +240,7 @@ def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
     """The one an attribution names ("Oxfam says", "said Mr Khan", "according to Nielsen") is still
     named on the other side: the verb changed ("has forecast" → "says"), the attribution did not."""
     tokens = side.tokens
-    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    at = _token_at(tokens, span[0])
     end = next((n for n, t in enumerate(tokens) if t.end == span[1]), None)
     if at is None or end is None:
         return False
