@@ -182,6 +182,11 @@ def _idf(bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> 
     return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
 
 
+def _spread(i: int, j: int, n_a: int, n_b: int) -> float:
+    """How far apart sentence i of A and sentence j of B stand, as shares of their documents (symmetric)."""
+    return abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
+
+
 def _top_per_group(groups: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
     """A mask of the `k` best-scoring entries within each group (ties broken by position)."""
     order = np.lexsort((-scores, groups))
@@ -390,8 +395,7 @@ def align_with_links(
     shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
     def spread(i: int, j: int) -> float:
-        """How far apart two sentences stand, as shares of their documents (symmetric)."""
-        return round(abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1)), 9)
+        return round(_spread(i, j, n_a, n_b), 9)
 
     # Identical sentences are matched first, whatever their scores say; repeats pair up nearest first.
     ids_a = identity_a if identity_a is not None else [tuple(t.key for t in tokens) for tokens in tokens_a]
@@ -445,21 +449,11 @@ def align_with_links(
         {i for i, (_, j) in best_of_a.items() if i not in match_a and j in match_b},
         {j for j, (_, i) in best_of_b.items() if j not in match_b and i in match_a},
     )
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies=copies, headings=headings)
-    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies)
+    _attach_parts(scorer, opts, groups_a, groups_b, n_a, n_b, copies=copies, headings=headings)
+    _fill_gaps(scorer, opts, groups_a, groups_b, n_a, n_b, copies)
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
-    _attach_parts(
-        scorer,
-        opts,
-        groups_a,
-        groups_b,
-        len(bags_a),
-        len(bags_b),
-        threshold=_PART_SHARE,
-        extend_only=True,
-        copies=copies,
-    )
-    groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    _attach_parts(scorer, opts, groups_a, groups_b, n_a, n_b, threshold=_PART_SHARE, extend_only=True, copies=copies)
+    groups = _links(groups_a, groups_b, n_a, n_b)
     return _content_links(scorer, groups, ids_a, ids_b, similarity)
 
 
@@ -549,8 +543,7 @@ def _rescued(
     ]
     if not options:
         return []
-    n_a = max((i for link in groups for i in link.a), default=-1) + 1
-    n_b = max((j for link in groups for j in link.b), default=-1) + 1
+    n_a, n_b = len(scorer.bags_a), len(scorer.bags_b)  # the groups hold every sentence of each side
     # Prefix maximum of the B index over matched pairs left of each A index, suffix minimum right of it.
     below = [-1] * (n_a + 1)
     above = [n_b] * (n_a + 1)
@@ -972,8 +965,7 @@ def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int, keys: Sequen
     scale = 10**6
     for k in order:
         i, j = points[k]
-        spread = abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
-        weight = scale * scale - round(spread * scale)  # length first, then nearness to the diagonal
+        weight = scale * scale - round(_spread(i, j, n_a, n_b) * scale)  # length first, then nearness to the diagonal
         prefix, x = (0, 0, 0, 0, -1), j  # best chain among pairs with a smaller B index
         while x > 0:
             prefix = max(prefix, tree[x])
