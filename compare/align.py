@@ -510,14 +510,15 @@ def _content_links(
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
     linked = {(k.a, k.b) for k in links}
-    for i, j in [*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)]:
-        if (i, j) not in linked:
-            linked.add((i, j))
-            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
-    for i, j in _sandwiched(scorer, linked, similarity):
-        if (i, j) not in linked:
-            linked.add((i, j))
-            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+
+    def add_partial(pairs: list[tuple[int, int]]) -> None:
+        for i, j in pairs:
+            if (i, j) not in linked:
+                linked.add((i, j))
+                links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+
+    add_partial([*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)])
+    add_partial(_sandwiched(scorer, linked, similarity))  # reads the links added just before
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
 
