@@ -13,7 +13,9 @@ The stages, each a plain function over the sentence lists:
    Dice similarity for one-to-one matches, and containment each way (how much
    of B's sentence is inside A's, and the reverse), because outlets cut,
    split and merge sentences.
-4. **Assignment** — one-to-one pairs are chosen globally, best score first,
+4. **Assignment** — identical sentences are paired first, whatever their
+   scores, a repeated one with its nearest copy (by relative position); then
+   one-to-one pairs are chosen globally, best score first,
    with no assumption that the two versions run in the same order. A near-copy
    of a sentence already matched is left for a repeat, not given to a weaker
    partner (a caption restating the lede does not take the headline's place).
@@ -352,6 +354,7 @@ class Scorer:
         return base + _GAP_RISE * math.log(max(1.0, cells / _GAP_CELLS))
 
     def dice(self, i: int, j: int) -> float:
+        """Weighted Dice similarity of A's sentence i and B's sentence j (0 for a pair that is not a candidate)."""
         total = self.weight_a[i] + self.weight_b[j]
         return 2 * self.shared.get((i, j), 0.0) / total if total else 0.0
 
