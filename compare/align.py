@@ -73,6 +73,7 @@ __all__ = [
     "Link",
     "PairLink",
     "Scorer",
+    "ScorerFactory",
     "align_with_links",
     "in_order",
 ]
@@ -367,6 +368,10 @@ class Scorer:
         return self.shared.get((i, j), 0.0) / self.weight_a[i] if self.weight_a[i] else 0.0
 
 
+ScorerFactory = Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], Scorer]
+"""What `align_with_links(make_scorer=...)` takes: the two sides' stem bags in, a scorer out."""
+
+
 def align_with_links(
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
@@ -374,7 +379,7 @@ def align_with_links(
     *,
     identity_a: Sequence[Hashable] | None = None,
     identity_b: Sequence[Hashable] | None = None,
-    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], Scorer] | None = None,
+    make_scorer: ScorerFactory | None = None,
     headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
