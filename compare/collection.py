@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .api import Method, Source, compare, prepare
 from .errors import InputError, OptionError
-from .model import HOOKS, KINDS, Comparison, Document, Group, Sentence
+from .model import HOOKS, KINDS, Comparison, Document, Group, Sentence, side_from_dict
 from .options import AlignOptions
 
 if TYPE_CHECKING:
@@ -369,14 +369,10 @@ class Collection:
             raise InputError(
                 f"not a storydiff collection: schema is {data.get('schema')!r}, expected {COLLECTION_SCHEMA!r}"
             )
-        meta_fields = ("title", "source", "date", "url", "name", "author")
         documents, sentences = [], []
         for raw in data["documents"]:
-            mine = tuple(Sentence(s["index"], s["text"], s["start"], s["end"]) for s in raw["sentences"])
-            chars = [" "] * max((s.end for s in mine), default=0)
-            for s in mine:  # the text rebuilt from the sentences at their offsets, as Comparison.from_dict does
-                chars[s.start : s.end] = s.text
-            documents.append(Document("".join(chars), **{k: raw.get(k) for k in meta_fields}))
+            document, mine = side_from_dict(raw)
+            documents.append(document)
             sentences.append(mine)
         pairs: dict[tuple[int, int], Comparison] = {}
         for raw in data["pairs"]:
