@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .api import Method, Source, compare, prepare
 from .errors import InputError, OptionError
@@ -47,6 +47,7 @@ MEASURES = {
 }
 Measure = Literal["overlap", "shingles"]
 Carried = Literal["identical", "modified", "repeated"]
+CARRIED: tuple[Carried, ...] = get_args(Carried)
 Basis = Literal["contains_others", "contained_in_others"]
 
 # The provenance frame's own columns and index levels: a version's label may not be one of them, or its
@@ -215,17 +216,15 @@ class Collection:
         for i, label in enumerate(self.labels):
             for k, sentence in enumerate(self.sentences[i]):
                 marks = carried[i][k]
-                identical = [other for other in self.labels if marks.get(other) == "identical"]
-                modified = [other for other in self.labels if marks.get(other) == "modified"]
-                repeated = [other for other in self.labels if marks.get(other) == "repeated"]
+                carriers = _carriers(marks, self.labels)
                 row: dict[str, Any] = {
                     "article": label,
                     "sentence": k,
                     "text": sentence.text,
-                    "identical_in": LABEL_SEPARATOR.join(identical),
-                    "modified_in": LABEL_SEPARATOR.join(modified),
-                    "repeated_in": LABEL_SEPARATOR.join(repeated),
-                    "carried_by": len(identical) + len(modified) + len(repeated),
+                    "identical_in": LABEL_SEPARATOR.join(carriers["identical"]),
+                    "modified_in": LABEL_SEPARATOR.join(carriers["modified"]),
+                    "repeated_in": LABEL_SEPARATOR.join(carriers["repeated"]),
+                    "carried_by": sum(len(found) for found in carriers.values()),
                 }
                 for other in self.labels:
                     row[other] = "·" if other == label else (marks.get(other) or "")
@@ -310,16 +309,16 @@ class Collection:
         for i, doc in enumerate(self.documents):
             sentences = []
             for k, s in enumerate(self.sentences[i]):
-                marks = carried[i][k]
+                carriers = _carriers(carried[i][k], self.labels)
                 sentences.append(
                     {
                         "index": s.index,
                         "text": s.text,
                         "start": s.start,
                         "end": s.end,
-                        "identical_in": [other for other in self.labels if marks.get(other) == "identical"],
-                        "modified_in": [other for other in self.labels if marks.get(other) == "modified"],
-                        "repeated_in": [other for other in self.labels if marks.get(other) == "repeated"],
+                        "identical_in": carriers["identical"],
+                        "modified_in": carriers["modified"],
+                        "repeated_in": carriers["repeated"],
                     }
                 )
             words = self.pairs[(i, (i + 1) % n)].scores.get("words_a")
@@ -536,6 +535,12 @@ def _relabel(result: Comparison, a: Document, b: Document) -> Comparison:
     if result.a is a and result.b is b:
         return result
     return replace(result, a=a, b=b)
+
+
+def _carriers(marks: Mapping[str, Carried | None], labels: Sequence[str]) -> dict[Carried, list[str]]:
+    """The labels of the versions carrying a sentence identical, modified and repeated (`carried()`'s marks for
+    it), each in input order: the `identical_in`, `modified_in` and `repeated_in` of provenance() and to_dict()."""
+    return {status: [other for other in labels if marks.get(other) == status] for status in CARRIED}
 
 
 def _measure_key(measure: str) -> str:
