@@ -453,9 +453,7 @@ def compare_many(
     # Files are read once; anything else is passed to compare() as given (a list of sentences stays one).
     sources: list[Source] = [prepare(doc)[0] if isinstance(doc, os.PathLike) else doc for doc in docs]
     documents = tuple(source if isinstance(source, Document) else prepare(source)[0] for source in sources)
-    names = tuple(labels) if labels is not None else unique_labels(documents)
-    if len(set(names)) != len(names):
-        raise OptionError("labels must be different from each other")
+    names = version_labels(documents, labels)
     if taken := sorted(set(names) & set(PROVENANCE_FIELDS)):
         raise OptionError(
             f"a version may not be labelled {taken[0]!r}: the provenance table has a column of that name; "
@@ -491,6 +489,15 @@ def compare_many(
         pairs=pairs,
         options=chosen,
     )
+
+
+def version_labels(documents: Sequence[Document], labels: Sequence[str] | None) -> tuple[str, ...]:
+    """The names to show for several versions: `labels` as given, else each document's label made unique
+    (`unique_labels`). Raises `OptionError` when two are the same, since versions are told apart by them."""
+    names = tuple(labels) if labels is not None else unique_labels(documents)
+    if len(set(names)) != len(names):
+        raise OptionError("labels must be different from each other")
+    return names
 
 
 def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .api import Source, compare, prepare
+from .collection import parse_date, version_labels
 from .errors import InputError, OptionError
 from .model import Comparison, Document
 
@@ -307,8 +308,6 @@ def _brief(text: str, width: int = 60) -> str:
 
 def order_by_date(documents: Sequence[Document], labels: Sequence[str]) -> list[int]:
     """Positions of `documents` oldest first, by their `date` metadata; every one must have a readable date."""
-    from .collection import parse_date
-
     dated = []
     for n, doc in enumerate(documents):
         parsed = parse_date(doc.date)
@@ -346,8 +345,6 @@ def history(
         Passed to `compare()` for every step (`threshold`, `part_threshold`,
         `gap_threshold`, `method`).
     """
-    from .collection import unique_labels
-
     if isinstance(versions, str | bytes | os.PathLike) or len(versions) < 2:
         raise OptionError("a history needs at least two versions of the story, as a list")
     if order not in ("given", "date"):
@@ -356,9 +353,7 @@ def history(
         raise OptionError(f"got {len(labels)} labels for {len(versions)} versions; give one label per version")
     options.pop("facts", None)  # a history is about facts: they are always looked for
     documents = [doc if isinstance(doc, Document) else prepare(doc)[0] for doc in versions]
-    names = list(labels) if labels is not None else list(unique_labels(documents))
-    if len(set(names)) != len(names):
-        raise OptionError("labels must be different from each other")
+    names = list(version_labels(documents, labels))
     if order == "date":
         positions = order_by_date(documents, names)
         documents = [documents[n] for n in positions]
