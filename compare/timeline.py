@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .api import Source, compare, prepare
 from .collection import parse_date, version_labels
 from .errors import InputError, OptionError
-from .model import Comparison, Document
+from .model import Comparison, Document, Sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -212,6 +212,10 @@ class History:
             "overlap_first_in_last": self.net.scores["overlap_a_in_b"],
             "overlap_last_in_first": self.net.scores["overlap_b_in_a"],
         }
+
+    def version_sentences(self, version: int) -> tuple[Sentence, ...]:
+        """The sentences of a version (0-based), as its steps read them."""
+        return _sentences_at(self.steps, version)
 
     def version_label(self, version: int) -> str:
         """'v3' for version 2 (0-based): how versions are named on screen."""
@@ -386,6 +390,11 @@ class _Life:
     merged_into: int | None = None
 
 
+def _sentences_at(steps: Sequence[Comparison], version: int) -> tuple[Sentence, ...]:
+    """The sentences of `version`: side A of the step from it, or side B of the last step for the last version."""
+    return steps[version].a_sentences if version < len(steps) else steps[-1].b_sentences
+
+
 def _sentence_lives(steps: Sequence[Comparison]) -> tuple[list[SentenceLife], list[list[int]]]:
     """Each sentence's path through the steps; `life_of[k][s]` is the life of sentence s of version k."""
     n_versions = len(steps) + 1
@@ -434,7 +443,7 @@ def _sentence_lives(steps: Sequence[Comparison]) -> tuple[list[SentenceLife], li
         texts, indices = [], []
         for k in range(n_versions):
             ix = sorted(life.indices.get(k, ()))
-            sentences = steps[k].a_sentences if k < len(steps) else steps[-1].b_sentences
+            sentences = _sentences_at(steps, k)
             indices.append(tuple(ix))
             texts.append(" ".join(sentences[i].text for i in ix))
         lives.append(
@@ -517,7 +526,7 @@ def _fact_lives(
                 start = k
                 # The value was there since the first earlier version that already said it, as a whole word.
                 said = re.compile(r"(?<!\w)" + re.escape(before) + r"(?!\w)") if before else None
-                while said and start > life.first and said.search(lives[life.id].texts[start - 1]):
+                while said and start > life.first and said.search(life.texts[start - 1]):
                     start -= 1
                 chain = _Chain(family, life.id, [(start, before)], [], _where(step, finding))
                 chains.append(chain)

@@ -164,7 +164,7 @@ def _line(*parts: str | tuple[str, str]) -> Text:
 def _text(h: History, changes_only: bool, colour: bool) -> str:
     out = [_line((f"storydiff history: {len(h.documents)} versions", _BOLD)), _line(f"  method: {_method(h)}")]
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
+        sentences = len(h.version_sentences(k))
         extra = f", {doc.date}" if doc.date else ""
         out.append(
             _line(f"  {_v(k):<4}", display_text(name), f"  ({plural(sentences, 'sentence')}{display_text(extra)})")
@@ -225,7 +225,7 @@ def _markdown(h: History, changes_only: bool) -> str:
            "| Version | Label | Date | Sentences |",
            "|---|---|---|---:|"]  # fmt: skip
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
+        sentences = len(h.version_sentences(k))
         out.append(f"| {_v(k)} | {escape(name)} | {escape(doc.date or '–')} | {sentences} |")
     out += ["", "## Net change", ""] + [f"- {escape(line)}" for line in _net_lines(h)]
     out += ["", f"## Changed facts ({len(h.facts)})", ""]
@@ -296,7 +296,7 @@ def _html(h: History, title: str | None) -> str:
     n = len(h.documents)
     versions = []
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = h.steps[k].a_sentences if k < len(h.steps) else h.steps[-1].b_sentences
+        sentences = h.version_sentences(k)
         words = h.steps[k].scores.get("words_a") if k < len(h.steps) else h.steps[-1].scores.get("words_b")
         info = document_info(doc, name, words, len(sentences))
         info.update(code=_v(k), index=k)
