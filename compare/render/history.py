@@ -16,12 +16,12 @@ import io
 import json
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import OptionError
 from .display import display_text
 from .summary import method_line, plural
-from .symbols import KIND_SYMBOL, label
+from .symbols import KIND_SYMBOL, kind_label, label
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -97,10 +97,6 @@ def fact_line(fact: FactLife) -> str:
     parts = [f"{fact_value(' '.join(text.split()))} ({_v(v)})" for v, text in fact.values]
     line = " → ".join(parts)
     return line + " (sentence removed)" if fact.removed else line
-
-
-def _counts(h: History) -> dict[str, Any]:
-    return h.summary()
 
 
 def _net_lines(h: History) -> list[str]:
@@ -209,7 +205,7 @@ def _text(h: History, changes_only: bool, colour: bool) -> str:
     for k in range(len(h.steps)):
         out.append(_line("  " + _step_line(h, k)))
         for f in h.steps[k].findings:
-            out.append(_line(f"      {f.kind.replace('_', ' ')}: {display_text(' '.join(f.explanation.split()))}"))
+            out.append(_line(f"      {kind_label(f.kind)}: {display_text(' '.join(f.explanation.split()))}"))
     if not colour:
         return "\n".join(line.plain for line in out) + "\n"
     from .text import to_string
@@ -250,7 +246,7 @@ def _markdown(h: History, changes_only: bool) -> str:
     for k in range(len(h.steps)):
         out.append(f"- {escape(_step_line(h, k))}")
         for f in h.steps[k].findings:
-            out.append(f"  - {escape(f.kind.replace('_', ' '))}: {escape(f.explanation)}")
+            out.append(f"  - {escape(kind_label(f.kind))}: {escape(f.explanation)}")
     return "\n".join(out) + "\n"
 
 
