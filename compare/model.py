@@ -1,9 +1,12 @@
 """Result types: what a comparison is made of.
 
-Everything here is immutable and plain: a `Comparison` holds the two documents,
+The result types are frozen and plain: a `Comparison` holds the two documents,
 their sentences (with character offsets into the original text), the alignment
-groups and the scores. Every interface — CLI, reports, TUI, pandas — renders
-this one object, so none of them recomputes anything.
+groups, the links and the scores. Every interface — CLI, reports, TUI, pandas —
+renders this one object, so none of them recomputes anything. Two things here
+change after creation, both on purpose: a `Comparison` finds its facts on first
+use of `findings` and keeps them, and `HOOKS` is filled in by the package's
+`__init__` with the code from the layers above (renderers, the fact finder).
 """
 
 from __future__ import annotations

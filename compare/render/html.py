@@ -116,7 +116,7 @@ def _doc_info(doc: Document, label_text: str, words: int | None, sentences: int)
         "date": doc.date,
         "url": doc.url,
         "link": _safe_url(doc.url),
-        "author": getattr(doc, "author", None),
+        "author": doc.author,
         "words": words,
         "sentences": sentences,
     }
