@@ -1,8 +1,9 @@
 """`compare()`: the one function every interface calls.
 
-It turns its two inputs into documents and sentences, aligns them, diffs the
-words inside each group, orders the groups for reading, flags moves and
-scores the overlap — returning one immutable `Comparison`.
+It turns its two inputs into documents and sentences, aligns them (on their
+words, datelines left out), diffs the words inside each group, flags moves,
+orders the groups for reading and scores the overlap — returning one immutable
+`Comparison`, which finds its changed facts only when first asked for them.
 """
 
 from __future__ import annotations
