@@ -590,8 +590,7 @@ def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str
     ]
     if not dated:
         return None
-    parsed, label, raw = min(dated, key=lambda item: (item[0], item[1]))
-    del parsed
+    _, label, raw = min(dated, key=lambda item: (item[0], item[1]))
     return label, str(raw)
 
 
