@@ -13,7 +13,9 @@ The stages, each a plain function over the sentence lists:
    Dice similarity for one-to-one matches, and containment each way (how much
    of B's sentence is inside A's, and the reverse), because outlets cut,
    split and merge sentences.
-4. **Assignment** — one-to-one pairs are chosen globally, best score first,
+4. **Assignment** — identical sentences are paired first, whatever their
+   scores, a repeated one with its nearest copy (by relative position); then
+   one-to-one pairs are chosen globally, best score first,
    with no assumption that the two versions run in the same order. A near-copy
    of a sentence already matched is left for a repeat, not given to a weaker
    partner (a caption restating the lede does not take the headline's place).
@@ -71,6 +73,7 @@ __all__ = [
     "Link",
     "PairLink",
     "Scorer",
+    "ScorerFactory",
     "align_with_links",
     "in_order",
 ]
@@ -180,6 +183,11 @@ def _idf(bags_a: Sequence[frozenset[str]], bags_b: Sequence[frozenset[str]]) -> 
             df[stem] += 1
     n = len(bags_a) + len(bags_b)
     return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in df.items()}
+
+
+def _spread(i: int, j: int, n_a: int, n_b: int) -> float:
+    """How far apart sentence i of A and sentence j of B stand, as shares of their documents (symmetric)."""
+    return abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
 
 
 def _top_per_group(groups: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
@@ -347,6 +355,7 @@ class Scorer:
         return base + _GAP_RISE * math.log(max(1.0, cells / _GAP_CELLS))
 
     def dice(self, i: int, j: int) -> float:
+        """Weighted Dice similarity of A's sentence i and B's sentence j (0 for a pair that is not a candidate)."""
         total = self.weight_a[i] + self.weight_b[j]
         return 2 * self.shared.get((i, j), 0.0) / total if total else 0.0
 
@@ -359,6 +368,10 @@ class Scorer:
         return self.shared.get((i, j), 0.0) / self.weight_a[i] if self.weight_a[i] else 0.0
 
 
+ScorerFactory = Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], Scorer]
+"""What `align_with_links(make_scorer=...)` takes: the two sides' stem bags in, a scorer out."""
+
+
 def align_with_links(
     tokens_a: Sequence[Sequence[Token]],
     tokens_b: Sequence[Sequence[Token]],
@@ -366,7 +379,7 @@ def align_with_links(
     *,
     identity_a: Sequence[Hashable] | None = None,
     identity_b: Sequence[Hashable] | None = None,
-    make_scorer: Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], Scorer] | None = None,
+    make_scorer: ScorerFactory | None = None,
     headings: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Alignment:
     """Align two documents given as lists of tokenised sentences.
@@ -390,8 +403,7 @@ def align_with_links(
     shared = scorer.candidates(opts.max_postings, min(opts.threshold, opts.gap_threshold))
 
     def spread(i: int, j: int) -> float:
-        """How far apart two sentences stand, as shares of their documents (symmetric)."""
-        return round(abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1)), 9)
+        return round(_spread(i, j, n_a, n_b), 9)
 
     # Identical sentences are matched first, whatever their scores say; repeats pair up nearest first.
     ids_a = identity_a if identity_a is not None else [tuple(t.key for t in tokens) for tokens in tokens_a]
@@ -445,21 +457,11 @@ def align_with_links(
         {i for i, (_, j) in best_of_a.items() if i not in match_a and j in match_b},
         {j for j, (_, i) in best_of_b.items() if j not in match_b and i in match_a},
     )
-    _attach_parts(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies=copies, headings=headings)
-    _fill_gaps(scorer, opts, groups_a, groups_b, len(bags_a), len(bags_b), copies)
+    _attach_parts(scorer, opts, groups_a, groups_b, n_a, n_b, copies=copies, headings=headings)
+    _fill_gaps(scorer, opts, groups_a, groups_b, n_a, n_b, copies)
     # Once the alignment has settled, a leftover neighbour of a group joins it on weaker evidence.
-    _attach_parts(
-        scorer,
-        opts,
-        groups_a,
-        groups_b,
-        len(bags_a),
-        len(bags_b),
-        threshold=_PART_SHARE,
-        extend_only=True,
-        copies=copies,
-    )
-    groups = _links(groups_a, groups_b, len(bags_a), len(bags_b))
+    _attach_parts(scorer, opts, groups_a, groups_b, n_a, n_b, threshold=_PART_SHARE, extend_only=True, copies=copies)
+    groups = _links(groups_a, groups_b, n_a, n_b)
     return _content_links(scorer, groups, ids_a, ids_b, similarity)
 
 
@@ -516,14 +518,15 @@ def _content_links(
         if leftover_b and j_in_i >= _LINK_SHARE_LEFTOVER:
             repeated_b.add(j)
     linked = {(k.a, k.b) for k in links}
-    for i, j in [*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)]:
-        if (i, j) not in linked:
-            linked.add((i, j))
-            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
-    for i, j in _sandwiched(scorer, linked, similarity):
-        if (i, j) not in linked:
-            linked.add((i, j))
-            links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+
+    def add_partial(pairs: list[tuple[int, int]]) -> None:
+        for i, j in pairs:
+            if (i, j) not in linked:
+                linked.add((i, j))
+                links.append(PairLink(i, j, "partial", round(_contained(scorer, i, j), 4)))
+
+    add_partial([*_rescued(scorer, links, groups, similarity), *_fact_links(scorer)])
+    add_partial(_sandwiched(scorer, linked, similarity))  # reads the links added just before
     links.sort(key=lambda k: (k.a, k.b))
     return Alignment(groups, links, frozenset(repeated_a), frozenset(repeated_b))
 
@@ -549,8 +552,7 @@ def _rescued(
     ]
     if not options:
         return []
-    n_a = max((i for link in groups for i in link.a), default=-1) + 1
-    n_b = max((j for link in groups for j in link.b), default=-1) + 1
+    n_a, n_b = len(scorer.bags_a), len(scorer.bags_b)  # the groups hold every sentence of each side
     # Prefix maximum of the B index over matched pairs left of each A index, suffix minimum right of it.
     below = [-1] * (n_a + 1)
     above = [n_b] * (n_a + 1)
@@ -972,8 +974,7 @@ def in_order(points: Sequence[tuple[int, int]], n_a: int, n_b: int, keys: Sequen
     scale = 10**6
     for k in order:
         i, j = points[k]
-        spread = abs((i + 0.5) / max(n_a, 1) - (j + 0.5) / max(n_b, 1))
-        weight = scale * scale - round(spread * scale)  # length first, then nearness to the diagonal
+        weight = scale * scale - round(_spread(i, j, n_a, n_b) * scale)  # length first, then nearness to the diagonal
         prefix, x = (0, 0, 0, 0, -1), j  # best chain among pairs with a smaller B index
         while x > 0:
             prefix = max(prefix, tree[x])

@@ -1,8 +1,9 @@
 """`compare()`: the one function every interface calls.
 
-It turns its two inputs into documents and sentences, aligns them, diffs the
-words inside each group, orders the groups for reading, flags moves and
-scores the overlap — returning one immutable `Comparison`.
+It turns its two inputs into documents and sentences, aligns them (on their
+words, datelines left out), diffs the words inside each group, flags moves,
+orders the groups for reading and scores the overlap — returning one immutable
+`Comparison`, which finds its changed facts only when first asked for them.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Literal, NamedTuple, get_args
 
 from rapidfuzz import fuzz
 
-from .align import Alignment, AlignOptions, Link, align_with_links, in_order
+from .align import Alignment, AlignOptions, Link, ScorerFactory, align_with_links, in_order
 from .errors import OptionError
 from .facts import find_facts
 from .ingest import load_path
@@ -222,7 +223,7 @@ def _warn_if_a_file_name(text: str) -> None:
 
 def _semantic_scorer(
     doc_a: Document, sentences_a: Sequence[Sentence], doc_b: Document, sentences_b: Sequence[Sentence]
-) -> Any:
+) -> ScorerFactory:
     """The embedding scorer over the sentences' original text (imported only when asked for)."""
     from .semantic import semantic_scorer
 

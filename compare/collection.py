@@ -26,11 +26,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .api import Method, Source, compare, prepare
 from .errors import InputError, OptionError
-from .model import HOOKS, KINDS, Comparison, Document, Group, Sentence
+from .model import HOOKS, KINDS, Comparison, Document, Group, Sentence, side_from_dict
 from .options import AlignOptions
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ MEASURES = {
 }
 Measure = Literal["overlap", "shingles"]
 Carried = Literal["identical", "modified", "repeated"]
+CARRIED: tuple[Carried, ...] = get_args(Carried)
 Basis = Literal["contains_others", "contained_in_others"]
 
 # The provenance frame's own columns and index levels: a version's label may not be one of them, or its
@@ -215,17 +216,15 @@ class Collection:
         for i, label in enumerate(self.labels):
             for k, sentence in enumerate(self.sentences[i]):
                 marks = carried[i][k]
-                identical = [other for other in self.labels if marks.get(other) == "identical"]
-                modified = [other for other in self.labels if marks.get(other) == "modified"]
-                repeated = [other for other in self.labels if marks.get(other) == "repeated"]
+                carriers = _carriers(marks, self.labels)
                 row: dict[str, Any] = {
                     "article": label,
                     "sentence": k,
                     "text": sentence.text,
-                    "identical_in": LABEL_SEPARATOR.join(identical),
-                    "modified_in": LABEL_SEPARATOR.join(modified),
-                    "repeated_in": LABEL_SEPARATOR.join(repeated),
-                    "carried_by": len(identical) + len(modified) + len(repeated),
+                    "identical_in": LABEL_SEPARATOR.join(carriers["identical"]),
+                    "modified_in": LABEL_SEPARATOR.join(carriers["modified"]),
+                    "repeated_in": LABEL_SEPARATOR.join(carriers["repeated"]),
+                    "carried_by": sum(len(found) for found in carriers.values()),
                 }
                 for other in self.labels:
                     row[other] = "·" if other == label else (marks.get(other) or "")
@@ -310,16 +309,16 @@ class Collection:
         for i, doc in enumerate(self.documents):
             sentences = []
             for k, s in enumerate(self.sentences[i]):
-                marks = carried[i][k]
+                carriers = _carriers(carried[i][k], self.labels)
                 sentences.append(
                     {
                         "index": s.index,
                         "text": s.text,
                         "start": s.start,
                         "end": s.end,
-                        "identical_in": [other for other in self.labels if marks.get(other) == "identical"],
-                        "modified_in": [other for other in self.labels if marks.get(other) == "modified"],
-                        "repeated_in": [other for other in self.labels if marks.get(other) == "repeated"],
+                        "identical_in": carriers["identical"],
+                        "modified_in": carriers["modified"],
+                        "repeated_in": carriers["repeated"],
                     }
                 )
             words = self.pairs[(i, (i + 1) % n)].scores.get("words_a")
@@ -369,14 +368,10 @@ class Collection:
             raise InputError(
                 f"not a storydiff collection: schema is {data.get('schema')!r}, expected {COLLECTION_SCHEMA!r}"
             )
-        meta_fields = ("title", "source", "date", "url", "name", "author")
         documents, sentences = [], []
         for raw in data["documents"]:
-            mine = tuple(Sentence(s["index"], s["text"], s["start"], s["end"]) for s in raw["sentences"])
-            chars = [" "] * max((s.end for s in mine), default=0)
-            for s in mine:  # the text rebuilt from the sentences at their offsets, as Comparison.from_dict does
-                chars[s.start : s.end] = s.text
-            documents.append(Document("".join(chars), **{k: raw.get(k) for k in meta_fields}))
+            document, mine = side_from_dict(raw)
+            documents.append(document)
             sentences.append(mine)
         pairs: dict[tuple[int, int], Comparison] = {}
         for raw in data["pairs"]:
@@ -458,9 +453,7 @@ def compare_many(
     # Files are read once; anything else is passed to compare() as given (a list of sentences stays one).
     sources: list[Source] = [prepare(doc)[0] if isinstance(doc, os.PathLike) else doc for doc in docs]
     documents = tuple(source if isinstance(source, Document) else prepare(source)[0] for source in sources)
-    names = tuple(labels) if labels is not None else unique_labels(documents)
-    if len(set(names)) != len(names):
-        raise OptionError("labels must be different from each other")
+    names = version_labels(documents, labels)
     if taken := sorted(set(names) & set(PROVENANCE_FIELDS)):
         raise OptionError(
             f"a version may not be labelled {taken[0]!r}: the provenance table has a column of that name; "
@@ -496,6 +489,15 @@ def compare_many(
         pairs=pairs,
         options=chosen,
     )
+
+
+def version_labels(documents: Sequence[Document], labels: Sequence[str] | None) -> tuple[str, ...]:
+    """The names to show for several versions: `labels` as given, else each document's label made unique
+    (`unique_labels`). Raises `OptionError` when two are the same, since versions are told apart by them."""
+    names = tuple(labels) if labels is not None else unique_labels(documents)
+    if len(set(names)) != len(names):
+        raise OptionError("labels must be different from each other")
+    return names
 
 
 def unique_labels(documents: Sequence[Document]) -> tuple[str, ...]:
@@ -542,6 +544,12 @@ def _relabel(result: Comparison, a: Document, b: Document) -> Comparison:
     return replace(result, a=a, b=b)
 
 
+def _carriers(marks: Mapping[str, Carried | None], labels: Sequence[str]) -> dict[Carried, list[str]]:
+    """The labels of the versions carrying a sentence identical, modified and repeated (`carried()`'s marks for
+    it), each in input order: the `identical_in`, `modified_in` and `repeated_in` of provenance() and to_dict()."""
+    return {status: [other for other in labels if marks.get(other) == status] for status in CARRIED}
+
+
 def _measure_key(measure: str) -> str:
     try:
         return MEASURES[measure]
@@ -582,8 +590,7 @@ def _earliest(documents: Sequence[Document], labels: Sequence[str]) -> tuple[str
     ]
     if not dated:
         return None
-    parsed, label, raw = min(dated, key=lambda item: (item[0], item[1]))
-    del parsed
+    _, label, raw = min(dated, key=lambda item: (item[0], item[1]))
     return label, str(raw)
 
 

@@ -1,9 +1,12 @@
 """Result types: what a comparison is made of.
 
-Everything here is immutable and plain: a `Comparison` holds the two documents,
+The result types are frozen and plain: a `Comparison` holds the two documents,
 their sentences (with character offsets into the original text), the alignment
-groups and the scores. Every interface — CLI, reports, TUI, pandas — renders
-this one object, so none of them recomputes anything.
+groups, the links and the scores. Every interface — CLI, reports, TUI, pandas —
+renders this one object, so none of them recomputes anything. Two things here
+change after creation, both on purpose: a `Comparison` finds its facts on first
+use of `findings` and keeps them, and `HOOKS` is filled in by the package's
+`__init__` with the code from the layers above (renderers, the fact finder).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ if TYPE_CHECKING:  # pandas is imported only when a frame is asked for; findings
 __all__ = [
     "HOOKS",
     "KINDS",
+    "METADATA_FIELDS",
     "SCHEMA",
     "Comparison",
     "Document",
@@ -38,6 +42,7 @@ __all__ = [
     "count_kinds",
     "mirror_scores",
     "reading_order",
+    "side_from_dict",
 ]
 
 SCHEMA = "storydiff/comparison/v2"
@@ -88,6 +93,10 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+# The fields of a `Document` besides its text, in the order they are saved.
+METADATA_FIELDS = ("title", "source", "date", "url", "name", "author")
+
+
 @dataclass(frozen=True)
 class Document:
     """One version of a story: its text and what is known about where it came from.
@@ -116,14 +125,7 @@ class Document:
 
     def metadata(self) -> dict[str, str | None]:
         """The metadata fields, for serialisation."""
-        return {
-            "title": self.title,
-            "source": self.source,
-            "date": self.date,
-            "url": self.url,
-            "name": self.name,
-            "author": self.author,
-        }
+        return {name: getattr(self, name) for name in METADATA_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -398,18 +400,8 @@ class Comparison:
         if data.get("schema") not in READABLE_SCHEMAS:
             raise InputError(f"not a storydiff comparison: schema is {data.get('schema')!r}, expected {SCHEMA!r}")
 
-        def side(raw: Mapping[str, Any]) -> tuple[Document, tuple[Sentence, ...]]:
-            sentences = tuple(Sentence(s["index"], s["text"], s["start"], s["end"]) for s in raw["sentences"])
-            # The original text is rebuilt from the sentences at their offsets.
-            length = max((s.end for s in sentences), default=0)
-            chars = [" "] * length
-            for s in sentences:
-                chars[s.start : s.end] = s.text
-            meta = {k: raw.get(k) for k in ("title", "source", "date", "url", "name", "author")}
-            return Document("".join(chars), **meta), sentences
-
-        a_doc, a_sentences = side(data["a"])
-        b_doc, b_sentences = side(data["b"])
+        a_doc, a_sentences = side_from_dict(data["a"])
+        b_doc, b_sentences = side_from_dict(data["b"])
         groups = tuple(
             Group(
                 a=tuple(g["a"]),
@@ -499,6 +491,18 @@ class Comparison:
     def __rich_console__(self, console: Any, options: Any) -> Any:
         """rich prints a comparison as the CLI's text report."""
         yield from HOOKS.rich(self)
+
+
+def side_from_dict(raw: Mapping[str, Any]) -> tuple[Document, tuple[Sentence, ...]]:
+    """A saved version (a side of `Comparison.to_dict()`, a document of a collection's): document and sentences.
+
+    Only the sentences are saved, so the text is rebuilt from them at their offsets, with spaces between.
+    """
+    sentences = tuple(Sentence(s["index"], s["text"], s["start"], s["end"]) for s in raw["sentences"])
+    chars = [" "] * max((s.end for s in sentences), default=0)
+    for s in sentences:
+        chars[s.start : s.end] = s.text
+    return Document("".join(chars), **{k: raw.get(k) for k in METADATA_FIELDS}), sentences
 
 
 def count_kinds(groups: Sequence[Group]) -> dict[str, int]:

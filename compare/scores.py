@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from .model import Group, WordOp, count_kinds, mirror_scores
 from .normalise import Token
@@ -47,6 +47,11 @@ def _words_in(starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> int:
     return sum(bisect_right(starts, end - 1) - bisect_left(starts, start) for start, end in spans)
 
 
+def _spans(ops: Sequence[WordOp], side: Literal["a", "b"]) -> list[tuple[int, int]]:
+    """The character spans word edits cover on one side."""
+    return [(op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end) for op in ops]
+
+
 def score(
     tokens_a: Sequence[Token],
     tokens_b: Sequence[Token],
@@ -64,20 +69,19 @@ def score(
     equal_a = equal_b = 0
     weighted = weight = 0.0
     for group in groups:
-        spans = [(op.a_start, op.a_end, op.b_start, op.b_end) for op in group.diff if op.op == "equal"]
-        equal_a += _words_in(starts_a, [(s[0], s[1]) for s in spans])
-        equal_b += _words_in(starts_b, [(s[2], s[3]) for s in spans])
+        equal = [op for op in group.diff if op.op == "equal"]
+        equal_a += _words_in(starts_a, _spans(equal, "a"))
+        equal_b += _words_in(starts_b, _spans(equal, "b"))
         if group.a and group.b:
-            size = _words_in(starts_a, [(op.a_start, op.a_end) for op in group.diff])
-            size += _words_in(starts_b, [(op.b_start, op.b_end) for op in group.diff])
+            size = _words_in(starts_a, _spans(group.diff, "a")) + _words_in(starts_b, _spans(group.diff, "b"))
             weighted += group.score * max(size, 1)
             weight += max(size, 1)
     for side, diff in repeats:
         equal = [op for op in diff if op.op == "equal"]
         if side == "a":
-            equal_a += _words_in(starts_a, [(op.a_start, op.a_end) for op in equal])
+            equal_a += _words_in(starts_a, _spans(equal, "a"))
         else:
-            equal_b += _words_in(starts_b, [(op.b_start, op.b_end) for op in equal])
+            equal_b += _words_in(starts_b, _spans(equal, "b"))
     keys_a = [t.key for t in tokens_a]
     keys_b = [t.key for t in tokens_b]
     set_a, set_b = set(keys_a), set(keys_b)

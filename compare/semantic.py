@@ -50,7 +50,6 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -275,8 +274,10 @@ class SemanticScorer(Scorer):
         return self._spans[key]
 
 
-def semantic_scorer(texts_a: Sequence[str], texts_b: Sequence[str]) -> Callable[..., Any]:
-    """A scorer factory for `compare.align.align(..., make_scorer=...)`, over these sentence texts.
+def semantic_scorer(
+    texts_a: Sequence[str], texts_b: Sequence[str]
+) -> Callable[[Sequence[frozenset[str]], Sequence[frozenset[str]]], SemanticScorer]:
+    """A scorer factory for `compare.align.align_with_links(..., make_scorer=...)`, over these sentence texts.
 
     Loads the model now, so a missing extra is reported before any work is done.
     """

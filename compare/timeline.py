@@ -37,8 +37,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .api import Source, compare, prepare
+from .collection import parse_date, version_labels
 from .errors import InputError, OptionError
-from .model import Comparison, Document
+from .model import Comparison, Document, Sentence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -212,6 +213,10 @@ class History:
             "overlap_last_in_first": self.net.scores["overlap_b_in_a"],
         }
 
+    def version_sentences(self, version: int) -> tuple[Sentence, ...]:
+        """The sentences of a version (0-based), as its steps read them."""
+        return _sentences_at(self.steps, version)
+
     def version_label(self, version: int) -> str:
         """'v3' for version 2 (0-based): how versions are named on screen."""
         return f"v{version + 1}"
@@ -307,8 +312,6 @@ def _brief(text: str, width: int = 60) -> str:
 
 def order_by_date(documents: Sequence[Document], labels: Sequence[str]) -> list[int]:
     """Positions of `documents` oldest first, by their `date` metadata; every one must have a readable date."""
-    from .collection import parse_date
-
     dated = []
     for n, doc in enumerate(documents):
         parsed = parse_date(doc.date)
@@ -346,8 +349,6 @@ def history(
         Passed to `compare()` for every step (`threshold`, `part_threshold`,
         `gap_threshold`, `method`).
     """
-    from .collection import unique_labels
-
     if isinstance(versions, str | bytes | os.PathLike) or len(versions) < 2:
         raise OptionError("a history needs at least two versions of the story, as a list")
     if order not in ("given", "date"):
@@ -356,9 +357,7 @@ def history(
         raise OptionError(f"got {len(labels)} labels for {len(versions)} versions; give one label per version")
     options.pop("facts", None)  # a history is about facts: they are always looked for
     documents = [doc if isinstance(doc, Document) else prepare(doc)[0] for doc in versions]
-    names = list(labels) if labels is not None else list(unique_labels(documents))
-    if len(set(names)) != len(names):
-        raise OptionError("labels must be different from each other")
+    names = list(version_labels(documents, labels))
     if order == "date":
         positions = order_by_date(documents, names)
         documents = [documents[n] for n in positions]
@@ -389,6 +388,11 @@ class _Life:
     moved: list[int] = field(default_factory=list)
     gone: int | None = None
     merged_into: int | None = None
+
+
+def _sentences_at(steps: Sequence[Comparison], version: int) -> tuple[Sentence, ...]:
+    """The sentences of `version`: side A of the step from it, or side B of the last step for the last version."""
+    return steps[version].a_sentences if version < len(steps) else steps[-1].b_sentences
 
 
 def _sentence_lives(steps: Sequence[Comparison]) -> tuple[list[SentenceLife], list[list[int]]]:
@@ -439,7 +443,7 @@ def _sentence_lives(steps: Sequence[Comparison]) -> tuple[list[SentenceLife], li
         texts, indices = [], []
         for k in range(n_versions):
             ix = sorted(life.indices.get(k, ()))
-            sentences = steps[k].a_sentences if k < len(steps) else steps[-1].b_sentences
+            sentences = _sentences_at(steps, k)
             indices.append(tuple(ix))
             texts.append(" ".join(sentences[i].text for i in ix))
         lives.append(
@@ -522,7 +526,7 @@ def _fact_lives(
                 start = k
                 # The value was there since the first earlier version that already said it, as a whole word.
                 said = re.compile(r"(?<!\w)" + re.escape(before) + r"(?!\w)") if before else None
-                while said and start > life.first and said.search(lives[life.id].texts[start - 1]):
+                while said and start > life.first and said.search(life.texts[start - 1]):
                     start -= 1
                 chain = _Chain(family, life.id, [(start, before)], [], _where(step, finding))
                 chains.append(chain)

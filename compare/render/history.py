@@ -16,12 +16,12 @@ import io
 import json
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import OptionError
 from .display import display_text
 from .summary import method_line, plural
-from .symbols import KIND_SYMBOL, label
+from .symbols import KIND_SYMBOL, kind_label, label
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -99,10 +99,6 @@ def fact_line(fact: FactLife) -> str:
     return line + " (sentence removed)" if fact.removed else line
 
 
-def _counts(h: History) -> dict[str, Any]:
-    return h.summary()
-
-
 def _net_lines(h: History) -> list[str]:
     s = h.summary()
     n = len(h.documents)
@@ -164,7 +160,7 @@ def _line(*parts: str | tuple[str, str]) -> Text:
 def _text(h: History, changes_only: bool, colour: bool) -> str:
     out = [_line((f"storydiff history: {len(h.documents)} versions", _BOLD)), _line(f"  method: {_method(h)}")]
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
+        sentences = len(h.version_sentences(k))
         extra = f", {doc.date}" if doc.date else ""
         out.append(
             _line(f"  {_v(k):<4}", display_text(name), f"  ({plural(sentences, 'sentence')}{display_text(extra)})")
@@ -209,7 +205,7 @@ def _text(h: History, changes_only: bool, colour: bool) -> str:
     for k in range(len(h.steps)):
         out.append(_line("  " + _step_line(h, k)))
         for f in h.steps[k].findings:
-            out.append(_line(f"      {f.kind.replace('_', ' ')}: {display_text(' '.join(f.explanation.split()))}"))
+            out.append(_line(f"      {kind_label(f.kind)}: {display_text(' '.join(f.explanation.split()))}"))
     if not colour:
         return "\n".join(line.plain for line in out) + "\n"
     from .text import to_string
@@ -225,7 +221,7 @@ def _markdown(h: History, changes_only: bool) -> str:
            "| Version | Label | Date | Sentences |",
            "|---|---|---|---:|"]  # fmt: skip
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = len(h.steps[k].a_sentences) if k < len(h.steps) else len(h.steps[-1].b_sentences)
+        sentences = len(h.version_sentences(k))
         out.append(f"| {_v(k)} | {escape(name)} | {escape(doc.date or '–')} | {sentences} |")
     out += ["", "## Net change", ""] + [f"- {escape(line)}" for line in _net_lines(h)]
     out += ["", f"## Changed facts ({len(h.facts)})", ""]
@@ -250,7 +246,7 @@ def _markdown(h: History, changes_only: bool) -> str:
     for k in range(len(h.steps)):
         out.append(f"- {escape(_step_line(h, k))}")
         for f in h.steps[k].findings:
-            out.append(f"  - {escape(f.kind.replace('_', ' '))}: {escape(f.explanation)}")
+            out.append(f"  - {escape(kind_label(f.kind))}: {escape(f.explanation)}")
     return "\n".join(out) + "\n"
 
 
@@ -296,7 +292,7 @@ def _html(h: History, title: str | None) -> str:
     n = len(h.documents)
     versions = []
     for k, (doc, name) in enumerate(zip(h.documents, h.labels, strict=True)):
-        sentences = h.steps[k].a_sentences if k < len(h.steps) else h.steps[-1].b_sentences
+        sentences = h.version_sentences(k)
         words = h.steps[k].scores.get("words_a") if k < len(h.steps) else h.steps[-1].scores.get("words_b")
         info = document_info(doc, name, words, len(sentences))
         info.update(code=_v(k), index=k)

@@ -17,15 +17,15 @@ import base64
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from ..collection import Collection
-from ..model import Comparison, Document, Group
+from ..model import Comparison, Document
 from .display import display_text
-from .highlight import Piece, pieces
+from .highlight import pieces
 from .summary import finding_rows, method_line, similarity_histogram
 from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, link_notes, refs, repeat_note
 
@@ -116,14 +116,10 @@ def _doc_info(doc: Document, label_text: str, words: int | None, sentences: int)
         "date": doc.date,
         "url": doc.url,
         "link": _safe_url(doc.url),
-        "author": getattr(doc, "author", None),
+        "author": doc.author,
         "words": words,
         "sentences": sentences,
     }
-
-
-def _side(result: Comparison, group: Group, side: Literal["a", "b"]) -> list[list[Piece]]:
-    return pieces(result, group, side)
 
 
 def _comparison_context(result: Comparison) -> dict[str, Any]:
@@ -144,8 +140,8 @@ def _comparison_context(result: Comparison) -> dict[str, Any]:
                 "score": group.score,
                 "a_ref": a_ref,
                 "b_ref": b_ref,
-                "a": _side(result, group, "a"),
-                "b": _side(result, group, "b"),
+                "a": pieces(result, group, "a"),
+                "b": pieces(result, group, "b"),
                 "note": repeat_note(result, group),
                 "links": link_notes(result, group),
             }

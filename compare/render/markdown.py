@@ -14,6 +14,7 @@ a sentence cannot turn into a link, an image or markup in a viewer.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..collection import Collection
 from ..errors import OptionError
@@ -43,10 +44,10 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
-def _side(result: Comparison, group: Group, side: str) -> str:
+def _side(result: Comparison, group: Group, side: Literal["a", "b"]) -> str:
     out = []
     highlight = bool(group.a and group.b)  # inserted/deleted groups are shown plain: the kind says it all
-    for sentence in pieces(result, group, side):  # type: ignore[arg-type]
+    for sentence in pieces(result, group, side):
         parts = []
         for chunk, tag in sentence:
             if not highlight or tag is None or not chunk.strip():
@@ -101,7 +102,7 @@ def _comparison_markdown(result: Comparison, *, changes_only: bool) -> str:
         lines.append("")
         for n, f in enumerate(findings, 1):
             where = f" (group {f['group'] + 1})" if f["group"] is not None else ""
-            kind = f["kind"].replace("_", " ").capitalize()
+            kind = kind_label(f["kind"]).capitalize()
             explanation = f": {escape(f['explanation'])}" if f["explanation"] else ""
             lines.append(f"{n}. **{escape(kind)}**{explanation}{where}")
             lines.append(f"   - A: {escape(f['a_text']) or '—'}")

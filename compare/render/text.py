@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import shutil
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from rich.console import Console, RenderableType
 from rich.console import Group as RichGroup
@@ -38,9 +39,9 @@ from .symbols import (
 __all__ = ["render_text", "rich_renderables", "summary_table", "to_string"]
 
 
-def _side_text(result: Comparison, group: Group, side: str, colour: bool) -> Text:
+def _side_text(result: Comparison, group: Group, side: Literal["a", "b"], colour: bool) -> Text:
     text = Text()
-    for n, sentence in enumerate(pieces(result, group, side)):  # type: ignore[arg-type]
+    for n, sentence in enumerate(pieces(result, group, side)):
         if n:
             text.append(" ")
         _append(text, sentence, colour)
