@@ -488,3 +488,15 @@ async def test_the_detail_panel_grows_with_the_terminal_and_shows_findings_first
             text = str(panel.query_one("#detail-text").render())
             assert "Findings (" in text
             assert "Word changes" not in text or text.index("Findings (") < text.index("Word changes")
+
+
+async def test_the_help_lists_each_key_once(altered) -> None:
+    """The screen binds ? and q as the app does: the help names each key once, with what it does there."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [key for shown, _ in app.screen.rows for key in shown.split()]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+        assert ("?", "Help") in app.screen.rows and ("q", "Quit") in app.screen.rows
