@@ -500,3 +500,16 @@ async def test_the_help_lists_each_key_once(altered) -> None:
         keys = [key for shown, _ in app.screen.rows for key in shown.split()]
         assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
         assert ("?", "Help") in app.screen.rows and ("q", "Quit") in app.screen.rows
+
+
+async def test_the_detail_panel_names_findings_in_words(altered) -> None:
+    """A finding reads `number changed: 10 became 20`, as in the text report, not the identifier `number_changed`."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("x", "x", "d")  # the second finding: A4 → B5, 10 became 20
+        await pilot.pause()
+        shown = str(app.screen.query_one("#detail-text").render())
+        assert "! number changed: 10 became 20" in shown, shown
+        assert "_" not in shown.split("Findings", 1)[1].split("Word changes", 1)[0]

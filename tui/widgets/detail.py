@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from compare import Comparison, Finding
 from compare.render import LINK_SYMBOL, label, link_notes, repeat_note, symbol
+from compare.render.symbols import kind_label
 
 from ..layout import flatten
 
@@ -50,7 +51,7 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
     if findings:
         text.append(f"Findings ({len(findings)}):\n", style="bold")
         for finding in findings:
-            kind = flatten(finding.kind)
+            kind = flatten(kind_label(finding.kind))  # in words, as the reports say it
             explanation = flatten(finding.explanation)
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")
