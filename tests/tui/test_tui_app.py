@@ -10,6 +10,7 @@ from textual.widgets import DirectoryTree, Input, Label
 
 from compare import Comparison, compare
 from compare.cli import main
+from compare.ingest import load_path
 from tui import StorydiffApp
 from tui.screens import CompareScreen, ExportScreen, HelpScreen
 from tui.screens.compare import FACTS_DELAY
@@ -513,3 +514,32 @@ async def test_the_detail_panel_names_findings_in_words(altered) -> None:
         shown = str(app.screen.query_one("#detail-text").render())
         assert "! number changed: 10 became 20" in shown, shown
         assert "_" not in shown.split("Findings", 1)[1].split("Word changes", 1)[0]
+
+
+async def test_bidi_overrides_and_markup_in_articles_are_drawn_not_obeyed(tmp_path: Path, monkeypatch) -> None:
+    """A right-to-left override (the "Trojan Source" trick) would make a terminal show the words after it in
+    another order, and drag the column separator along; `[bold]` must stay text, not style."""
+    rlo, pdf, rli, pdi = "\u202e", "\u202c", "\u2067", "\u2069"
+    monkeypatch.chdir(tmp_path)  # short relative names, shown whole in the header
+    a = Path(f"wire{rlo}txt.[bold]")
+    b = Path("paper.txt")
+    a.write_text(f"The council cut the budget by {rlo}10%{pdf} this year. The [bold]mayor[/bold] resigned.\n")
+    b.write_text(f"The council cut the budget by {rli}20%{pdi} this year. The [bold]mayor[/bold] resigned.\n")
+    doc_a, doc_b = load_path(a), load_path(b)
+    app = StorydiffApp(compare(doc_a, doc_b), sources=(doc_a, doc_b))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        lines = [
+            "".join(segment.text for segment in widget.render_line(y))
+            for widget in (app.screen.query_one(SummaryBar), _view(app), app.screen.query_one(DetailPanel))
+            for y in range(widget.size.height)
+        ]
+    drawn = "\n".join(lines)
+    assert not any(ch in drawn for ch in (rlo, pdf, rli, pdi))
+    assert "\ufffd10%\ufffd" in drawn and "\ufffd20%\ufffd" in drawn and "[bold]mayor[/bold]" in drawn
+    assert "wire\ufffdtxt.[bold]" in drawn  # the file name in the header too
+    # The separator stays in one column on every row of the side-by-side diff.
+    columns = {line.index("│") for line in lines if "│" in line}
+    assert len(columns) == 1, columns
+
