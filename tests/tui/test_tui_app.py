@@ -543,3 +543,20 @@ async def test_bidi_overrides_and_markup_in_articles_are_drawn_not_obeyed(tmp_pa
     columns = {line.index("│") for line in lines if "│" in line}
     assert len(columns) == 1, columns
 
+
+async def test_a_long_path_in_a_narrow_header_keeps_its_file_name(altered, tmp_path: Path) -> None:
+    """At 60 columns a long path is cut at its start, so the names that tell A from B stay in sight."""
+    from conftest import SAMPLES
+
+    deep = tmp_path.joinpath(*["newsroom-archive"] * 6)
+    deep.mkdir(parents=True)
+    (deep / "seed-bbc.txt").write_bytes((SAMPLES / "seed-bbc.txt").read_bytes())
+    (deep / "altered.txt").write_bytes((SAMPLES / "altered.txt").read_bytes())
+    doc_a, doc_b = load_path(deep / "seed-bbc.txt"), load_path(deep / "altered.txt")
+    app = StorydiffApp(compare(doc_a, doc_b), sources=(doc_a, doc_b))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        a_line, b_line = ("".join(s.text for s in bar.render_line(y)).rstrip() for y in (0, 1))
+    assert a_line.lstrip().startswith("A …") and a_line.endswith("/seed-bbc.txt · 18 sentences, 386 words"), a_line
+    assert b_line.lstrip().startswith("B …") and b_line.endswith("/altered.txt · 19 sentences, 398 words"), b_line
