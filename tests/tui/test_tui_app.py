@@ -560,3 +560,15 @@ async def test_a_long_path_in_a_narrow_header_keeps_its_file_name(altered, tmp_p
         a_line, b_line = ("".join(s.text for s in bar.render_line(y)).rstrip() for y in (0, 1))
     assert a_line.lstrip().startswith("A …") and a_line.endswith("/seed-bbc.txt · 18 sentences, 386 words"), a_line
     assert b_line.lstrip().startswith("B …") and b_line.endswith("/altered.txt · 19 sentences, 398 words"), b_line
+
+
+async def test_at_60_columns_the_header_still_shows_method_and_threshold(altered) -> None:
+    """The method that aligned the comparison, and the threshold, are never cut off a narrow header."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        lines = ["".join(s.text for s in bar.render_line(y)).strip() for y in range(bar.size.height)]
+    assert "lexical · threshold 0.35" in lines, lines
+    assert not any(line.endswith("…") for line in lines[2:]), lines

@@ -45,8 +45,8 @@ def _counts(counts: dict[str, int], *, words: bool, zeros: bool = True) -> str:
 
 
 class SummaryBar(Widget):
-    """Three or four lines at the top: A, B, scores, counts and the alignment method, and a status line when
-    there is news."""
+    """Three or four lines at the top: A, B, scores, counts and the alignment method (on a line of its own when
+    the terminal is too narrow for one), and a status line when there is news."""
 
     DEFAULT_CSS = """
     SummaryBar {
@@ -102,10 +102,12 @@ class SummaryBar(Widget):
         threshold = f"{method_of(result.options)} · threshold {self.threshold:.2f}"
         counts = result.counts()
         for form in ({"words": True}, {"words": False}, {"words": False, "zeros": False}):
-            stats = f"{overlap} · {_counts(counts, **form)} · {threshold}"  # the method stays in every form
-            if len(stats) <= width:
+            stats = [f"{overlap} · {_counts(counts, **form)} · {threshold}"]  # the method stays in every form
+            if cell_len(stats[0]) <= width:
                 break
-        lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), Text(stats)]
+        else:  # a narrow terminal: the method and threshold on a line of their own rather than cut off
+            stats = [f"{overlap} · {_counts(counts, words=False, zeros=False)}", threshold]
+        lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), *map(Text, stats)]
         if self.busy or self.status:
             status = Text()
             if self.busy:
