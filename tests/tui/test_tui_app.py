@@ -572,3 +572,25 @@ async def test_at_60_columns_the_header_still_shows_method_and_threshold(altered
         lines = ["".join(s.text for s in bar.render_line(y)).strip() for y in range(bar.size.height)]
     assert "lexical · threshold 0.35" in lines, lines
     assert not any(line.endswith("…") for line in lines[2:]), lines
+
+
+async def test_the_picker_aligns_with_the_method_it_was_given(tmp_path: Path) -> None:
+    """`storydiff tui A --method semantic`: the pair chosen in the picker is aligned semantically, and says so."""
+    import pytest
+
+    for module in ("wordllama", "tokenizers", "safetensors"):
+        pytest.importorskip(module, reason="the semantic extra is not installed: pip install 'storydiff[semantic]'")
+    (tmp_path / "a.txt").write_text("The physician examined the youngster. Stocks fell on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Markets dropped early in the week. A doctor saw the child.", encoding="utf-8"
+    )
+    app = StorydiffApp(None, start=tmp_path, method="semantic")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter", "down", "enter")  # a.txt, then b.txt
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _screen(app).result.options["method"] == "semantic"
+        bar = app.screen.query_one(SummaryBar)
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+    assert "semantic · threshold" in header
