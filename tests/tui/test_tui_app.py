@@ -581,9 +581,7 @@ async def test_the_picker_aligns_with_the_method_it_was_given(tmp_path: Path) ->
     for module in ("wordllama", "tokenizers", "safetensors"):
         pytest.importorskip(module, reason="the semantic extra is not installed: pip install 'storydiff[semantic]'")
     (tmp_path / "a.txt").write_text("The physician examined the youngster. Stocks fell on Monday.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Markets dropped early in the week. A doctor saw the child.", encoding="utf-8"
-    )
+    (tmp_path / "b.txt").write_text("Markets dropped early in the week. A doctor saw the child.", encoding="utf-8")
     app = StorydiffApp(None, start=tmp_path, method="semantic")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)
@@ -594,3 +592,22 @@ async def test_the_picker_aligns_with_the_method_it_was_given(tmp_path: Path) ->
         bar = app.screen.query_one(SummaryBar)
         header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
     assert "semantic · threshold" in header
+
+
+async def test_a_repeated_sentence_says_what_it_repeats_beside_it() -> None:
+    """The photo caption that restates the lede has no partner of its own: its empty side says `(repeat of A1)`,
+    so it does not read as new text."""
+    from conftest import SAMPLES, pair
+
+    result, sources = pair(SAMPLES / "seed-bbc.txt", SAMPLES / "captioned.txt")
+    caption = next(n for n, g in enumerate(result.groups) if g.kind == "repeated")
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        view = _view(app)
+        view.step_to([caption])
+        await pilot.pause()
+        lines = ["".join(s.text for s in view.render_line(y)) for y in range(view.size.height)]
+    row = next(line for line in lines if "Photo:" in line)
+    left, right = row.split("│", 1)
+    assert "(repeat of A1)" in left and left.lstrip("▌ ").startswith("*"), row
+    assert right.strip().startswith("Photo: US Secretary of State")

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare import Comparison, Finding, Group
-from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, Piece, other_links, pieces
+from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, Piece, other_links, pieces, repeat_note
 
 from ..layout import GUTTER, Layout, Row, Span, flatten
 from ..messages import CursorMoved
@@ -72,6 +72,7 @@ class DiffView(ScrollView, can_focus=True):
         "diff--finding",
         "diff--moved",
         "diff--link",
+        "diff--note",
         *(f"diff--kind-{kind}" for kind in KIND_SYMBOL),
     }
 
@@ -93,6 +94,7 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--label { color: $foreground-muted; text-style: bold; }
     DiffView > .diff--finding { color: $text-error; text-style: bold reverse; }
     DiffView > .diff--moved { color: $text-accent; text-style: bold; }
+    DiffView > .diff--note { color: $foreground-muted; text-style: italic; }
     DiffView > .diff--kind-identical { color: $foreground-muted; }
     DiffView > .diff--kind-modified { color: $text-warning; text-style: bold; }
     DiffView > .diff--kind-split { color: $text-primary; text-style: bold; }
@@ -409,9 +411,16 @@ class DiffView(ScrollView, can_focus=True):
             segments.append(Segment(label, self._style("diff--label")))
             segments += self._cell(group_index, group, side, row.a if side == "a" else row.b, layout.a_width)
         else:
-            segments += self._cell(group_index, group, "a", row.a, layout.a_width)
-            segments.append(Segment(SEPARATOR_TEXT, self._style("diff--separator")))
-            segments += self._cell(group_index, group, "b", row.b, layout.b_width)
+            # A repeated sentence has no partner of its own: its empty side says which sentence it repeats,
+            # so the row does not read as new text (an inserted or deleted one).
+            note = repeat_note(self._result, group) if row.first and group.kind == "repeated" else ""
+            for side, span, cell_width in (("a", row.a, layout.a_width), ("b", row.b, layout.b_width)):
+                if side == "b":
+                    segments.append(Segment(SEPARATOR_TEXT, self._style("diff--separator")))
+                if note and span is None and not (group.a if side == "a" else group.b):
+                    segments += Strip([Segment(f"({note})", self._style("diff--note"))]).adjust_cell_length(cell_width)
+                else:
+                    segments += self._cell(group_index, group, side, span, cell_width)
         return Strip(segments).adjust_cell_length(width)
 
     def _gutter(self, group_index: int, group: Group, row: Row) -> list[Segment]:
