@@ -611,3 +611,21 @@ async def test_a_repeated_sentence_says_what_it_repeats_beside_it() -> None:
     left, right = row.split("│", 1)
     assert "(repeat of A1)" in left and left.lstrip("▌ ").startswith("*"), row
     assert right.strip().startswith("Photo: US Secretary of State")
+
+
+async def test_on_a_moved_group_the_status_says_where_it_went(reordered) -> None:
+    """Rows follow A's order; for a moved group the header says which B sentence it is, without the details."""
+    result, sources = reordered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        group = result.groups[_view(app).cursor_group]  # type: ignore[index]
+        assert group.moved and group.a == (0,)
+        bar = app.screen.query_one(SummaryBar)
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+        assert f"↕ moved: A1 → B{group.b[0] + 1}" in header, header
+        await pilot.press("k")  # the inserted headline: not moved, so no such note
+        await pilot.pause()
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+        assert "moved:" not in header

@@ -20,6 +20,8 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from compare import AlignOptions, Comparison, Group, Source, StorydiffError, compare
+from compare.render import MOVED_SYMBOL
+from compare.render.symbols import group_ref
 
 from ..messages import CursorMoved
 from ..widgets import DetailPanel, DiffView, SummaryBar
@@ -143,6 +145,10 @@ class CompareScreen(Screen[None]):
             parts.append(f"changes only ({shown} of {len(self.result.groups)} groups)")
         if self.swapped:
             parts.append("swapped")
+        cursor = view.cursor_group
+        if cursor is not None and cursor < len(self.result.groups) and self.result.groups[cursor].moved:
+            # Rows follow A's order, so a moved group's B sentences are out of place: say where they are.
+            parts.append(f"{MOVED_SYMBOL} moved: {group_ref(self.result.groups[cursor])} (m: next moved)")
         if view.search_text:
             parts.append(f"search “{view.search_text}”: {len(view.match_groups)} groups · n/N step · esc clears")
         if view.findings:
@@ -158,6 +164,7 @@ class CompareScreen(Screen[None]):
         detail = self.query_one(DetailPanel)
         if detail.display:
             detail.show(self.result, message.group, self.view.findings.get(message.group or 0, ()))
+        self._update_header()  # the status names where a moved group went
 
     # -- moving ------------------------------------------------------------------------
     def action_next_change(self) -> None:
