@@ -528,7 +528,7 @@ async def test_bidi_overrides_and_markup_in_articles_are_drawn_not_obeyed(tmp_pa
     doc_a, doc_b = load_path(a), load_path(b)
     app = StorydiffApp(compare(doc_a, doc_b), sources=(doc_a, doc_b))
     async with app.run_test(size=(60, 24)) as pilot:
-        await pilot.press("d")
+        await pilot.press("space", "d")  # side by side, though narrow: the separator must hold still
         await pilot.pause()
         lines = [
             "".join(segment.text for segment in widget.render_line(y))
@@ -629,3 +629,31 @@ async def test_on_a_moved_group_the_status_says_where_it_went(reordered) -> None
         await pilot.pause()
         header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
         assert "moved:" not in header
+
+
+async def test_a_narrow_terminal_starts_stacked_and_space_still_chooses(altered) -> None:
+    """At 60 columns each side of a side-by-side view would be 25 cells wide: the view starts stacked, A's
+    sentence above B's, and space still switches to side by side (and back)."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        view = _view(app)
+        bar = app.screen.query_one(SummaryBar)
+
+        def screen_text() -> str:
+            widgets = (bar, view)
+            return "\n".join("".join(s.text for s in w.render_line(y)) for w in widgets for y in range(w.size.height))
+
+        assert view.stacked and "stacked" in screen_text()
+        assert "│" not in screen_text() and "B Blinken and Lavrov speak face to face" in screen_text()
+        await pilot.press("space")
+        await pilot.pause()
+        assert not view.stacked and "side by side" in screen_text() and "│" in screen_text()
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.stacked
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not _view(app).stacked  # 120 columns: side by side

@@ -35,6 +35,9 @@ FINDING_SYMBOL = "!"
 FINDINGS_AT_ONCE = 2000  # sentences on both sides; above this, findings arrive after the first paint
 SEPARATOR_TEXT = " │ "
 CURSOR_BAR = "▌"  # marks the cursor's band even without colour
+STACK_BELOW = (
+    70  # columns: narrower than this, the view starts stacked (A above B), each side too narrow beside the other
+)
 _BLENDED = {"diff--cursor", "diff--delete", "diff--insert", "diff--replace", "diff--match"}
 
 
@@ -109,7 +112,7 @@ class DiffView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._result = result
         self._changes_only = False
-        self._stacked = False
+        self._stacked: bool | None = None  # None: chosen by the width (`STACK_BELOW`) until the reader picks one
         self._pattern: re.Pattern[str] | None = None
         self._layout: Layout | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(4096)
@@ -170,8 +173,11 @@ class DiffView(ScrollView, can_focus=True):
 
     @property
     def stacked(self) -> bool:
-        """True for the stacked (unified) layout, False for side by side."""
-        return self._stacked
+        """True for the stacked (unified) layout, False for side by side: as the reader chose with space, or
+        stacked on a terminal narrower than `STACK_BELOW` columns, where each side would get under 30."""
+        if self._stacked is not None:
+            return self._stacked
+        return 0 < self.size.width < STACK_BELOW
 
     @stacked.setter
     def stacked(self, value: bool) -> None:
@@ -220,7 +226,7 @@ class DiffView(ScrollView, can_focus=True):
         width = self.text_width
         if width <= 0:
             return
-        self._layout = Layout(self._result, self.visible_groups(), width, stacked=self._stacked)
+        self._layout = Layout(self._result, self.visible_groups(), width, stacked=self.stacked)
         self._strips.clear()
         if self.cursor_group is not None and self._layout.position_of(self.cursor_group) is None:
             self.cursor_group = self._nearest_visible(self.cursor_group)
