@@ -66,12 +66,12 @@ _SPEECH = {
 _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
-    "appeared", "appears", "appear", "believed", "thought", "expected", "expect", "expects", "anticipated",
-    "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should", "necessarily", "odds",
-    "chances", "probable",
+    "appeared", "appears", "appear", "believed", "thought", "think", "thinks", "expected", "expect", "expects",
+    "anticipated", "predicted", "forecast", "estimated", "suggests", "suggest", "suggested", "should",
+    "necessarily", "odds", "chances", "probable",
 }  # fmt: skip
 EQUIVALENTS: dict[str, set[str]] = {
-    "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "told", "sources"},
+    "reported": {"reportedly", "reported", "reports", "report", "according", "said", "says", "say", "told", "sources"},
     "alleged": {"allegedly", "alleged", "alleges", "allege", "purportedly", "supposedly", "claimed", "accused",
                 "suspected", "accusations", "allegations", "claims", "claim"},
     "uncertain": _UNCERTAIN,
@@ -167,8 +167,10 @@ def _hedges_here(keys: list[str], n: int, length: int) -> bool:
         return after in ("", "that", "to", "as") or before in _DETERMINERS
     if word == "claims":
         return before not in _DETERMINERS and after in ("", "that", "to")  # not "their claims to the inquest"
-    if word == "said" and before == "that" and n == 1:
-        return False  # "That said, …": an idiom, not an attribution
+    if word == "said" and ((before == "that" and n == 1) or (before == "having" and after == "that")):
+        return False  # "That said, …", "Having said that, …": an idiom, not an attribution
+    if word == "said" and after == "and" and keys[n + 2 : n + 3] == ["done"]:
+        return False  # "when all is said and done"
     if word == "said" and before == "be" and n > 1 and keys[n - 2] in _MODALS | {"must", "should", "cannot"}:
         return False  # "the same cannot be said for Miami": an idiom
     if word == "possibly":
@@ -204,14 +206,19 @@ _SAYING = {"said", "says", "told", "tells", "stated", "states", "wrote", "writes
 
 
 def _verb_swapped(side: Side, span: tuple[int, int], other: Side) -> bool:
-    """ "claimed that" on one side, "said that" on the other: a reporting verb changed, the claim is still
-    someone's (the one who claims is named either way)."""
-    words = [t.key for t in side.tokens if t.start >= span[0]][:2]
-    return (
-        len(words) == 2
-        and words[0] in ("claimed", "claims", "alleged", "alleges")
-        and words[1] == "that"
-        and bool(_SAYING & other.words)
+    """ "claimed that" / "claimed to have" / "a report that claimed around 30%" on one side, "said" in its
+    place on the other: a reporting verb changed, the claim is still someone's. In its place: the other
+    side has a verb of saying right after the word before the hedge, or right before the word after it
+    ("who claimed to have been" / "who said he had been")."""
+    tokens = side.tokens
+    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    if at is None or tokens[at].key not in ("claimed", "claims", "alleged", "alleges"):
+        return False
+    before = tokens[at - 1].key if at else ""
+    after = tokens[at + 1].key if at + 1 < len(tokens) else ""
+    return any(
+        (before and f" {before} {verb} " in other.word_key) or (after and f" {verb} {after} " in other.word_key)
+        for verb in _SAYING & other.words
     )
 
 

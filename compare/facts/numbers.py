@@ -10,14 +10,17 @@ anywhere on the other side of the group is never reported; what is left is
 reported only when it can be paired with a leftover figure on the other side,
 either because the word diff replaced one with the other or because both
 count the same thing (the same currency, "%", or the same following word:
-"10 minutes" / "20 minutes"). A figure that is simply dropped is not a
-changed figure. Years and days of the month belong to `dates`.
+"10 minutes" / "20 minutes"). When several figures could pair, those
+with the longest run of the same words around them pair first. A figure
+that is simply dropped is not a changed figure. Years and days of the month
+belong to `dates`.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..normalise import tokenize
@@ -310,39 +313,31 @@ def find_numbers(view: GroupView) -> list[Finding]:
         in_a = [f for f in left_a if span_a[0] <= f.start < span_a[1]]
         in_b = [g for g in left_b if span_b[0] <= g.start < span_b[1]]
         small = max(len(a_words), len(b_words)) <= _SMALL_EDIT
-        for fig in in_a:
-            twin = next((g for g in in_b if fig.comparable(g) and (small or (fig.unit and fig.unit == g.unit))), None)
-            if twin is not None:
-                pairs.append((fig, twin))
-                in_b.remove(twin)
-                left_a.remove(fig)
-                left_b.remove(twin)
-    for fig in list(left_a):  # then: figures that count the same thing, or the same amount in the same place
-        twin = next(
-            (
-                g
-                for g in left_b
-                if fig.comparable(g)
-                and (
-                    (
-                        fig.unit
-                        and g.unit == fig.unit
-                        and (
-                            view.reliable
-                            or _same_place(view, fig, g)
-                            or _last_of_unit(fig.unit, a_figures, b_figures, changed_a, changed_b)
-                        )
-                    )
-                    or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
-                    or (fig.same_value(g) and _same_dimension(fig.unit, g.unit) and _once(fig, a_figures, b_figures))
-                )
-            ),
-            None,
-        )
-        if twin is not None:
+        for fig, twin in _closest_pairs(view, in_a, in_b, _replaced_by if small else _replaced_in_unit):
             pairs.append((fig, twin))
             left_a.remove(fig)
             left_b.remove(twin)
+
+    def same_thing(fig: Figure, g: Figure) -> bool:
+        """They count the same thing, or give the same amount in the same place."""
+        return fig.comparable(g) and bool(
+            (
+                fig.unit
+                and g.unit == fig.unit
+                and (
+                    view.reliable
+                    or _same_place(view, fig, g)
+                    or _last_of_unit(fig.unit, a_figures, b_figures, changed_a, changed_b)
+                )
+            )
+            or (fig.same_value(g) and fig.unit and g.unit and _same_place(view, fig, g))
+            or (fig.same_value(g) and _same_dimension(fig.unit, g.unit) and _once(fig, a_figures, b_figures))
+        )
+
+    for fig, twin in _closest_pairs(view, left_a, left_b, same_thing):  # then: the figures left
+        pairs.append((fig, twin))
+        left_a.remove(fig)
+        left_b.remove(twin)
     pairs = [(fig, twin) for fig, twin in pairs if not _dash_lost(view, fig, twin)]
     return [
         finding(
@@ -356,6 +351,63 @@ def find_numbers(view: GroupView) -> list[Finding]:
         )
         for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)
     ]
+
+
+def _replaced_by(fig: Figure, twin: Figure) -> bool:
+    """In a small edit of the word diff, any comparable figure replaced this one."""
+    return fig.comparable(twin)
+
+
+def _replaced_in_unit(fig: Figure, twin: Figure) -> bool:
+    """In a larger edit, only a figure of the same unit replaced this one."""
+    return fig.comparable(twin) and bool(fig.unit and fig.unit == twin.unit)
+
+
+def _closest_pairs(
+    view: GroupView, a_figures: list[Figure], b_figures: list[Figure], allowed: Callable[[Figure, Figure], bool]
+) -> list[tuple[Figure, Figure]]:
+    """Allowed pairs of the figures, each figure in one pair at most, those told in the same words first.
+
+    When one side gives two figures of a kind and the other one ("300 jobs in Ohio and 200 jobs in
+    Texas" / "250 jobs in Texas"), the one whose surrounding words the other side repeats is the one
+    that changed: pairs are taken by the length of the run of words they share on either side
+    (`_shared_run`), longest first, and in reading order where runs are equal.
+    """
+    options = [
+        (-_shared_run(view, fig, g), n, m, fig, g)
+        for n, fig in enumerate(a_figures)
+        for m, g in enumerate(b_figures)
+        if allowed(fig, g)
+    ]
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    out = []
+    for _, n, m, fig, g in sorted(options, key=lambda option: option[:3]):
+        if n not in taken_a and m not in taken_b:
+            taken_a.add(n)
+            taken_b.add(m)
+            out.append((fig, g))
+    return out
+
+
+_RUN_WINDOW = 200  # characters read on each side of a figure for the words around it
+
+
+def _shared_run(view: GroupView, fig: Figure, twin: Figure) -> int:
+    """How many words right before and right after the two figures are the same on both sides."""
+
+    def keys(text: str, start: int, end: int) -> list[str]:
+        return [word.key for word in tokenize(text, max(0, start), min(len(text), end))]
+
+    def common(x: list[str], y: list[str]) -> int:
+        return next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+
+    a_text, b_text = view.a.text, view.b.text
+    before = common(
+        keys(a_text, fig.start - _RUN_WINDOW, fig.start)[::-1], keys(b_text, twin.start - _RUN_WINDOW, twin.start)[::-1]
+    )
+    after = common(keys(a_text, fig.end, fig.end + _RUN_WINDOW), keys(b_text, twin.end, twin.end + _RUN_WINDOW))
+    return before + after
 
 
 # Digit runs joined by marks a plain-ASCII copy loses (dashes, or control characters standing for them).

@@ -220,3 +220,42 @@ def test_claimed_that_becoming_said_that_is_a_reporting_verb_changed() -> None:
     a = "A report by the firm claimed that around 30% of retailers track customers in their shops."
     b = "A report by the firm said that around 30% of retailers track customers in their shops."
     assert findings(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The sailor, who claimed to have been adrift for ten weeks, was taken to hospital in Fiji.",
+         "The sailor, who said he had been adrift for ten weeks, was taken to hospital in Fiji."),
+        ("The insurer published a study that claimed nearly half of drivers break the limit each week.",
+         "The insurer published a study that said nearly half of drivers break the limit each week."),
+        ("The ferry is reportedly late most mornings, especially when the weather turns.",
+         "People say the ferry is late most mornings, especially when the weather turns."),
+        ("The comet is thought to be made mostly of dust and frozen gas, astronomers wrote.",
+         "Astronomers think that the comet is made mostly of dust and frozen gas."),
+    ],
+)  # fmt: skip
+def test_a_hedge_told_in_other_words_is_not_dropped(a: str, b: str) -> None:
+    """A reporting verb swapped in place ("claimed to" / "said he"), "reportedly" told as "people say",
+    "is thought to" as "think that": the claim is still someone's or still uncertain."""
+    assert [f for f in findings(a, b) if f.kind.startswith("hedge")] == []
+
+
+@pytest.mark.parametrize(
+    "a",
+    [
+        "Having said that, the new bridge is a difficult thing to build over a tidal river.",
+        "When all was said and done, the new bridge cost less than the council had feared.",
+    ],
+)
+def test_idioms_with_said_are_no_attribution(a: str) -> None:
+    b = "The new bridge cost less than the council had feared, and it is a difficult thing to build."
+    assert [f for f in findings(a, b) if f.kind.startswith("hedge")] == []
+
+
+def test_claimed_swapped_for_said_elsewhere_in_the_sentence_is_still_a_dropped_allegation() -> None:
+    """The swap must be in place: "said" somewhere else in B does not excuse an allegation dropped."""
+    a = "The minister said the firm, which allegedly bribed officials, would lose the contract."
+    b = "The minister said the firm, which bribed officials, would lose the contract."
+    (found,) = findings(a, b, "hedge_dropped")
+    assert found.a_text == "allegedly"

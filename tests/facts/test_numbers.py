@@ -98,3 +98,32 @@ def test_a_changed_sign_is_a_changed_figure(a: str, b: str, explanation: str) ->
 
 def test_a_hyphenated_range_is_not_a_negative_number() -> None:
     assert findings("Figures for 2010-2015 were 40% higher.", "Figures for 2010-2015 were 40 per cent higher.") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "changed"),
+    [
+        (
+            "The firm cut 300 jobs in Ohio and 200 jobs in Texas on Monday, officials said.",
+            "The firm cut 250 jobs in Texas on Monday, officials said.",
+            ("200", "250"),
+        ),
+        (
+            "Police said 12 people were hurt and 3 people died in the crash on the motorway.",
+            "Police said 4 people died in the crash on the motorway.",
+            ("3", "4"),
+        ),
+        (
+            "Police said 4 people died in the crash on the motorway.",
+            "Police said 12 people were hurt and 3 people died in the crash on the motorway.",
+            ("4", "3"),
+        ),
+    ],
+)
+def test_of_two_figures_of_a_kind_the_one_told_in_the_same_words_is_paired(
+    a: str, b: str, changed: tuple[str, str]
+) -> None:
+    """A figure of one side is paired with the figure of the other whose surrounding words it shares,
+    not with the first of its kind: the Texas jobs changed, not the Ohio ones."""
+    (found,) = findings(a, b, "number_changed")
+    assert (found.a_text, found.b_text) == changed
