@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from compare import Comparison, Finding
 from compare.render import LINK_SYMBOL, label, link_notes, repeat_note, symbol
-from compare.render.symbols import kind_label
 
 from ..layout import flatten
 
@@ -51,7 +50,7 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
     if findings:
         text.append(f"Findings ({len(findings)}):\n", style="bold")
         for finding in findings:
-            kind = flatten(kind_label(finding.kind))  # in words, as the reports say it
+            kind = flatten(finding.kind.replace("_", " "))  # in words, as the reports say it: number changed
             explanation = flatten(finding.explanation)
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")
