@@ -657,3 +657,26 @@ async def test_a_narrow_terminal_starts_stacked_and_space_still_chooses(altered)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not _view(app).stacked  # 120 columns: side by side
+
+
+async def test_stepping_past_the_last_change_says_it_wrapped(altered) -> None:
+    """n on the last change goes back to the first one, and says so: otherwise it reads as one more change."""
+    result, sources = altered
+    changed = [n for n, g in enumerate(result.groups) if g.changed]
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        assert _view(app).cursor_group == changed[-1]  # the last group is a changed one (85% became 80%)
+        await pilot.press("n")
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[0]
+        assert any("back at the first change" in n.message for n in app._notifications)
+        seen = {n.identity for n in app._notifications}
+        await pilot.press("n")  # an ordinary step: no such note
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[1]
+        assert not [n.message for n in app._notifications if n.identity not in seen]
+        await pilot.press("N", "N")  # backwards past the first
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[-1]
+        assert any("back at the last change" in n.message for n in app._notifications)

@@ -177,22 +177,35 @@ class CompareScreen(Screen[None]):
     def _step(self, *, backwards: bool) -> None:
         view = self.view
         if view.search_text:
-            if not view.step_to(view.match_groups, backwards=backwards):
+            if not self._step_to(view.match_groups, "match", backwards=backwards):
                 self.notify(f"No match for “{view.search_text}”.", severity="warning")
             return
         changed = [n for n, g in enumerate(self.result.groups) if g.changed]
-        if not view.step_to(changed, backwards=backwards):
+        if not self._step_to(changed, "change", backwards=backwards):
             self.notify("No changes: the two versions are identical.")
+
+    def _step_to(self, candidates: list[int], what: str, *, backwards: bool = False) -> bool:
+        """Step the view to the next (previous) of `candidates`; say so when it wraps around the end, as a
+        reader pressing n on the last change would otherwise see the first one and think it new."""
+        view = self.view
+        before = view.cursor_group
+        if not view.step_to(candidates, backwards=backwards):
+            return False
+        after = view.cursor_group
+        if before is not None and after is not None and (after < before if not backwards else after > before):
+            where = "last" if backwards else "first"
+            self.notify(f"Passed the {'start' if backwards else 'end'}: back at the {where} {what}.")
+        return True
 
     def action_next_moved(self) -> None:
         """Next group that moved."""
         moved = [n for n, g in enumerate(self.result.groups) if g.moved]
-        if not self.view.step_to(moved):
+        if not self._step_to(moved, "moved group"):
             self.notify("No sentence moved.")
 
     def action_next_finding(self) -> None:
         """Next group with a finding (fact drift)."""
-        if not self.view.step_to(sorted(self.view.findings)):
+        if not self._step_to(sorted(self.view.findings), "finding"):
             self.notify("No findings in this comparison.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
