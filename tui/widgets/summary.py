@@ -67,7 +67,10 @@ class SummaryBar(Widget):
         self._timer: Timer | None = None
 
     def show(self, result: Comparison, threshold: float, status: str) -> None:
-        """Describe another result, threshold or status."""
+        """Describe another result, threshold or status (nothing to do when all three are the same: the screen
+        calls this on every cursor move, and a layout pass each time slowed scrolling a long article)."""
+        if result is self.result and threshold == self.threshold and status == self.status:
+            return
         self.result, self.threshold, self.status = result, threshold, status
         self.refresh(layout=True)
 
