@@ -250,7 +250,8 @@ async def test_question_mark_lists_every_binding(altered) -> None:
         assert isinstance(app.screen, HelpScreen)
         listed = {description for _, description in app.screen.rows}
         for binding in [*CompareScreen.BINDINGS, *DiffView.BINDINGS, *StorydiffApp.BINDINGS]:
-            assert binding.description in listed  # type: ignore[union-attr]
+            name = binding.description  # type: ignore[union-attr]
+            assert any(d == name or d.startswith((f"{name}: ", f"{name} (")) for d in listed), name
         await pilot.press("escape")
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("q")
@@ -680,3 +681,17 @@ async def test_stepping_past_the_last_change_says_it_wrapped(altered) -> None:
         await pilot.pause()
         assert _view(app).cursor_group == changed[-1]
         assert any("back at the last change" in n.message for n in app._notifications)
+
+
+async def test_the_help_says_what_the_terse_keys_do(altered) -> None:
+    """The footer says 'Layout' and 'Details'; the help says what they lay out and detail."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict(app.screen.rows)
+    assert rows["space"] == "Layout: side by side, or stacked (A above B)"
+    assert rows["d"].startswith("Details: the group under the cursor")
+    assert rows["N"] == "Previous change (previous match while searching)"
+    assert "aligns again" in rows["+ ="] and "aligns again" in rows["- _"]

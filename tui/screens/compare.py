@@ -65,19 +65,53 @@ class CompareScreen(Screen[None]):
         # Help and Quit first, so the footer shows them however narrow the terminal (it cuts from the right).
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
-        Binding("n", "next_change", "Next change"),
-        Binding("N", "previous_change", "Previous change", key_display="N", show=False),
-        Binding("m", "next_moved", "Next moved", show=False),
-        Binding("x", "next_finding", "Next finding"),
-        Binding("f", "toggle_changes_only", "Changes only"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding(
+            "n",
+            "next_change",
+            "Next change",
+            tooltip="the next group that is not identical (next match while searching)",
+        ),
+        Binding(
+            "N",
+            "previous_change",
+            "Previous change",
+            key_display="N",
+            show=False,
+            tooltip="(previous match while searching)",
+        ),
+        Binding("m", "next_moved", "Next moved", show=False, tooltip="the next group out of order (↕)"),
+        Binding(
+            "x", "next_finding", "Next finding", tooltip="the next changed fact (!): quote, figure, name, date, hedge"
+        ),
+        Binding("f", "toggle_changes_only", "Changes only", tooltip="hide the identical sentences, or show them again"),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="both versions; n and N step through the matches"
+        ),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("plus,equals_sign", "threshold(1)", "Raise threshold", key_display="+", group=_THRESHOLD),
-        Binding("minus,underscore", "threshold(-1)", "Lower threshold", key_display="-", group=_THRESHOLD),
-        Binding("s", "swap", "Swap A/B"),
-        Binding("space", "toggle_layout", "Layout", key_display="space"),
-        Binding("d", "toggle_detail", "Details"),
-        Binding("e", "export", "Export"),
+        Binding(
+            "plus,equals_sign",
+            "threshold(1)",
+            "Raise threshold",
+            key_display="+",
+            group=_THRESHOLD,
+            tooltip="sentences must be more alike to be matched (aligns again)",
+        ),
+        Binding(
+            "minus,underscore",
+            "threshold(-1)",
+            "Lower threshold",
+            key_display="-",
+            group=_THRESHOLD,
+            tooltip="looser rewordings are matched too (aligns again)",
+        ),
+        Binding("s", "swap", "Swap A/B", tooltip="B on the left, A on the right"),
+        Binding(
+            "space", "toggle_layout", "Layout", key_display="space", tooltip="side by side, or stacked (A above B)"
+        ),
+        Binding(
+            "d", "toggle_detail", "Details", tooltip="the group under the cursor, with its findings and word changes"
+        ),
+        Binding("e", "export", "Export", tooltip="save as JSON, Markdown, HTML, CSV or text"),
     ]
     """n/N step through matches instead of changes while a search is active."""
 

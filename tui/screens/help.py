@@ -51,6 +51,12 @@ def binding_rows(bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
+            if binding.tooltip:  # the footer has room for a word or two; the help says what the key does
+                description = (
+                    f"{description}: {binding.tooltip}"
+                    if binding.tooltip[0] != "("
+                    else f"{description} {binding.tooltip}"
+                )
         else:
             keys, description = binding[0], binding[2] if len(binding) > 2 else binding[1]
         fresh = [key.strip() for key in keys.split(",") if key.strip() not in seen]
