@@ -3,7 +3,7 @@
 Layout of an output directory::
 
     OUT/manifest.json          schema, input fingerprint, which stages are done and with which options
-    OUT/ingest/chunk-NNNNNN.npz one file per chunk of input: signatures, shingle hashes, metadata, texts
+    OUT/ingest/chunk-NNNNNN.npz one file per chunk of input: signatures, shingle hashes and windows, metadata, texts
     OUT/stages/candidates.npy  candidate pairs from LSH banding
     OUT/stages/edges.npy       verified pairs with their exact containment
     OUT/align/batch-NNNNNN.json aligned pairs, one file per batch

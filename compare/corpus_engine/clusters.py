@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 __all__ = [
+    "COLUMN",
     "TOP_WINDOWS",
     "VERIFY_COLUMNS",
     "components",
@@ -94,6 +95,7 @@ VERIFY_COLUMNS = (
     "top_a",
     "top_b",
 )
+COLUMN = {name: k for k, name in enumerate(VERIFY_COLUMNS)}  # a verified row's columns by name
 
 
 def _in(values: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -154,8 +156,9 @@ def verify_batch(
             top_a,
             top_b,
         )
-    out[:, 5] = (out[:, 2] >= min_shared) & ((np.maximum(out[:, 3], out[:, 4]) >= min_containment) | same_story(out))
-    return out[out[:, 5] > 0]
+    contained = np.maximum(out[:, COLUMN["a_in_b"]], out[:, COLUMN["b_in_a"]]) >= min_containment
+    out[:, COLUMN["kept"]] = (out[:, COLUMN["shared"]] >= min_shared) & (contained | same_story(out))
+    return out[out[:, COLUMN["kept"]] > 0]
 
 
 SPREAD = 0.85  # a version carries passages from at least this share of the smaller article's 50-word windows
@@ -177,10 +180,10 @@ def same_story(rows: np.ndarray) -> np.ndarray:
     """
     if not len(rows):
         return np.zeros(0, dtype=bool)
-    spread_ = np.maximum(rows[:, 6], rows[:, 7])
-    lede = np.maximum(rows[:, 8], rows[:, 9])
-    copies = np.minimum(rows[:, 3], rows[:, 4]) >= COPY
-    found: np.ndarray = (rows[:, 2] >= 1) & ((spread_ >= SPREAD) | (lede >= LEDE) | copies)
+    spread_ = np.maximum(rows[:, COLUMN["spread_a"]], rows[:, COLUMN["spread_b"]])
+    lede = np.maximum(rows[:, COLUMN["lede_a"]], rows[:, COLUMN["lede_b"]])
+    copies = np.minimum(rows[:, COLUMN["a_in_b"]], rows[:, COLUMN["b_in_a"]]) >= COPY
+    found: np.ndarray = (rows[:, COLUMN["shared"]] >= 1) & ((spread_ >= SPREAD) | (lede >= LEDE) | copies)
     return found
 
 
@@ -240,7 +243,8 @@ def stories(
     neighbours: dict[int, list[int]] = {}
     strength: dict[tuple[int, int], float] = {}
     version: dict[tuple[int, int], bool] = {}  # (core, member): the member is a version of the core
-    columns = [0, 1, 3, 4, 6, 7, 8, 9, 10, 11]
+    names = ("a", "b", "a_in_b", "b_in_a", "spread_a", "spread_b", "lede_a", "lede_b", "top_a", "top_b")
+    columns = [COLUMN[name] for name in names]
     for a, b, a_in_b, b_in_a, spread_a, spread_b, lede_a, lede_b, top_a, top_b in (
         links[:, columns].tolist() if len(links) else []
     ):

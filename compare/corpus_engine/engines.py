@@ -1,10 +1,12 @@
 """Where the stages run: on this machine's cores, or on a Dask distributed cluster.
 
-Both engines offer the same two operations, and the stages use nothing else:
+Both engines offer the same three operations, and the stages use nothing else:
 
 * `map(fn, tasks)` — run a picklable function over a list of tasks, yielding
   `(index, result)` as each finishes (so the caller can checkpoint it at once);
-* `bucket_pairs(keys, docs)` — the LSH step: documents that share a band key.
+* `bucket_pairs(keys, docs)` — the LSH step: documents that share a band key;
+* `shared_pairs(values, docs)` — the containment step: documents that share
+  at least `signatures.MIN_SHARED_SAMPLES` sampled shingles.
 
 `LocalEngine` uses a `concurrent.futures.ProcessPoolExecutor` on all cores —
 nothing to install or start. `DaskEngine` connects to an existing scheduler
@@ -187,28 +189,32 @@ class LocalEngine(Engine):
             self._pool = None
 
 
-def _bucket_frame(frame: Any) -> Any:
-    """Candidate pairs within one partition of the shuffled (band, key, doc) frame."""
+def _pair_frame(pairs: np.ndarray) -> Any:
+    """(m, 2) int64 document pairs as the ("a", "b") frame the Dask steps pass on (empty: their `meta`)."""
     import pandas as pd
 
+    return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
+
+
+_NO_PAIRS = np.empty((0, 2), np.int64)
+
+
+def _bucket_frame(frame: Any) -> Any:
+    """Candidate pairs within one partition of the shuffled (band, key, doc) frame."""
     if frame.empty:
-        return pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
+        return _pair_frame(_NO_PAIRS)
     bands = frame["band"].to_numpy()
     found = []
     for band in np.unique(bands):
         rows = frame[bands == band]
         pairs = bucket_pairs(rows["key"].to_numpy(np.uint64)[:, None], rows["doc"].to_numpy(np.int64))
         found.append(pairs)
-    pairs = np.concatenate(found) if found else np.empty((0, 2), np.int64)
-    return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
+    return _pair_frame(np.concatenate(found) if found else _NO_PAIRS)
 
 
 def _shared_frame(frame: Any) -> Any:
     """Pairs (with repeats) sharing a sampled shingle within one partition of the shuffled (value, doc) frame."""
-    import pandas as pd
-
-    pairs = pair_codes(frame["value"].to_numpy(np.uint32), frame["doc"].to_numpy(np.int64))
-    return pd.DataFrame({"a": pairs[:, 0], "b": pairs[:, 1]})
+    return _pair_frame(pair_codes(frame["value"].to_numpy(np.uint32), frame["doc"].to_numpy(np.int64)))
 
 
 class DaskEngine(Engine):
@@ -264,8 +270,7 @@ class DaskEngine(Engine):
         )
         partitions = max(1, min(4 * self.workers, n * bands // 50_000 + 1))
         shuffled = dd.from_pandas(frame, npartitions=partitions).shuffle(on=["band", "key"], npartitions=partitions)
-        meta = pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
-        pairs = shuffled.map_partitions(_bucket_frame, meta=meta).drop_duplicates()
+        pairs = shuffled.map_partitions(_bucket_frame, meta=_pair_frame(_NO_PAIRS)).drop_duplicates()
         result = self.client.compute(pairs).result()
         out = np.stack([result["a"].to_numpy(np.int64), result["b"].to_numpy(np.int64)], axis=1)
         if not len(out):
@@ -282,8 +287,7 @@ class DaskEngine(Engine):
         frame = pd.DataFrame({"value": values, "doc": np.asarray(docs, np.int64)})
         partitions = max(1, min(4 * self.workers, len(frame) // 200_000 + 1))
         shuffled = dd.from_pandas(frame, npartitions=partitions).shuffle(on="value", npartitions=partitions)
-        meta = pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
-        counts = shuffled.map_partitions(_shared_frame, meta=meta).groupby(["a", "b"]).size()
+        counts = shuffled.map_partitions(_shared_frame, meta=_pair_frame(_NO_PAIRS)).groupby(["a", "b"]).size()
         kept = self.client.compute(counts[counts >= MIN_SHARED_SAMPLES]).result()
         pairs = np.array(list(kept.index), dtype=np.int64).reshape(-1, 2)
         return count_pairs(pairs, 1)

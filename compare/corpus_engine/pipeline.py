@@ -15,7 +15,7 @@ run by an engine (`engines`: local processes or a Dask cluster):
    events: stories linked by edges between their members (`clusters.events`);
 5. align — the full `compare.compare` of each member with its story's core
    (or every pair, with ``all_pairs``), and for the stories the report
-   details, where each sentence of the core went (`align`).
+   details, where each sentence of the core went (`pairs`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ..errors import InputError, OptionError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..scores import SHINGLE_SIZE
 from .checkpoint import Checkpoint, pack_json, stage_key, unpack_json
-from .clusters import COPY, LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
+from .clusters import COLUMN, COPY, LEDE, SPREAD, TOP_WINDOWS, VERIFY_COLUMNS, events, stories, verify_batch
 from .engines import Engine, Progress, make_engine
 from .pairs import (
     DETAILED_CLUSTERS,
@@ -177,6 +177,11 @@ class _Run:
         self.progress = progress
         self.stats: dict[str, dict[str, Any]] = {}
         self.repaired = 0  # checkpoint files found corrupt and computed again
+        self.chunks: list[list[Unit]] = []  # the ingest stage's units of work
+        # `ingest_chunk` with this run's options: picklable for the engine, and what repairs a corrupt chunk.
+        self.read_chunk = partial(
+            ingest_chunk, num_perm=options.num_perm, seed=options.seed, max_bytes=options.max_bytes
+        )
 
     def _stat(self, stage: str, started: float, computed: int, reused: int) -> None:
         self.stats[stage] = {"seconds": round(time.perf_counter() - started, 3), "computed": computed, "reused": reused}
@@ -200,14 +205,11 @@ class _Run:
         o = self.options
         key = stage_key(self.cp.fingerprint, SHINGLE_SIZE, WINDOW_WORDS, o.num_perm, o.seed, o.max_bytes)
         self.cp.begin("ingest", key)
-        chunks = _chunk_units(units)
-        self.chunks = chunks
-        self.n_chunks = len(chunks)
+        chunks = self.chunks = _chunk_units(units)
         todo = [k for k in range(len(chunks)) if not self.cp.path("ingest", _chunk_name(k)).exists()]
-        work = partial(ingest_chunk, num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
         with self.progress.stage("ingest", len(chunks)) as advance:
             advance(len(chunks) - len(todo))
-            for index, result in self.engine.map(work, [chunks[k] for k in todo]):
+            for index, result in self.engine.map(self.read_chunk, [chunks[k] for k in todo]):
                 self.cp.save_arrays(f"ingest/{_chunk_name(todo[index])}", **result)
                 advance(1)
         self.cp.finish("ingest", key)
@@ -226,7 +228,7 @@ class _Run:
         problems: list[dict[str, str]] = []
         where: list[tuple[int, int]] = []
         base = 0
-        for k in range(self.n_chunks):
+        for k in range(len(self.chunks)):
             arrays, info = self._chunk(k)
             ids.extend(info["ids"])
             meta.extend(info["meta"])
@@ -266,8 +268,7 @@ class _Run:
             if not {"signatures", "offsets", "hashes", "windows"} <= set(arrays):
                 raise KeyError("a stage array is missing")
         except CORRUPT_CHECKPOINT:
-            o = self.options
-            arrays = ingest_chunk(self.chunks[k], num_perm=o.num_perm, seed=o.seed, max_bytes=o.max_bytes)
+            arrays = self.read_chunk(self.chunks[k])
             self.cp.save_arrays(name, **arrays)
             self.repaired += 1
             info = unpack_json(arrays["meta"])
@@ -444,19 +445,21 @@ def _chunk_units(units: Sequence[Unit]) -> list[list[Unit]]:
     return chunks
 
 
-def _summary_of(problems: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+def _counts(problems: Sequence[Mapping[str, str]]) -> dict[str, int]:
+    """How many problems of each kind, the kinds in the order they first occur."""
     counts: dict[str, int] = {}
     for p in problems:
         counts[p["kind"]] = counts.get(p["kind"], 0) + 1
-    return {"skipped": counts, "problems": list(problems)}
+    return counts
+
+
+def _summary_of(problems: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    return {"skipped": _counts(problems), "problems": list(problems)}
 
 
 def describe_problems(problems: Sequence[Mapping[str, str]]) -> str:
     """One line: how many inputs were skipped, why, and the first few."""
-    counts: dict[str, int] = {}
-    for p in problems:
-        counts[p["kind"]] = counts.get(p["kind"], 0) + 1
-    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(_counts(problems).items()))
     shown = ", ".join(p["where"] for p in problems[:SHOWN_PROBLEMS])
     more = f" and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
     return f"skipped {len(problems)} input{'s' if len(problems) != 1 else ''} ({parts}): {shown}{more}"
@@ -561,7 +564,7 @@ def _run(
                 raise InputError(f"no usable articles in the inputs{detail}")
             key, candidates = run.candidates(key)
             key, verified = run.verify(key, candidates)
-            verified = verified[verified[:, 5] > 0] if len(verified) else verified
+            verified = verified[verified[:, COLUMN["kept"]] > 0] if len(verified) else verified
             edges = verified[:, :2].astype(np.int64) if len(verified) else np.empty((0, 2), np.int64)
             started_clusters = time.perf_counter()
             clusters, cores = stories(len(run.ids), verified, run.ids, np.diff(run.offsets))

@@ -16,7 +16,7 @@
   megabytes (see benchmarks/bench_corpus.py).
 
 A band hit only says "look closer": every candidate is then checked exactly
-(`clusters.verify`).
+(`clusters.verify_batch`).
 """
 
 from __future__ import annotations
@@ -185,13 +185,7 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     for column in range(keys.shape[1]):
         order = np.lexsort((docs, keys[:, column]))
         found.extend(_pairs_in_runs(keys[order, column], docs[order]))
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found)
-    low, high = pairs.min(axis=1), pairs.max(axis=1)
-    span = np.int64(high.max() + 1)
-    codes = np.unique(low * span + high)
-    return np.stack([codes // span, codes % span], axis=1)
+    return count_pairs(np.concatenate(found), 1) if found else np.empty((0, 2), dtype=np.int64)
 
 
 # -- the containment channel -----------------------------------------------------------------------------

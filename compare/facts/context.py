@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from ..model import Comparison, Group, Sentence, WordOp
-from ..normalise import Token, normalise, tokenize
+from ..normalise import Token, tokenize
 from ..worddiff import marked, word_diff
 from .finding import Finding, FindingKind
 
@@ -48,24 +48,18 @@ class Side:
     name: Literal["a", "b"]
     text: str
     sentences: tuple[Sentence, ...]
-    anchor: int  # where an empty span goes when the side has no sentence
     document_words: str = field(repr=False, default="")  # the whole document's token keys, space-padded
     memo: dict[str, Any] = field(repr=False, default_factory=dict)  # what detectors work out once per side
 
     @property
     def start(self) -> int:
-        """Where the side's first sentence starts (the anchor when there is none)."""
-        return self.sentences[0].start if self.sentences else self.anchor
+        """Where the side's first sentence starts (0 when there is none): where an empty span goes."""
+        return self.sentences[0].start if self.sentences else 0
 
     @cached_property
     def tokens(self) -> list[Token]:
         """The words of the side's sentences, offsets into the document text."""
         return [t for s in self.sentences for t in sentence_tokens(self.text, s.start, s.end)]
-
-    @cached_property
-    def key(self) -> str:
-        """The normalised text of the side's sentences, for "does this appear here at all" checks."""
-        return " " + " ".join(normalise(s.text) for s in self.sentences) + " "
 
     @cached_property
     def words(self) -> set[str]:
@@ -155,14 +149,15 @@ def views(result: Comparison) -> list[GroupView]:
             continue
         if group.kind == "identical" and _symbols(result, group.a, "a") == _symbols(result, group.b, "b"):
             continue  # the same words and the same currency signs: nothing can differ
-        a = Side("a", result.a.text, tuple(result.a_sentences[i] for i in group.a), 0, a_key)
-        b = Side("b", result.b.text, tuple(result.b_sentences[j] for j in group.b), 0, b_key)
+        a = Side("a", result.a.text, tuple(result.a_sentences[i] for i in group.a), a_key)
+        b = Side("b", result.b.text, tuple(result.b_sentences[j] for j in group.b), b_key)
         out.append(GroupView(n, group, a, b))
     return out + link_views(result, a_key, b_key)
 
 
-def link_views(result: Comparison, a_key: str = "", b_key: str = "") -> list[GroupView]:
-    """A view of the two sentences of every `repeat` and `partial` link (#17).
+def link_views(result: Comparison, a_key: str, b_key: str) -> list[GroupView]:
+    """A view of the two sentences of every `repeat` and `partial` link (#17); `a_key` and `b_key` are the
+    documents' token keys (`Side.document_words`), as `views` worked them out.
 
     Groups partition the sentences, so a caption that repeats the lede (a `repeated` group, one side
     only) or a sentence that shares a clause with one in another group is in no group with the sentence
@@ -197,8 +192,8 @@ def link_views(result: Comparison, a_key: str = "", b_key: str = "") -> list[Gro
         index = n_a if n_a is not None and result.groups[n_a].kind == "repeated" else n_b
         if index is None:
             continue
-        a = Side("a", result.a.text, (sa,), 0, a_key)
-        b = Side("b", result.b.text, (sb,), 0, b_key)
+        a = Side("a", result.a.text, (sa,), a_key)
+        b = Side("b", result.b.text, (sb,), b_key)
         out.append(GroupView(index, group, a, b, linked=True))
     return out
 

@@ -6,7 +6,9 @@ compared part by part. Two dates *conflict* when they share a kind of part
 with different values ("Thursday" / "Wednesday", "January 2022" / "January
 2021"); dates with no part in common ("last week" / "on Thursday") are
 different ways of saying when, not a change. A date is reported only when it
-conflicts with a date on the other side and agrees with none there.
+conflicts with a date on the other side and agrees with none there; in a
+loosely similar group (`GroupView.loose`), only when the two also keep a part
+in common ("July 2012" / "July 2011": the same date, edited).
 """
 
 from __future__ import annotations

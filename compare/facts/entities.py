@@ -15,6 +15,10 @@ when the two cannot be the same entity:
   "Union Flag" → "British"). The price: two known people swapped ("Mr Blinken"
   → "Mr Lavrov") are not reported.
 
+One exception to the word diff: a person with the same given name and a
+surname the old document never uses ("Frank Dancevic" / "Frank Lindqvist")
+is reported wherever the diff put the two names (`_new_surnames`).
+
 Month and weekday names are left to `dates`.
 """
 
@@ -220,18 +224,22 @@ def _known_together(view: GroupView, a: list[Token], b: list[Token]) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _document_runs(text: str) -> tuple[tuple[Token, ...], ...]:
+    """The names of a whole document (`names`), segmented and read once for both uses below."""
+    whole = Side("a", text, tuple(segment(text)))
+    return tuple(tuple(run) for run in names(whole))
+
+
+@lru_cache(maxsize=8)
 def _document_words(text: str) -> frozenset[str]:
     """The identity words of every name in the document ("us" for "the US"), to tell a known name from a new one."""
-    from ..segment import segment
-
-    whole = Side("a", text, tuple(segment(text)), 0)
-    return frozenset(word for run in names(whole) for word in _identity(run))
+    return frozenset(word for run in _document_runs(text) for word in _identity(run))
 
 
 @lru_cache(maxsize=8)
 def _document_names(text: str) -> tuple[frozenset[str], ...]:
-    whole = Side("a", text, tuple(segment(text)), 0)
-    return tuple(frozenset(_identity(run)) for run in names(whole) if len(run) > 1)
+    """The identity words of each name of two or more words in the document (see `_known_together`)."""
+    return tuple(frozenset(_identity(run)) for run in _document_runs(text) if len(run) > 1)
 
 
 def find_entities(view: GroupView) -> list[Finding]:
@@ -270,7 +278,6 @@ def find_entities(view: GroupView) -> list[Finding]:
         if _surname(run_a) in view.b.words:
             continue  # the person is still named on the other side ("Vice President Joseph R. Biden Jr.")
         run_a, run_b = _without_titles(run_a), _without_titles(run_b)
-        text_a = view.a.text[run_a[0].start : run_a[-1].end]
         text_b = view.b.text[run_b[0].start : run_b[-1].end]
         changed_a = " ".join(t.key for t in run_a if t.start in starts_a)
         changed_b = " ".join(t.key for t in run_b if t.start in starts_b)
@@ -281,15 +288,7 @@ def find_entities(view: GroupView) -> list[Finding]:
         if view.loose and _identity(run_a) <= _document_words(view.b.text):
             continue  # loosely aligned, and B names A's entity elsewhere: another way to refer to it ("Moscow")
         reported.add(run_a[-1].end)
-        out.append(
-            finding(
-                view,
-                "entity_changed",
-                (run_a[0].start, run_a[-1].end),
-                (run_b[0].start, run_b[-1].end),
-                f"{text_a} became {text_b}",
-            )
-        )
+        out.append(_renamed(view, run_a, run_b))
     out.extend(_new_surnames(view, runs_a, runs_b, reported, {f.b_end for f in out}))
     return out
 
@@ -328,15 +327,14 @@ def _new_surnames(
                 break  # the same person, typed without A's accents
             if any(sa[0] <= run_a[-1].start < sa[1] for sa, _ in view.renamed_speakers):
                 break  # reported as the quote's speaker
-            run_a, run_b = _without_titles(run_a), _without_titles(run_b)
-            text_a = view.a.text[run_a[0].start : run_a[-1].end]
-            text_b = view.b.text[run_b[0].start : run_b[-1].end]
-            out.append(
-                finding(
-                    view, "entity_changed", (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end),
-                    f"{text_a} became {text_b}",
-                )
-            )  # fmt: skip
-            people_a.remove(next(r for r in people_a if r[-1].end == run_a[-1].end))
+            out.append(_renamed(view, _without_titles(run_a), _without_titles(run_b)))
+            people_a.remove(run_a)
             break
     return out
+
+
+def _renamed(view: GroupView, run_a: Sequence[Token], run_b: Sequence[Token]) -> Finding:
+    """`entity_changed` from A's name `run_a` to B's `run_b` (each already without its leading titles)."""
+    span_a, span_b = (run_a[0].start, run_a[-1].end), (run_b[0].start, run_b[-1].end)
+    explanation = f"{view.a.text[span_a[0] : span_a[1]]} became {view.b.text[span_b[0] : span_b[1]]}"
+    return finding(view, "entity_changed", span_a, span_b, explanation)

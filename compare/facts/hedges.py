@@ -60,9 +60,8 @@ _SPEECH = {
     "notes", "recalls", "points", "pointed", "answered", "answers", "laughs", "laughed", "condemned", "quoted",
     "quoting", "cited", "citing",
 }  # fmt: skip
-# Words that keep a claim uncertain. Not "would", "could", "should" or "expected": they are everywhere,
-# and a rewrite that drops "probably" from one clause keeps them in another.
-# Not "would", "could" or "understood": common in any sentence, they would hide every dropped "probably".
+# Words that keep a claim uncertain. Not "would", "could" or "understood": common in any sentence, they
+# would hide every dropped "probably".
 _UNCERTAIN = {
     "apparently", "possibly", "probably", "seemingly", "unconfirmed", "seems", "seem", "seemed", "likely",
     "unlikely", "may", "might", "perhaps", "maybe", "possible", "suspected", "reportedly", "allegedly",
@@ -101,12 +100,13 @@ def _unquoted_words(side: Side) -> set[str]:
     return out
 
 
-def _quoted_words(side: Side, other: Side) -> set[str]:
-    """The words `side` quotes, when `other` quotes nothing at all (its copy lost every quotation mark): a
-    hedge `other` has in what were quoted words ("Probably," he said) is the speaker's, already in `side`."""
+def _quoted_words(side: Side, other: Side, unquoted: set[str]) -> set[str]:
+    """The words `side` quotes (those not in `unquoted`, its `_unquoted_words`), when `other` quotes nothing
+    at all (its copy lost every quotation mark): a hedge `other` has in what were quoted words ("Probably,"
+    he said) is the speaker's, already in `side`."""
     if document_quotes(other.text):
         return set()
-    return side.words - _unquoted_words(side)
+    return side.words - unquoted
 
 
 _CLAUSE = {"that", "of", "it", "he", "she", "they", "its", "his", "her", "their", "to", "the", "a"}
@@ -202,6 +202,11 @@ _STOP = {
 }  # fmt: skip
 
 
+def _token_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the token that starts at `start` (where a hedge's span starts), or None."""
+    return next((n for n, t in enumerate(tokens) if t.start == start), None)
+
+
 _SAYING = {"said", "says", "told", "tells", "stated", "states", "wrote", "writes", "added", "explained"}
 
 
@@ -211,7 +216,7 @@ def _verb_swapped(side: Side, span: tuple[int, int], other: Side) -> bool:
     side has a verb of saying right after the word before the hedge, or right before the word after it
     ("who claimed to have been" / "who said he had been")."""
     tokens = side.tokens
-    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    at = _token_at(tokens, span[0])
     if at is None or tokens[at].key not in ("claimed", "claims", "alleged", "alleges"):
         return False
     before = tokens[at - 1].key if at else ""
@@ -235,7 +240,7 @@ def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
     """The one an attribution names ("Oxfam says", "said Mr Khan", "according to Nielsen") is still
     named on the other side: the verb changed ("has forecast" → "says"), the attribution did not."""
     tokens = side.tokens
-    at = next((n for n, t in enumerate(tokens) if t.start == span[0]), None)
+    at = _token_at(tokens, span[0])
     end = next((n for n, t in enumerate(tokens) if t.end == span[1]), None)
     if at is None or end is None:
         return False
@@ -259,12 +264,13 @@ def _speaker_kept(side: Side, span: tuple[int, int], other: Side) -> bool:
 
 def find_hedges(view: GroupView) -> list[Finding]:
     """`hedge_dropped` and `hedge_added` findings for one group (at most one per word)."""
+    if not (view.reliable or view.loose):
+        return []
     in_a, in_b = hedges(view.a), hedges(view.b)
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
-    if not (view.reliable or view.loose):
-        return []
     words_a, words_b = _unquoted_words(view.a), _unquoted_words(view.b)
+    said_a = words_a | _quoted_words(view.a, view.b, words_a)  # and its quoted words when B lost every mark
     if len(words_a) * 2 < len(view.a.words) or len(words_b) * 2 < len(view.b.words):
         # One side is mostly quotation: its speaker is named in a neighbouring sentence.
         in_a.pop("attribution", None)
@@ -285,7 +291,7 @@ def find_hedges(view: GroupView) -> list[Finding]:
             out.append(
                 finding(view, "hedge_dropped", span, None, f"B drops '{word}': in A {_WHY[cls]}, in B it is not")
             )
-        elif cls in in_b and not (words_a | _quoted_words(view.a, view.b)) & EQUIVALENTS[cls] and cls not in in_a:
+        elif cls in in_b and not said_a & EQUIVALENTS[cls] and cls not in in_a:
             span = in_b[cls][0]
             if ("b", span[0]) in seen:
                 continue

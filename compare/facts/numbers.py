@@ -5,15 +5,19 @@ Every figure is read as a value first — numerals ("1,100", "2.5"), words
 "1,100 pounds"), percentages ("85%", "85 per cent") and magnitudes ("bn",
 "million") — so that "ten minutes" and "10 minutes" are the same figure.
 
-Conservative by design: a figure on one side that has an equal value
-anywhere on the other side of the group is never reported; what is left is
-reported only when it can be paired with a leftover figure on the other side,
-either because the word diff replaced one with the other or because both
-count the same thing (the same currency, "%", or the same following word:
-"10 minutes" / "20 minutes"). When several figures could pair, those
-with the longest run of the same words around them pair first. A figure
-that is simply dropped is not a changed figure. Years and days of the month
-belong to `dates`.
+Conservative by design: a figure on one side that states the same amount
+of the same thing anywhere on the other side of the group is never reported
+(the same value in another currency or measure is a change: "$5m" / "£5m",
+"10 miles" / "10 kilometres"). What is left is reported only when it can be
+paired with a leftover figure on the other side: because the word diff
+replaced one with the other (in a reliable group), because both count the
+same thing (the same currency, "%", or the same following word: "10
+minutes" / "20 minutes"; in a loosely similar group only where they also
+stand in the same place), or because one value is said once on each side in
+two units of one dimension ("12 months" / "12 years"). When several figures
+could pair, those with the longest run of the same words around them pair
+first. A figure that is simply dropped is not a changed figure. Years and
+days of the month belong to `dates`.
 """
 
 from __future__ import annotations
@@ -122,8 +126,10 @@ class Figure:
     def same_fact(self, other: Figure) -> bool:
         """The same amount of the same thing: equal values, and not two different currencies or
         measures ("10 miles" is not "10 kilometres")."""
-        if not self.same_value(other) or self.unit == other.unit:
-            return self.same_value(other)
+        if not self.same_value(other):
+            return False
+        if self.unit == other.unit:
+            return True
         units = {self.unit, other.unit}
         if all(_is_currency(u) for u in units):
             return False
@@ -281,7 +287,11 @@ def _following_unit(text: str, position: int, ceiling: int, *, raw: bool = False
 
 
 def _side_figures(side: Side) -> list[Figure]:
-    return [f for s in side.sentences for f in figures(side.text, s.start, s.end)]
+    """The figures of the side's sentences, read once per side (`_same_place` asks again for each pair)."""
+    if "figures" not in side.memo:
+        side.memo["figures"] = [f for s in side.sentences for f in figures(side.text, s.start, s.end)]
+    out: list[Figure] = side.memo["figures"]
+    return out
 
 
 def find_numbers(view: GroupView) -> list[Finding]:
@@ -339,18 +349,24 @@ def find_numbers(view: GroupView) -> list[Finding]:
         left_a.remove(fig)
         left_b.remove(twin)
     pairs = [(fig, twin) for fig, twin in pairs if not _dash_lost(view, fig, twin)]
-    return [
-        finding(
-            view,
-            "number_changed",
-            (fig.start, _unit_end(view.a.text, fig) if fig.same_value(twin) else fig.end),
-            (twin.start, _unit_end(view.b.text, twin) if fig.same_value(twin) else twin.end),
-            _explain(view, fig, twin),
-            a_value=fig.value,
-            b_value=twin.value,
-        )
-        for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)
-    ]
+    return [_changed(view, fig, twin) for fig, twin in sorted(pairs, key=lambda pair: pair[0].start)]
+
+
+def _changed(view: GroupView, fig: Figure, twin: Figure) -> Finding:
+    """`number_changed` for A's `fig` and B's `twin`; where the value is the same, the unit is what changed,
+    and each side's span runs to the end of its unit word ("10 miles" / "10 kilometres")."""
+    unit_changed = fig.same_value(twin)
+    a_end = _unit_end(view.a.text, fig) if unit_changed else fig.end
+    b_end = _unit_end(view.b.text, twin) if unit_changed else twin.end
+    return finding(
+        view,
+        "number_changed",
+        (fig.start, a_end),
+        (twin.start, b_end),
+        f"{view.a.text[fig.start : a_end]} became {view.b.text[twin.start : b_end]}",
+        a_value=fig.value,
+        b_value=twin.value,
+    )
 
 
 def _replaced_by(fig: Figure, twin: Figure) -> bool:
@@ -496,9 +512,3 @@ def _unit_end(text: str, fig: Figure) -> int:
         return fig.end
     following = tokenize(text, fig.end, min(len(text), fig.end + 40))
     return following[0].end if following else fig.end
-
-
-def _explain(view: GroupView, fig: Figure, twin: Figure) -> str:
-    old = view.a.text[fig.start : _unit_end(view.a.text, fig) if fig.same_value(twin) else fig.end]
-    new = view.b.text[twin.start : _unit_end(view.b.text, twin) if fig.same_value(twin) else twin.end]
-    return f"{old} became {new}"

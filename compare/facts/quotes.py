@@ -36,7 +36,7 @@ from ..model import Sentence
 from ..normalise import Token, letters, tokenize
 from ..stopwords import STOPWORDS
 from ..worddiff import word_diff
-from .context import GroupView, Side, finding, plain_diff
+from .context import GroupView, Side, finding, plain_diff, sentence_tokens
 from .entities import same_entity
 from .finding import Finding
 from .numbers import figures
@@ -310,7 +310,7 @@ def _interrupted(text: str, end: int, start: int) -> bool:
 def _speaker(side: Side, quote: Quote) -> tuple[str, int, int] | None:
     """Who says the quote, and where, from "…,” X said" / "said X" after it, between its parts,
     or "X said: “…" before it."""
-    sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
+    sentence = _sentence_at(side, quote.start)
     if sentence is None:
         return None
     for (_, end), (nxt, _) in zip(quote.parts, [*quote.parts[1:], (sentence.end, 0)], strict=True):
@@ -582,7 +582,7 @@ def _speech_kept(other: Side, quote: Quote) -> tuple[Sentence, bool] | None:
         return None
     best, best_shared = None, 0
     for sentence in other.sentences:
-        words = {letters(t.key) for t in tokenize(other.text, sentence.start, sentence.end)}
+        words = {letters(t.key) for t in sentence_tokens(other.text, sentence.start, sentence.end)}
         shared = len(content & words)
         if shared > best_shared:
             best, best_shared = sentence, shared
@@ -598,7 +598,7 @@ def _speech_kept(other: Side, quote: Quote) -> tuple[Sentence, bool] | None:
 def _trimmed(other: Side, quote: Quote, sentence: Sentence) -> bool:
     """`sentence` says a stretch of the quote's words (or the quote whole) and nothing else but, at most, who
     said it ("We know the town needs to change, she said"): a trimmed quote, not a changed one."""
-    tokens = tokenize(other.text, sentence.start, sentence.end)
+    tokens = sentence_tokens(other.text, sentence.start, sentence.end)
     quoted, said = [letters(k) for k in quote.keys], [letters(t.key) for t in tokens]
     run = SequenceMatcher(None, quoted, said, autojunk=False).find_longest_match(0, len(quoted), 0, len(said))
     if not run.size:
@@ -645,12 +645,19 @@ def _term(side: Side, quote: Quote) -> bool:
 
 def _reported_speech(side: Side, quote: Quote) -> bool:
     """The sentence holding the quote has a verb of saying: the quoted words are someone's."""
-    sentence = next((s for s in side.sentences if s.start <= quote.start < s.end), None)
+    sentence = _sentence_at(side, quote.start)
     return sentence is not None and bool(_SPEECH_VERB.search(side.text, sentence.start, sentence.end))
 
 
+def _sentence_at(side: Side, position: int) -> Sentence | None:
+    """The side's sentence holding `position`, or None."""
+    return next((s for s in side.sentences if s.start <= position < s.end), None)
+
+
 def _sentence_of(side: Side, position: int) -> int:
-    return next((s.index for s in side.sentences if s.start <= position < s.end), -1)
+    """The index of the side's sentence holding `position` (-1 when none does)."""
+    sentence = _sentence_at(side, position)
+    return -1 if sentence is None else sentence.index
 
 
 def _scare_quote(quote: Quote, other: Side) -> bool:
