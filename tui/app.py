@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual import on
 
-from compare import Comparison, Document, Source
+from compare import Comparison, Document, Method, Source
 from compare.ingest import DEFAULT_MAX_BYTES
 
 from .base import BaseApp
@@ -34,11 +34,14 @@ class StorydiffApp(BaseApp):
         start: Path | None = None,
         first: Document | None = None,
         threshold: float | None = None,
+        method: Method = "lexical",
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        """Show `result` (re-aligned from `sources` on +/-), or a picker rooted at `start` when it is None.
+        """Show `result` (re-aligned from `sources` on +/-, with the method it was aligned with), or a picker
+        rooted at `start` when it is None.
 
-        `first` is an already chosen A for the picker (when only one file was given).
+        `first` is an already chosen A for the picker (when only one file was given); the picker aligns with
+        `method` (`storydiff tui A --method semantic`), as the command line aligns a given pair.
         """
         super().__init__()
         self.initial = result
@@ -46,13 +49,16 @@ class StorydiffApp(BaseApp):
         self.start = start or Path.cwd()
         self.first = first
         self.threshold = threshold
+        self.method: Method = method
         self.max_bytes = max_bytes
 
     def on_mount(self) -> None:
         if self.initial is not None:
             self.push_screen(CompareScreen(self.initial, self.sources))
         else:
-            picker = PickerScreen(self.start, first=self.first, threshold=self.threshold, max_bytes=self.max_bytes)
+            picker = PickerScreen(
+                self.start, first=self.first, threshold=self.threshold, method=self.method, max_bytes=self.max_bytes
+            )
             self.push_screen(picker)
 
     @on(ResultReady)

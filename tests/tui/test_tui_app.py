@@ -10,6 +10,7 @@ from textual.widgets import DirectoryTree, Input, Label
 
 from compare import Comparison, compare
 from compare.cli import main
+from compare.ingest import load_path
 from tui import StorydiffApp
 from tui.screens import CompareScreen, ExportScreen, HelpScreen
 from tui.screens.compare import FACTS_DELAY
@@ -249,7 +250,8 @@ async def test_question_mark_lists_every_binding(altered) -> None:
         assert isinstance(app.screen, HelpScreen)
         listed = {description for _, description in app.screen.rows}
         for binding in [*CompareScreen.BINDINGS, *DiffView.BINDINGS, *StorydiffApp.BINDINGS]:
-            assert binding.description in listed  # type: ignore[union-attr]
+            name = binding.description  # type: ignore[union-attr]
+            assert any(d == name or d.startswith((f"{name}: ", f"{name} (")) for d in listed), name
         await pilot.press("escape")
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("q")
@@ -488,3 +490,208 @@ async def test_the_detail_panel_grows_with_the_terminal_and_shows_findings_first
             text = str(panel.query_one("#detail-text").render())
             assert "Findings (" in text
             assert "Word changes" not in text or text.index("Findings (") < text.index("Word changes")
+
+
+async def test_the_help_lists_each_key_once(altered) -> None:
+    """The screen binds ? and q as the app does: the help names each key once, with what it does there."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [key for shown, _ in app.screen.rows for key in shown.split()]
+        assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+        assert ("?", "Help") in app.screen.rows and ("q", "Quit") in app.screen.rows
+
+
+async def test_the_detail_panel_names_findings_in_words(altered) -> None:
+    """A finding reads `number changed: 10 became 20`, as in the text report, not the identifier `number_changed`."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("x", "x", "d")  # the second finding: A4 → B5, 10 became 20
+        await pilot.pause()
+        shown = str(app.screen.query_one("#detail-text").render())
+        assert "! number changed: 10 became 20" in shown, shown
+        assert "_" not in shown.split("Findings", 1)[1].split("Word changes", 1)[0]
+
+
+async def test_bidi_overrides_and_markup_in_articles_are_drawn_not_obeyed(tmp_path: Path, monkeypatch) -> None:
+    """A right-to-left override (the "Trojan Source" trick) would make a terminal show the words after it in
+    another order, and drag the column separator along; `[bold]` must stay text, not style."""
+    rlo, pdf, rli, pdi = "\u202e", "\u202c", "\u2067", "\u2069"
+    monkeypatch.chdir(tmp_path)  # short relative names, shown whole in the header
+    a = Path(f"wire{rlo}txt.[bold]")
+    b = Path("paper.txt")
+    a.write_text(f"The council cut the budget by {rlo}10%{pdf} this year. The [bold]mayor[/bold] resigned.\n")
+    b.write_text(f"The council cut the budget by {rli}20%{pdi} this year. The [bold]mayor[/bold] resigned.\n")
+    doc_a, doc_b = load_path(a), load_path(b)
+    app = StorydiffApp(compare(doc_a, doc_b), sources=(doc_a, doc_b))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("space", "d")  # side by side, though narrow: the separator must hold still
+        await pilot.pause()
+        lines = [
+            "".join(segment.text for segment in widget.render_line(y))
+            for widget in (app.screen.query_one(SummaryBar), _view(app), app.screen.query_one(DetailPanel))
+            for y in range(widget.size.height)
+        ]
+    drawn = "\n".join(lines)
+    assert not any(ch in drawn for ch in (rlo, pdf, rli, pdi))
+    assert "\ufffd10%\ufffd" in drawn and "\ufffd20%\ufffd" in drawn and "[bold]mayor[/bold]" in drawn
+    assert "wire\ufffdtxt.[bold]" in drawn  # the file name in the header too
+    # The separator stays in one column on every row of the side-by-side diff.
+    columns = {line.index("│") for line in lines if "│" in line}
+    assert len(columns) == 1, columns
+
+
+async def test_a_long_path_in_a_narrow_header_keeps_its_file_name(altered, tmp_path: Path) -> None:
+    """At 60 columns a long path is cut at its start, so the names that tell A from B stay in sight."""
+    from conftest import SAMPLES
+
+    deep = tmp_path.joinpath(*["newsroom-archive"] * 6)
+    deep.mkdir(parents=True)
+    (deep / "seed-bbc.txt").write_bytes((SAMPLES / "seed-bbc.txt").read_bytes())
+    (deep / "altered.txt").write_bytes((SAMPLES / "altered.txt").read_bytes())
+    doc_a, doc_b = load_path(deep / "seed-bbc.txt"), load_path(deep / "altered.txt")
+    app = StorydiffApp(compare(doc_a, doc_b), sources=(doc_a, doc_b))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        a_line, b_line = ("".join(s.text for s in bar.render_line(y)).rstrip() for y in (0, 1))
+    assert a_line.lstrip().startswith("A …") and a_line.endswith("/seed-bbc.txt · 18 sentences, 386 words"), a_line
+    assert b_line.lstrip().startswith("B …") and b_line.endswith("/altered.txt · 19 sentences, 398 words"), b_line
+
+
+async def test_at_60_columns_the_header_still_shows_method_and_threshold(altered) -> None:
+    """The method that aligned the comparison, and the threshold, are never cut off a narrow header."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        lines = ["".join(s.text for s in bar.render_line(y)).strip() for y in range(bar.size.height)]
+    assert "lexical · threshold 0.35" in lines, lines
+    assert not any(line.endswith("…") for line in lines[2:]), lines
+
+
+async def test_the_picker_aligns_with_the_method_it_was_given(tmp_path: Path) -> None:
+    """`storydiff tui A --method semantic`: the pair chosen in the picker is aligned semantically, and says so."""
+    import pytest
+
+    for module in ("wordllama", "tokenizers", "safetensors"):
+        pytest.importorskip(module, reason="the semantic extra is not installed: pip install 'storydiff[semantic]'")
+    (tmp_path / "a.txt").write_text("The physician examined the youngster. Stocks fell on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Markets dropped early in the week. A doctor saw the child.", encoding="utf-8")
+    app = StorydiffApp(None, start=tmp_path, method="semantic")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter", "down", "enter")  # a.txt, then b.txt
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _screen(app).result.options["method"] == "semantic"
+        bar = app.screen.query_one(SummaryBar)
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+    assert "semantic · threshold" in header
+
+
+async def test_a_repeated_sentence_says_what_it_repeats_beside_it() -> None:
+    """The photo caption that restates the lede has no partner of its own: its empty side says `(repeat of A1)`,
+    so it does not read as new text."""
+    from conftest import SAMPLES, pair
+
+    result, sources = pair(SAMPLES / "seed-bbc.txt", SAMPLES / "captioned.txt")
+    caption = next(n for n, g in enumerate(result.groups) if g.kind == "repeated")
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        view = _view(app)
+        view.step_to([caption])
+        await pilot.pause()
+        lines = ["".join(s.text for s in view.render_line(y)) for y in range(view.size.height)]
+    row = next(line for line in lines if "Photo:" in line)
+    left, right = row.split("│", 1)
+    assert "(repeat of A1)" in left and left.lstrip("▌ ").startswith("*"), row
+    assert right.strip().startswith("Photo: US Secretary of State")
+
+
+async def test_on_a_moved_group_the_status_says_where_it_went(reordered) -> None:
+    """Rows follow A's order; for a moved group the header says which B sentence it is, without the details."""
+    result, sources = reordered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        group = result.groups[_view(app).cursor_group]  # type: ignore[index]
+        assert group.moved and group.a == (0,)
+        bar = app.screen.query_one(SummaryBar)
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+        assert f"↕ moved: A1 → B{group.b[0] + 1}" in header, header
+        await pilot.press("k")  # the inserted headline: not moved, so no such note
+        await pilot.pause()
+        header = "\n".join("".join(s.text for s in bar.render_line(y)) for y in range(bar.size.height))
+        assert "moved:" not in header
+
+
+async def test_a_narrow_terminal_starts_stacked_and_space_still_chooses(altered) -> None:
+    """At 60 columns each side of a side-by-side view would be 25 cells wide: the view starts stacked, A's
+    sentence above B's, and space still switches to side by side (and back)."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        view = _view(app)
+        bar = app.screen.query_one(SummaryBar)
+
+        def screen_text() -> str:
+            widgets = (bar, view)
+            return "\n".join("".join(s.text for s in w.render_line(y)) for w in widgets for y in range(w.size.height))
+
+        assert view.stacked and "stacked" in screen_text()
+        assert "│" not in screen_text() and "B Blinken and Lavrov speak face to face" in screen_text()
+        await pilot.press("space")
+        await pilot.pause()
+        assert not view.stacked and "side by side" in screen_text() and "│" in screen_text()
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.stacked
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not _view(app).stacked  # 120 columns: side by side
+
+
+async def test_stepping_past_the_last_change_says_it_wrapped(altered) -> None:
+    """n on the last change goes back to the first one, and says so: otherwise it reads as one more change."""
+    result, sources = altered
+    changed = [n for n, g in enumerate(result.groups) if g.changed]
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        assert _view(app).cursor_group == changed[-1]  # the last group is a changed one (85% became 80%)
+        await pilot.press("n")
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[0]
+        assert any("back at the first change" in n.message for n in app._notifications)
+        seen = {n.identity for n in app._notifications}
+        await pilot.press("n")  # an ordinary step: no such note
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[1]
+        assert not [n.message for n in app._notifications if n.identity not in seen]
+        await pilot.press("N", "N")  # backwards past the first
+        await pilot.pause()
+        assert _view(app).cursor_group == changed[-1]
+        assert any("back at the last change" in n.message for n in app._notifications)
+
+
+async def test_the_help_says_what_the_terse_keys_do(altered) -> None:
+    """The footer says 'Layout' and 'Details'; the help says what they lay out and detail."""
+    result, sources = altered
+    app = StorydiffApp(result, sources=sources)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict(app.screen.rows)
+    assert rows["space"] == "Layout: side by side, or stacked (A above B)"
+    assert rows["d"].startswith("Details: the group under the cursor")
+    assert rows["N"] == "Previous change (previous match while searching)"
+    assert "aligns again" in rows["+ ="] and "aligns again" in rows["- _"]

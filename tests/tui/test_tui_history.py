@@ -82,7 +82,7 @@ async def test_help_lists_the_version_keys(story: History) -> None:
         assert isinstance(app.screen, HelpScreen)
         rows = dict((description, keys) for keys, description in app.screen.rows)
         assert rows["Next version"].startswith("→") and rows["Previous version"].startswith("←")
-        assert "Next change" in rows  # the comparison's keys are listed too
+        assert any(d.startswith("Next change") for d in rows)  # the comparison's keys are listed too
 
 
 def test_history_screen_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -23,9 +23,11 @@ async def test_a_repeated_caption_is_marked_in_the_gutter_and_explained_in_the_d
     async with app.run_test(size=(120, 30)) as pilot:
         view = app.screen.query_one(DiffView)
         rows = "\n".join(view.render_line(y).text for y in range(20))
-        # The caption's first row: nothing on A's side, the caption starting on B's.
+        # The caption's first row: on A's side only what it repeats, the caption starting on B's.
         caption_row = next(
-            line for line in rows.splitlines() if line.split("│")[0][6:].strip() == "" and "Harbour" in line
+            line
+            for line in rows.splitlines()
+            if line.split("│")[0][6:].strip() == "(repeat of A2)" and "Harbour" in line
         )
         assert caption_row[1] == "*" and caption_row[4] == "↔"
         lede_row = next(line for line in rows.splitlines() if line.split("│")[0][6:].startswith("The Harbour"))

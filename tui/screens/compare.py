@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from compare import AlignOptions, Comparison, Group, Source, StorydiffError, compare
+from compare.render import MOVED_SYMBOL
 
 from ..messages import CursorMoved
 from ..widgets import DetailPanel, DiffView, SummaryBar
@@ -64,19 +65,53 @@ class CompareScreen(Screen[None]):
         # Help and Quit first, so the footer shows them however narrow the terminal (it cuts from the right).
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
-        Binding("n", "next_change", "Next change"),
-        Binding("N", "previous_change", "Previous change", key_display="N", show=False),
-        Binding("m", "next_moved", "Next moved", show=False),
-        Binding("x", "next_finding", "Next finding"),
-        Binding("f", "toggle_changes_only", "Changes only"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding(
+            "n",
+            "next_change",
+            "Next change",
+            tooltip="the next group that is not identical (next match while searching)",
+        ),
+        Binding(
+            "N",
+            "previous_change",
+            "Previous change",
+            key_display="N",
+            show=False,
+            tooltip="(previous match while searching)",
+        ),
+        Binding("m", "next_moved", "Next moved", show=False, tooltip="the next group out of order (↕)"),
+        Binding(
+            "x", "next_finding", "Next finding", tooltip="the next changed fact (!): quote, figure, name, date, hedge"
+        ),
+        Binding("f", "toggle_changes_only", "Changes only", tooltip="hide the identical sentences, or show them again"),
+        Binding(
+            "slash", "search", "Search", key_display="/", tooltip="both versions; n and N step through the matches"
+        ),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("plus,equals_sign", "threshold(1)", "Raise threshold", key_display="+", group=_THRESHOLD),
-        Binding("minus,underscore", "threshold(-1)", "Lower threshold", key_display="-", group=_THRESHOLD),
-        Binding("s", "swap", "Swap A/B"),
-        Binding("space", "toggle_layout", "Layout", key_display="space"),
-        Binding("d", "toggle_detail", "Details"),
-        Binding("e", "export", "Export"),
+        Binding(
+            "plus,equals_sign",
+            "threshold(1)",
+            "Raise threshold",
+            key_display="+",
+            group=_THRESHOLD,
+            tooltip="sentences must be more alike to be matched (aligns again)",
+        ),
+        Binding(
+            "minus,underscore",
+            "threshold(-1)",
+            "Lower threshold",
+            key_display="-",
+            group=_THRESHOLD,
+            tooltip="looser rewordings are matched too (aligns again)",
+        ),
+        Binding("s", "swap", "Swap A/B", tooltip="B on the left, A on the right"),
+        Binding(
+            "space", "toggle_layout", "Layout", key_display="space", tooltip="side by side, or stacked (A above B)"
+        ),
+        Binding(
+            "d", "toggle_detail", "Details", tooltip="the group under the cursor, with its findings and word changes"
+        ),
+        Binding("e", "export", "Export", tooltip="save as JSON, Markdown, HTML, CSV or text"),
     ]
     """n/N step through matches instead of changes while a search is active."""
 
@@ -143,6 +178,10 @@ class CompareScreen(Screen[None]):
             parts.append(f"changes only ({shown} of {len(self.result.groups)} groups)")
         if self.swapped:
             parts.append("swapped")
+        cursor = view.cursor_group
+        if cursor is not None and cursor < len(self.result.groups) and self.result.groups[cursor].moved:
+            # Rows follow A's order, so a moved group's B sentences are out of place: say where they are.
+            parts.append(f"{MOVED_SYMBOL} moved: {_refs(self.result.groups[cursor])} (m: next moved)")
         if view.search_text:
             parts.append(f"search “{view.search_text}”: {len(view.match_groups)} groups · n/N step · esc clears")
         if view.findings:
@@ -158,6 +197,7 @@ class CompareScreen(Screen[None]):
         detail = self.query_one(DetailPanel)
         if detail.display:
             detail.show(self.result, message.group, self.view.findings.get(message.group or 0, ()))
+        self._update_header()  # the status names where a moved group went
 
     # -- moving ------------------------------------------------------------------------
     def action_next_change(self) -> None:
@@ -171,22 +211,35 @@ class CompareScreen(Screen[None]):
     def _step(self, *, backwards: bool) -> None:
         view = self.view
         if view.search_text:
-            if not view.step_to(view.match_groups, backwards=backwards):
+            if not self._step_to(view.match_groups, "match", backwards=backwards):
                 self.notify(f"No match for “{view.search_text}”.", severity="warning")
             return
         changed = [n for n, g in enumerate(self.result.groups) if g.changed]
-        if not view.step_to(changed, backwards=backwards):
+        if not self._step_to(changed, "change", backwards=backwards):
             self.notify("No changes: the two versions are identical.")
+
+    def _step_to(self, candidates: list[int], what: str, *, backwards: bool = False) -> bool:
+        """Step the view to the next (previous) of `candidates`; say so when it wraps around the end, as a
+        reader pressing n on the last change would otherwise see the first one and think it new."""
+        view = self.view
+        before = view.cursor_group
+        if not view.step_to(candidates, backwards=backwards):
+            return False
+        after = view.cursor_group
+        if before is not None and after is not None and (after < before if not backwards else after > before):
+            where = "last" if backwards else "first"
+            self.notify(f"Passed the {'start' if backwards else 'end'}: back at the {where} {what}.")
+        return True
 
     def action_next_moved(self) -> None:
         """Next group that moved."""
         moved = [n for n, g in enumerate(self.result.groups) if g.moved]
-        if not self.view.step_to(moved):
+        if not self._step_to(moved, "moved group"):
             self.notify("No sentence moved.")
 
     def action_next_finding(self) -> None:
         """Next group with a finding (fact drift)."""
-        if not self.view.step_to(sorted(self.view.findings)):
+        if not self._step_to(sorted(self.view.findings), "finding"):
             self.notify("No findings in this comparison.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -332,6 +385,13 @@ class CompareScreen(Screen[None]):
         """List every binding."""
         rows = binding_rows([*DiffView.BINDINGS, *self.BINDINGS, *self.app.BINDINGS])
         self.app.push_screen(HelpScreen(rows))
+
+
+def _refs(group: Group) -> str:
+    """Where a group is in each version, numbered from 1 as the reports number them: `A1,2 → B3`."""
+    a = ",".join(str(i + 1) for i in group.a) or "–"
+    b = ",".join(str(j + 1) for j in group.b) or "–"
+    return f"A{a} → B{b}"
 
 
 def _slug(label: str) -> str:

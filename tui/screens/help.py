@@ -40,15 +40,30 @@ _KEY_NAMES = {
 
 
 def binding_rows(bindings: Sequence[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) for each binding, keys spelled as they are typed."""
+    """(keys, description) for each binding, keys spelled as they are typed.
+
+    `bindings` go from the innermost (the focused widget's) to the outermost (the app's), the order in which
+    Textual looks a key up: a key bound again further out never reaches its binding there, so only its first
+    binding is listed (the screen's `?` and `q`, not the app's same keys a second time).
+    """
     rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
+            if binding.tooltip:  # the footer has room for a word or two; the help says what the key does
+                description = (
+                    f"{description}: {binding.tooltip}"
+                    if binding.tooltip[0] != "("
+                    else f"{description} {binding.tooltip}"
+                )
         else:
             keys, description = binding[0], binding[2] if len(binding) > 2 else binding[1]
-        shown = " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
-        rows.append((shown, description))
+        fresh = [key.strip() for key in keys.split(",") if key.strip() not in seen]
+        if not fresh:
+            continue
+        seen.update(fresh)
+        rows.append((" ".join(_KEY_NAMES.get(key, key) for key in fresh), description))
     return rows
 
 

@@ -19,8 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from compare import History
-from compare.render import display_text, fact_line
+from compare.render import fact_line
 
+from ..layout import flatten
 from .compare import CompareScreen
 from .help import HelpScreen, binding_rows
 
@@ -61,7 +62,7 @@ class HistoryScreen(CompareScreen):
             in_step = k in (self.step, self.step + 1)
             text.append(f"v{k + 1}", style="bold reverse" if in_step else "")
         text.append(f"   step {self.step + 1} of {len(h.steps)}: ")
-        text.append(display_text(f"{h.labels[self.step]} → {h.labels[self.step + 1]}"))
+        text.append(flatten(f"{h.labels[self.step]} → {h.labels[self.step + 1]}"))
         text.append("   ←/→ versions", style="dim")
         s = h.summary()
         text.append(
@@ -72,7 +73,7 @@ class HistoryScreen(CompareScreen):
         room = min(_MAX_FACT_LINES, max(0, self.app.size.height - 30))
         for fact in h.facts[:room]:
             text.append(f"\n  {fact.family}: ", style="dim")
-            text.append(display_text(fact_line(fact)))
+            text.append(flatten(fact_line(fact)))
         if room and len(h.facts) > room:
             more = len(h.facts) - room
             text.append(f"\n  … and {more} more (storydiff history lists them all)", style="dim")

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DirectoryTree, Footer, Static
 from textual.worker import get_current_worker
 
-from compare import Document, StorydiffError, compare
+from compare import Document, Method, StorydiffError, compare
 from compare.ingest import DEFAULT_MAX_BYTES, load_path
 
 from ..messages import ResultReady
@@ -54,12 +54,14 @@ class PickerScreen(Screen[None]):
         *,
         first: Document | None = None,
         threshold: float | None = None,
+        method: Method = "lexical",
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
         self.start = start.resolve()
         self.chosen: list[Document] = [first] if first is not None else []
         self.threshold = threshold
+        self.method: Method = method
         self.max_bytes = max_bytes
 
     @property
@@ -146,7 +148,10 @@ class PickerScreen(Screen[None]):
         """Align the two chosen files without freezing the picker."""
         worker = get_current_worker()
         try:
-            result = compare(a, b) if self.threshold is None else compare(a, b, threshold=self.threshold)
+            if self.threshold is None:
+                result = compare(a, b, method=self.method)
+            else:
+                result = compare(a, b, threshold=self.threshold, method=self.method)
         except StorydiffError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return

@@ -50,7 +50,7 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
     if findings:
         text.append(f"Findings ({len(findings)}):\n", style="bold")
         for finding in findings:
-            kind = flatten(finding.kind)
+            kind = flatten(finding.kind.replace("_", " "))  # in words, as the reports say it: number changed
             explanation = flatten(finding.explanation)
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")

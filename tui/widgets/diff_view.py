@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from compare import Comparison, Finding, Group
-from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, Piece, other_links, pieces
+from compare.render import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, Piece, other_links, pieces, repeat_note
 
 from ..layout import GUTTER, Layout, Row, Span, flatten
 from ..messages import CursorMoved
@@ -35,6 +35,9 @@ FINDING_SYMBOL = "!"
 FINDINGS_AT_ONCE = 2000  # sentences on both sides; above this, findings arrive after the first paint
 SEPARATOR_TEXT = " │ "
 CURSOR_BAR = "▌"  # marks the cursor's band even without colour
+STACK_BELOW = (
+    70  # columns: narrower than this, the view starts stacked (A above B), each side too narrow beside the other
+)
 _BLENDED = {"diff--cursor", "diff--delete", "diff--insert", "diff--replace", "diff--match"}
 
 
@@ -72,6 +75,7 @@ class DiffView(ScrollView, can_focus=True):
         "diff--finding",
         "diff--moved",
         "diff--link",
+        "diff--note",
         *(f"diff--kind-{kind}" for kind in KIND_SYMBOL),
     }
 
@@ -93,6 +97,7 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff--label { color: $foreground-muted; text-style: bold; }
     DiffView > .diff--finding { color: $text-error; text-style: bold reverse; }
     DiffView > .diff--moved { color: $text-accent; text-style: bold; }
+    DiffView > .diff--note { color: $foreground-muted; text-style: italic; }
     DiffView > .diff--kind-identical { color: $foreground-muted; }
     DiffView > .diff--kind-modified { color: $text-warning; text-style: bold; }
     DiffView > .diff--kind-split { color: $text-primary; text-style: bold; }
@@ -107,7 +112,7 @@ class DiffView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._result = result
         self._changes_only = False
-        self._stacked = False
+        self._stacked: bool | None = None  # None: chosen by the width (`STACK_BELOW`) until the reader picks one
         self._pattern: re.Pattern[str] | None = None
         self._layout: Layout | None = None
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(4096)
@@ -168,8 +173,11 @@ class DiffView(ScrollView, can_focus=True):
 
     @property
     def stacked(self) -> bool:
-        """True for the stacked (unified) layout, False for side by side."""
-        return self._stacked
+        """True for the stacked (unified) layout, False for side by side: as the reader chose with space, or
+        stacked on a terminal narrower than `STACK_BELOW` columns, where each side would get under 30."""
+        if self._stacked is not None:
+            return self._stacked
+        return 0 < self.size.width < STACK_BELOW
 
     @stacked.setter
     def stacked(self, value: bool) -> None:
@@ -218,7 +226,7 @@ class DiffView(ScrollView, can_focus=True):
         width = self.text_width
         if width <= 0:
             return
-        self._layout = Layout(self._result, self.visible_groups(), width, stacked=self._stacked)
+        self._layout = Layout(self._result, self.visible_groups(), width, stacked=self.stacked)
         self._strips.clear()
         if self.cursor_group is not None and self._layout.position_of(self.cursor_group) is None:
             self.cursor_group = self._nearest_visible(self.cursor_group)
@@ -409,9 +417,16 @@ class DiffView(ScrollView, can_focus=True):
             segments.append(Segment(label, self._style("diff--label")))
             segments += self._cell(group_index, group, side, row.a if side == "a" else row.b, layout.a_width)
         else:
-            segments += self._cell(group_index, group, "a", row.a, layout.a_width)
-            segments.append(Segment(SEPARATOR_TEXT, self._style("diff--separator")))
-            segments += self._cell(group_index, group, "b", row.b, layout.b_width)
+            # A repeated sentence has no partner of its own: its empty side says which sentence it repeats,
+            # so the row does not read as new text (an inserted or deleted one).
+            note = repeat_note(self._result, group) if row.first and group.kind == "repeated" else ""
+            for side, span, cell_width in (("a", row.a, layout.a_width), ("b", row.b, layout.b_width)):
+                if side == "b":
+                    segments.append(Segment(SEPARATOR_TEXT, self._style("diff--separator")))
+                if note and span is None and not (group.a if side == "a" else group.b):
+                    segments += Strip([Segment(f"({note})", self._style("diff--note"))]).adjust_cell_length(cell_width)
+                else:
+                    segments += self._cell(group_index, group, side, span, cell_width)
         return Strip(segments).adjust_cell_length(width)
 
     def _gutter(self, group_index: int, group: Group, row: Row) -> list[Segment]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.timer import Timer
 from textual.widget import Widget
@@ -16,11 +17,19 @@ __all__ = ["SPINNER", "SummaryBar"]
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-def _describe(doc: Document, sentences: int, words: int) -> str:
-    name = doc.title or doc.source or doc.name or "untitled"
+def _describe(doc: Document, sentences: int, words: int, width: int) -> str:
+    """`name · N sentences, W words` in `width` cells. A path too long for them loses its start, not its end:
+    the file's name is what tells the two versions apart (`…/wire/blinken.txt`, not `/home/me/stories/…`)."""
+    counts = f" · {sentences} sentences, {words} words"
+    name = flatten(doc.title or doc.source or doc.name or "untitled")
     if doc.title and doc.source:
-        name += f" ({doc.source})"
-    return f"{flatten(name)} · {sentences} sentences, {words} words"
+        return f"{name} ({flatten(doc.source)}){counts}"  # a headline reads from its start
+    room = width - cell_len(counts)
+    if cell_len(name) > room >= 12:
+        name = "…" + name[-(room - 1) :]
+        while cell_len(name) > room:  # wide characters: drop more until it fits
+            name = "…" + name[2:]
+    return name + counts
 
 
 def _counts(counts: dict[str, int], *, words: bool, zeros: bool = True) -> str:
@@ -36,8 +45,8 @@ def _counts(counts: dict[str, int], *, words: bool, zeros: bool = True) -> str:
 
 
 class SummaryBar(Widget):
-    """Three or four lines at the top: A, B, scores, counts and the alignment method, and a status line when
-    there is news."""
+    """Three or four lines at the top: A, B, scores, counts and the alignment method (on a line of its own when
+    the terminal is too narrow for one), and a status line when there is news."""
 
     DEFAULT_CSS = """
     SummaryBar {
@@ -58,7 +67,10 @@ class SummaryBar(Widget):
         self._timer: Timer | None = None
 
     def show(self, result: Comparison, threshold: float, status: str) -> None:
-        """Describe another result, threshold or status."""
+        """Describe another result, threshold or status (nothing to do when all three are the same: the screen
+        calls this on every cursor move, and a layout pass each time slowed scrolling a long article)."""
+        if result is self.result and threshold == self.threshold and status == self.status:
+            return
         self.result, self.threshold, self.status = result, threshold, status
         self.refresh(layout=True)
 
@@ -85,18 +97,20 @@ class SummaryBar(Widget):
         """The header's lines, built from the result (article text is never parsed as markup)."""
         result = self.result
         scores = result.scores
-        a = _describe(result.a, len(result.a_sentences), int(scores.get("words_a", 0)))
-        b = _describe(result.b, len(result.b_sentences), int(scores.get("words_b", 0)))
         width = max(1, self.size.width)
+        a = _describe(result.a, len(result.a_sentences), int(scores.get("words_a", 0)), width - 2)
+        b = _describe(result.b, len(result.b_sentences), int(scores.get("words_b", 0)), width - 2)
         a_in_b, b_in_a = float(scores.get("overlap_a_in_b", 0)), float(scores.get("overlap_b_in_a", 0))
         overlap = f"overlap A→B {a_in_b:.1%}  B→A {b_in_a:.1%}"
         threshold = f"{method_of(result.options)} · threshold {self.threshold:.2f}"
         counts = result.counts()
         for form in ({"words": True}, {"words": False}, {"words": False, "zeros": False}):
-            stats = f"{overlap} · {_counts(counts, **form)} · {threshold}"  # the method stays in every form
-            if len(stats) <= width:
+            stats = [f"{overlap} · {_counts(counts, **form)} · {threshold}"]  # the method stays in every form
+            if cell_len(stats[0]) <= width:
                 break
-        lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), Text(stats)]
+        else:  # a narrow terminal: the method and threshold on a line of their own rather than cut off
+            stats = [f"{overlap} · {_counts(counts, words=False, zeros=False)}", threshold]
+        lines = [Text.assemble(("A ", "bold"), a), Text.assemble(("B ", "bold"), b), *map(Text, stats)]
         if self.busy or self.status:
             status = Text()
             if self.busy:
