@@ -18,6 +18,7 @@ from ..render.write import check_writable, write_atomic
 __all__ = [
     "SOURCE_HELP",
     "add_input_options",
+    "add_method_option",
     "add_threshold_option",
     "check_one_stdin",
     "check_output",
@@ -80,6 +81,17 @@ def add_threshold_option(parser: argparse.ArgumentParser, extra_help: str = "") 
         default=AlignOptions.threshold,
         metavar="X",
         help=f"minimum similarity for two sentences to match, 0-1 (default {AlignOptions.threshold}){extra_help}",
+    )
+
+
+def add_method_option(parser: argparse.ArgumentParser) -> None:
+    """`--method`: how sentences are matched, the same for every command that aligns."""
+    parser.add_argument(
+        "--method",
+        choices=("lexical", "semantic"),
+        default="lexical",
+        help="lexical (default, fast): match sentences on shared words; semantic: also on meaning, with a "
+        "sentence-embedding model (needs pip install 'storydiff[semantic]')",
     )
 
 
@@ -290,4 +302,4 @@ def read_history(specs: Sequence[str], args: argparse.Namespace) -> Any:
         replace(doc, name=name) if doc.label != name and not doc.title else doc
         for doc, name in zip(docs, labels, strict=True)
     ]
-    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold)
+    return history(docs, order=getattr(args, "order", "given"), threshold=args.threshold, method=args.method)

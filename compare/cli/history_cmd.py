@@ -15,7 +15,16 @@ from typing import Any
 from ..errors import InputError, OptionError
 from ..render import format_of
 from ..render.history import HISTORY_TABLES, render_history
-from ._common import SOURCE_HELP, add_input_options, add_threshold_option, check_output, emit, read_history, use_colour
+from ._common import (
+    SOURCE_HELP,
+    add_input_options,
+    add_method_option,
+    add_threshold_option,
+    check_output,
+    emit,
+    read_history,
+    use_colour,
+)
 from ._parsing import add_command, add_flags
 from .tui_cmd import open_history
 
@@ -61,6 +70,7 @@ def add_parser(sub: Any) -> None:
         },
     )
     add_threshold_option(parser)
+    add_method_option(parser)
     add_input_options(parser)
     parser.set_defaults(run=run)
 

@@ -20,6 +20,7 @@ from ..render import format_of, render
 from ._common import (
     SOURCE_HELP,
     add_input_options,
+    add_method_option,
     add_threshold_option,
     check_one_stdin,
     check_output,
@@ -59,6 +60,7 @@ def add_parser(sub: Any) -> None:
         help="report format (default: from the output's extension: .html, .md, .json, .csv)",
     )
     add_threshold_option(parser)
+    add_method_option(parser)
     add_flags(
         parser,
         {"--changes-only": "Markdown, two versions: list the changed groups only, without the full side-by-side table"},
@@ -137,17 +139,20 @@ def run(args: argparse.Namespace) -> int:
     docs = _read(args)
     result: Any
     if len(docs) == 2:
-        result = compare(docs[0], docs[1], threshold=args.threshold)
+        result = compare(docs[0], docs[1], threshold=args.threshold, method=args.method)
     else:
         pairs = len(docs) * (len(docs) - 1) // 2
         bar = _progress_bar(pairs)
         if bar is None:
-            result = compare_many(docs, threshold=args.threshold)
+            result = compare_many(docs, threshold=args.threshold, method=args.method)
         else:
             with bar:
                 task = bar.add_task("pairs", total=pairs)
                 result = compare_many(
-                    docs, threshold=args.threshold, progress=lambda done, _total: bar.update(task, completed=done)
+                    docs,
+                    threshold=args.threshold,
+                    method=args.method,
+                    progress=lambda done, _total: bar.update(task, completed=done),
                 )
     text = render(result, fmt, changes_only=args.changes_only, table=args.table, title=args.title)
     emit(text, args.output, fmt)

@@ -16,6 +16,7 @@ from ..errors import InputError
 from ._common import (
     SOURCE_HELP,
     add_input_options,
+    add_method_option,
     add_threshold_option,
     is_stdin,
     max_bytes,
@@ -46,6 +47,7 @@ def add_parser(sub: Any) -> None:
         help="more versions: with three or more, step through them as a history (as storydiff history --tui)",
     )
     add_threshold_option(parser, "; + and - change it in the app")
+    add_method_option(parser)
     add_input_options(parser)
     parser.set_defaults(run=run)
 
@@ -66,6 +68,13 @@ def _check_screen() -> None:
             "storydiff tui needs a terminal and standard output is not one; "
             "use storydiff compare (or report) to write the comparison to a pipe or a file"
         )
+
+
+def _check_semantic() -> None:
+    """Load the semantic extra's model now: a missing extra is one line before the app starts."""
+    from ..semantic import semantic_scorer
+
+    semantic_scorer([], [])
 
 
 def _terminal_for_keys(article_on_stdin: bool) -> None:
@@ -99,15 +108,19 @@ def run(args: argparse.Namespace) -> int:
     if args.a is not None and args.b is not None:
         sources = load_pair(args)
         _check_screen()  # before the comparison, which may take a while
-        result = compare(*sources, threshold=args.threshold)
+        result = compare(*sources, threshold=args.threshold, method=args.method)
     elif args.a is not None:
         first = read_input(args.a, args)
+    if result is None and args.method == "semantic":
+        _check_semantic()  # the picker would otherwise fail only once both files are chosen
     _check_screen()
     _terminal_for_keys(is_stdin(args.a) or is_stdin(args.b))
 
     from tui import StorydiffApp
 
-    app = StorydiffApp(result, sources=sources, first=first, threshold=args.threshold, max_bytes=max_bytes(args))
+    app = StorydiffApp(
+        result, sources=sources, first=first, threshold=args.threshold, method=args.method, max_bytes=max_bytes(args)
+    )
     app.run()
     return app.return_code or 0
 

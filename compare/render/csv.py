@@ -11,11 +11,13 @@ dtype={"a_index": "Int64", "b_index": "Int64"})` loads them as integers (without
 as pandas reads any integer column with a gap). The column
 `links` lists the repeats and partial links of the group's sentences beyond
 the group (`a-b kind score`, 0-based, several joined by "; "): for a
-`repeated` group, the sentences whose content it repeats. The last column,
-`findings`, holds the fact-drift findings of that group (kind and
+`repeated` group, the sentences whose content it repeats. The column
+`findings` holds the fact-drift findings of that group (kind and
 explanation, several joined by " | "), empty where there are none; findings
 tied to no group are left to the JSON output. The column is always present,
-so the header does not change with the content.
+so the header does not change with the content. Then `method`, the same in
+every row: which method aligned the sentences (`lexical` or `semantic`), so a
+CSV file on its own says how it was made.
 
 Article text is untrusted. A text cell that starts with `=`, `+`, `-`, `@`
 (or a full-width or small form of one, `＝` `＋` `－` `＠` `﹦`…, which some
@@ -57,7 +59,7 @@ __all__ = ["COLLECTION_TABLES", "COLUMNS", "FINDING_COLUMNS", "render_csv", "tex
 
 COLUMNS = [
     "group", "kind", "moved", "score", "a_index", "a_count", "b_index", "b_count", "a_text", "b_text",
-    "words_changed", "links", "findings",
+    "words_changed", "links", "findings", "method",
 ]  # fmt: skip
 FINDING_COLUMNS = [
     "group", "kind", "a_text", "a_start", "a_end", "b_text", "b_start", "b_end",
@@ -88,6 +90,7 @@ def _comparison_csv(result: Comparison) -> str:
     writer = _writer(buffer)
     writer.writerow(COLUMNS)
     findings = findings_by_group(result)
+    method = method_of(result.options)
     for n, group in enumerate(result.groups):
         notes = " | ".join(
             f"{f['kind']}: {f['explanation']}" if f["explanation"] else f["kind"] for f in findings.get(n, [])
@@ -107,6 +110,7 @@ def _comparison_csv(result: Comparison) -> str:
                 sum(1 for op in group.diff if op.op != "equal"),
                 "; ".join(f"{k.a}-{k.b} {k.kind} {k.score:.2f}" for k in other_links(result, group)),
                 text_cell(notes),
+                method,
             ]
         )
     return buffer.getvalue()

@@ -31,7 +31,7 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 # What each alignment method measures, said in every report's header (#12).
 _METHOD_NOTE = {
     "lexical": "sentences matched by the words they share",
-    "semantic": "sentences matched by meaning (word embeddings)",
+    "semantic": "sentences matched by their words and, through word embeddings, by meaning",
 }
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import json
 import re
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from compare import Comparison, compare, compare_many, history
+from compare.cli import main
 from compare.render import render, render_history
 from tui import StorydiffApp
 from tui.widgets import SummaryBar
@@ -45,6 +48,39 @@ def test_comparison_reports_name_the_method(method: str) -> None:
     assert OTHER[method] not in text
     assert f"- **Method**: {method} (" in render(result, "markdown")
     assert f"Method: {method} (" in _html_text(render(result, "html"))
+    rows = list(csv.DictReader(io.StringIO(render(result, "csv"))))
+    assert rows and {row["method"] for row in rows} == {method}
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_command_that_aligns_takes_the_method(method: str, tmp_path: Path) -> None:
+    """`compare`, `report` (two versions and more) and `history` align with the method asked for."""
+    files = []
+    for name, sentences in zip("abc", (A, B, C), strict=True):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(" ".join(sentences), encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "out.json"
+    commands = [
+        ["compare", *files[:2], "-f", "json", "-o", str(out)],
+        ["report", *files[:2], "-o", str(out)],
+        ["report", *files, "-o", str(out)],
+        ["history", *files, "-f", "json", "-o", str(out)],
+    ]
+    for command in commands:
+        assert main([*command, "--method", method]) == 0, command
+        recorded = _recorded_methods(json.loads(out.read_text(encoding="utf-8")))
+        assert recorded == {method}, command
+
+
+def _recorded_methods(data: object) -> set[str]:
+    """The method of every `options` in a saved result; a collection leaves out the default, lexical."""
+    if isinstance(data, list):
+        return set().union(*map(_recorded_methods, data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    found = {str(data["options"].get("method", "lexical"))} if isinstance(data.get("options"), dict) else set()
+    return found.union(*map(_recorded_methods, data.values()))
 
 
 @pytest.mark.parametrize("method", METHODS)

@@ -84,7 +84,8 @@ def test_json_of_many_versions_is_the_collection_schema(banksy: Collection) -> N
 # -- CSV ----------------------------------------------------------------------
 def test_csv_has_one_row_per_group_with_the_api_numbers(seed_wire: Comparison) -> None:
     rows = list(csv.DictReader(io.StringIO(render(seed_wire, "csv"))))
-    assert list(rows[0]) == COLUMNS and COLUMNS[-1] == "findings"
+    assert list(rows[0]) == COLUMNS and COLUMNS[-2:] == ["findings", "method"]
+    assert {row["method"] for row in rows} == {"lexical"}
     assert len(rows) == len(seed_wire.groups)
     for row, group in zip(rows, seed_wire.groups, strict=True):
         assert row["kind"] == group.kind and float(row["score"]) == pytest.approx(group.score)

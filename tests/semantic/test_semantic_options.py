@@ -63,3 +63,21 @@ def test_without_the_extra_the_cli_prints_one_line_and_exits_2() -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("storydiff: method='semantic' needs")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", str(SAMPLES / "seed-bbc.txt"), str(SAMPLES / "wire.txt"), "-o", "-", "-f", "json"],
+        ["tui", str(SAMPLES / "seed-bbc.txt")],  # the picker would fail only once both files were chosen
+    ],
+)
+def test_without_the_extra_report_and_tui_say_so_before_any_work(argv: list[str]) -> None:
+    code = _WITHOUT_EXTRA + "from compare.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv, "--method", "semantic"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("storydiff: method='semantic' needs")
