@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -102,7 +103,11 @@ class Engine:
         raise NotImplementedError
 
     def close(self) -> None:
-        """Release processes or connections."""
+        """Release processes or connections, once the work asked for is done."""
+
+    def abort(self) -> None:
+        """Release them at once, dropping the work under way (the run was interrupted)."""
+        self.close()
 
 
 WATCH_SECONDS = 0.5  # how often a worker checks that the process that started it is still there
@@ -126,16 +131,21 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def die_with(parent: int) -> None:
-    """Worker initializer: end this worker when process `parent` (the run) is gone, however it ended.
+def die_with(parent: int, stop: Any = None) -> None:
+    """Worker initializer: end this worker when process `parent` (the run) is gone, however it ended, or
+    when the run sets the event `stop`.
 
     A run killed with SIGKILL cannot stop its pool. Its workers would wait for work for ever, and
     with them the forkserver (they hold its lifeline) and the resource tracker: about 200 MB left
     behind by every kill. A daemon thread checks every `WATCH_SECONDS` and exits the process.
+    Ctrl-C reaches every process of the terminal's group; a worker ignores it and lets the run stop
+    it through `stop` (see `LocalEngine.abort`): workers dying of it mid-task printed a traceback
+    each and could leave the pool's feeder thread blocked on their pipes, so the run hung.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
-        while _alive(parent):
+        while _alive(parent) and not (stop is not None and stop.is_set()):
             time.sleep(WATCH_SECONDS)
         os._exit(1)
 
@@ -150,15 +160,18 @@ class LocalEngine(Engine):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: Any = None
+        self._stop: Any = None
 
     def _executor(self) -> Any:
         if self._pool is None:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            self._stop = context.Event()
             self._pool = ProcessPoolExecutor(
                 self.workers,
-                mp_context=multiprocessing.get_context(method),
+                mp_context=context,
                 initializer=die_with,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), self._stop),
             )
         return self._pool
 
@@ -186,6 +199,13 @@ class LocalEngine(Engine):
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): the work under way is dropped, and each worker exits within `WATCH_SECONDS`."""
+        if self._pool is not None:
+            self._stop.set()
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 
