@@ -18,7 +18,8 @@ recomputes that stage and those after it, never the ones before.
 A directory holding a run over a different input set is refused unless
 `force` is given, so a typo in `-o` cannot mix two corpora or wipe one. A
 non-empty directory without a manifest is refused even with `force`: nothing
-proves its files are ours. Even in a directory of ours, only files with the
+proves its files are ours. One whose manifest is damaged but whose every file
+bears a name a run writes is a run's: `force` starts it afresh. Even in a directory of ours, only files with the
 names a run writes are ever removed, never whole folders.
 """
 
@@ -66,12 +67,21 @@ class Checkpoint:
             )
         manifest = _read_manifest(self.root)
         if manifest is None and self.root.is_dir() and not _is_empty(self.root):
-            # Nothing proves the files there are ours, so none may be replaced or removed, even with --force.
-            raise OutputError(
-                f"{str(root)!r} is not empty and holds no storydiff corpus run; "
-                "choose an empty or new directory for the output",
-                exit_code=EXIT_USAGE,
-            )
+            if not ((self.root / "manifest.json").is_file() and _only_run_files(self.root)):
+                # Nothing proves the files there are ours, so none may be replaced or removed, even with --force.
+                raise OutputError(
+                    f"{str(root)!r} is not empty and holds no storydiff corpus run; "
+                    "choose an empty or new directory for the output",
+                    exit_code=EXIT_USAGE,
+                )
+            # A run's files, every one by its name, under a manifest that cannot be read.
+            if not force:
+                raise OutputError(
+                    f"{str(root)!r} holds a corpus run whose manifest.json is damaged; "
+                    "give --force to start that run afresh, or another output directory",
+                    exit_code=EXIT_USAGE,
+                )
+            self._remove_run()
         if manifest is not None and manifest.get("fingerprint") != fingerprint:
             if not force:
                 raise OutputError(
@@ -180,15 +190,37 @@ def _is_empty(root: Path) -> bool:
     return True
 
 
+def _written_name(name: str) -> str:
+    """The name of the file a `write_atomic` temporary file (`.NAME.XXXX.tmp`) was to become; others as they are."""
+    return name[1:].rsplit(".", 2)[0] if name.startswith(".") and name.endswith(".tmp") else name
+
+
+def _is_run_file(entry: Path, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.fullmatch(_written_name(entry.name))) and entry.is_file() and not entry.is_symlink()
+
+
+_TOP_FILES = re.compile("|".join(re.escape(name) for name in ("manifest.json", *OUTPUTS)))
+
+
+def _only_run_files(root: Path) -> bool:
+    """True when every entry of `root` is a file or stage folder a run writes, named as it names them:
+    such a directory is a run's even when its manifest was damaged."""
+    for entry in root.iterdir():
+        pattern = STAGE_FOLDERS.get(entry.name)
+        if pattern is not None and entry.is_dir() and not entry.is_symlink():
+            if not all(_is_run_file(inner, pattern) for inner in entry.iterdir()):
+                return False
+        elif not _is_run_file(entry, _TOP_FILES):
+            return False
+    return True
+
+
 def _remove_matching(folder: Path, pattern: re.Pattern[str]) -> None:
     """Remove the regular files of `folder` whose names a run writes (and its leftover temporary files)."""
     if not folder.is_dir() or folder.is_symlink():
         return
     for entry in folder.iterdir():
-        name = entry.name
-        if name.startswith(".") and name.endswith(".tmp"):  # a write_atomic temporary file: `.NAME.XXXX.tmp`
-            name = name[1:].rsplit(".", 2)[0]
-        if pattern.fullmatch(name) and entry.is_file() and not entry.is_symlink():
+        if _is_run_file(entry, pattern):
             entry.unlink()
 
 

@@ -117,6 +117,39 @@ def test_force_over_a_run_removes_only_the_files_a_run_writes(corpus_dir: Path, 
     assert {a["id"] for a in data["articles"]} == {"banksy.txt", "meteorite.txt"}
 
 
+def test_a_run_whose_manifest_is_damaged_starts_afresh_with_force(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run's directory whose manifest.json was cut short is still a run's: every file bears a name a run
+    writes. Without --force it is refused with a line that says so; with it, the run starts afresh."""
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    first = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    manifest = out / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes()[:25])
+    capsys.readouterr()
+    assert run(str(corpus_dir), "-o", str(out)) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "manifest.json is damaged" in err[0] and "--force" in err[0]
+    assert run(str(corpus_dir), "-o", str(out), "--force") == 0
+    again = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    assert again["clusters"] == first["clusters"] and again["pairs"] == first["pairs"]
+    assert run(str(corpus_dir), "-o", str(out)) == 0  # and the manifest is whole again
+
+
+def test_a_damaged_manifest_beside_a_file_of_the_users_is_refused_even_with_force(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run(str(corpus_dir), "-o", str(out)) == 0
+    (out / "manifest.json").write_text("{", encoding="utf-8")
+    (out / "align" / "mine.txt").write_text("keep me", encoding="utf-8")
+    assert run(str(corpus_dir), "-o", str(out), "--force") == 2
+    assert "holds no storydiff corpus run" in capsys.readouterr().err
+    assert (out / "align" / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "corpus.json").is_file()  # nothing of the run was removed either
+
+
 def test_an_empty_directory_is_written_into(corpus_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "empty"
     out.mkdir()
