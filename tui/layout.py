@@ -32,15 +32,9 @@ LABEL = 2  # "A " / "B " in the stacked layout
 SEPARATOR = 3  # " │ " between the two columns
 GAP = 1  # blank row after each band
 
-# Tabs and newlines draw as one space each (other control characters as a symbol), so offsets stay valid.
-# The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) draw as U+FFFD, the
-# replacement character, as display_text draws the C1 controls: a terminal that obeys them reorders what
-# follows (the "Trojan Source" trick), so an article could show words in an order it does not have, and drag
-# the column separator and the other version's text with them. The marks LRM, RLM and ALM stay: they steer
-# only the punctuation next to them and are ordinary in Arabic and Hebrew text.
-_FLAT = str.maketrans(
-    {"\t": " ", "\n": " ", **{chr(c): "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
-)
+# Tabs and newlines draw as one space each (other control characters, and the bidirectional overrides, as
+# `display_text` shows them), so offsets stay valid.
+_FLAT = str.maketrans({"\t": " ", "\n": " "})
 # Characters one cell wide: Latin scripts, general punctuation (curly quotes, dashes), currency signs.
 _NARROW = re.compile(r"[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
 

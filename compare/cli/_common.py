@@ -26,7 +26,6 @@ __all__ = [
     "fraction",
     "is_stdin",
     "max_bytes",
-    "output_safe",
     "read_history",
     "read_input",
     "terminal_safe",
@@ -224,28 +223,11 @@ def use_colour(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-# Characters that reorder or hide what a reader sees: the bidirectional controls ("Trojan source": a name
-# shown backwards) and, for JSON, the C1 controls and line separators json.dumps(ensure_ascii=False) keeps raw.
-_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-_SHOWN = dict.fromkeys(_BIDI, "\ufffd")
-_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x2028, 0x2029, *_BIDI)}
+def emit(text: str, output: str | None) -> None:
+    """Write `text` to the file `output` atomically, or to standard output for None or '-'.
 
-
-def output_safe(text: str, fmt: str) -> str:
-    """A rendered report with no character left that could reorder or command what a terminal shows.
-
-    The renderers make article text visible (`compare.render.display`), but keep bidirectional controls,
-    and JSON keeps C1 controls (U+009B is a one-byte CSI) raw. storydiff's own markup holds none of
-    these, so what is found is article text: in JSON it is written as ``\\uXXXX`` (the same string to any
-    JSON reader); elsewhere it is shown as U+FFFD, as the other controls are.
+    The renderers have already made article text safe to show (`compare.render.display`).
     """
-    return text.translate(_JSON_ESCAPES if fmt == "json" else _SHOWN)
-
-
-def emit(text: str, output: str | None, fmt: str = "text") -> None:
-    """Write `text` (a report in format `fmt`, made `output_safe`) to the file `output` atomically, or to
-    standard output for None or '-'."""
-    text = output_safe(text, fmt)
     if output in (None, "-"):
         write_stdout(text)
     else:

@@ -66,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
     result = compare(doc_a, doc_b, threshold=args.threshold, method=args.method)
     colour = args.format == "text" and args.output in (None, "-") and use_colour()
     text = render(result, args.format, colour=colour, changes_only=not args.all, facts_only=args.facts_only)
-    emit(text, args.output, args.format)
+    emit(text, args.output)
     return 1 if args.fail_on_drift and result.findings else 0

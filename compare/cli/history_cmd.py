@@ -106,5 +106,5 @@ def run(args: argparse.Namespace) -> int:
     result = read_history(list(args.inputs), args)
     colour = fmt == "text" and args.output in (None, "-") and use_colour()
     text = render_history(result, fmt, changes_only=not args.all, table=args.table, title=args.title, colour=colour)
-    emit(text, args.output, fmt)
+    emit(text, args.output)
     return 0

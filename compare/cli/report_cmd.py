@@ -155,5 +155,5 @@ def run(args: argparse.Namespace) -> int:
                     progress=lambda done, _total: bar.update(task, completed=done),
                 )
     text = render(result, fmt, changes_only=args.changes_only, table=args.table, title=args.title)
-    emit(text, args.output, fmt)
+    emit(text, args.output)
     return 0

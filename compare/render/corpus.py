@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,8 @@ from ..corpus_engine.pairs import DETAILED_CLUSTERS
 from ..corpus_engine.result import CorpusResult
 from ..corpus_engine.signatures import COMMON, WINDOW_WORDS
 from ..errors import DependencyError, OptionError
-from .html import TEMPLATES
+from .html import template_environment
+from .json import json_text
 from .write import write_atomic
 
 __all__ = ["render_report", "write_outputs"]
@@ -40,7 +40,7 @@ def write_outputs(
 ) -> list[Path]:
     """Write corpus.json, and pairs.csv / pairs.parquet and report.html when asked; return the paths."""
     root = Path(out)
-    written = [write_atomic(root / "corpus.json", json.dumps(result.to_dict(), ensure_ascii=False, indent=1))]
+    written = [write_atomic(root / "corpus.json", json_text(result.to_dict(), indent=1))]
     if pairs == "csv":
         written.append(write_atomic(root / "pairs.csv", result.pairs_frame().to_csv(index=False)))
     elif pairs == "parquet":
@@ -58,16 +58,7 @@ def write_outputs(
 
 def render_report(result: CorpusResult) -> str:
     """The self-contained HTML report of a corpus run."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["pct"] = lambda value: "–" if value is None else f"{value:.0%}"
+    env = template_environment()  # the comparison report's: escaped, control and bidi characters shown
     articles = {a["id"]: a for a in result.articles}
     overlap: dict[tuple[str, str], float] = {}
     for p in result.pairs:

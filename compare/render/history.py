@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import OptionError
 from .display import display_text
+from .json import json_text
 from .summary import method_line, plural
 from .symbols import KIND_SYMBOL, kind_label, label
 
@@ -63,7 +63,7 @@ def render_history(
     if fmt == "text":
         return _text(h, changes_only, colour)
     if fmt == "json":
-        return json.dumps(h.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(h.to_dict()) + "\n"
     if fmt == "markdown":
         return _markdown(h, changes_only)
     if fmt == "csv":

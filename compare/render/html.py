@@ -37,19 +37,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 CARRIED_SYMBOL = {"identical": "=", "modified": "~", "repeated": "*", "": "", "·": "·"}
 
 
-# The bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) print as U+FFFD, the
-# replacement character, as display_text prints the C1 controls. A browser obeys them across the inline
-# elements that mark word changes, so an article holding one would show its words (and the marks of what
-# changed) in an order it does not have — the "Trojan Source" trick. The TUI draws them the same way.
-# The marks LRM, RLM and ALM stay: they steer only the punctuation next to them, ordinary in RTL text.
-_BIDI_CONTROLS = str.maketrans({chr(code): "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-
-
 def _visible(value: Any) -> Any:
-    """What a template prints: text with control characters shown (`display_text`) and bidirectional overrides
-    neutralised; markup and numbers as they are."""
+    """What a template prints: text with control and bidirectional characters shown (`display_text`);
+    markup and numbers as they are."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return display_text(value).translate(_BIDI_CONTROLS)
+        return display_text(value)
     return value
 
 

@@ -7,8 +7,14 @@ from typing import Any
 
 from ..errors import OptionError
 from ..model import Comparison
+from .display import JSON_ESCAPES
 
-__all__ = ["render_json"]
+__all__ = ["json_text", "render_json"]
+
+
+def json_text(data: Any, indent: int = 2) -> str:
+    """`data` as JSON, non-ASCII kept but every character a terminal would obey escaped (`JSON_ESCAPES`)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(JSON_ESCAPES)
 
 
 def render_json(result: Any, *, facts_only: bool = False) -> str:
@@ -17,7 +23,7 @@ def render_json(result: Any, *, facts_only: bool = False) -> str:
     `facts_only=True` gives only the versions' labels and the fact-drift findings of a comparison.
     """
     data = _findings(result) if facts_only else result.to_dict()
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data) + "\n"
 
 
 def _findings(result: Any) -> dict[str, Any]:

@@ -1,5 +1,7 @@
 """Reports of articles holding bidirectional and C1 controls: nothing that reorders or commands a terminal
-reaches the output, in any format, and JSON still reads back as the article's exact text."""
+reaches the output, in any format, and JSON still reads back as the article's exact text. The marks LRM,
+RLM and ALM are kept (they steer only the punctuation beside them and are ordinary in Arabic and Hebrew);
+the embeddings, overrides and isolates of the "Trojan Source" trick are not."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_runner import run_cli
 
-BIDI = "\u202e\u2066\u200f"
+BIDI = "\u202e\u2066"
 TRICK = f"The minister said the plan {BIDI}cost 5 million\u202c and that C1 \x9b31m was fine."
 BASE = [
     "The council reopened the bridge on Monday after three weeks of repairs.",

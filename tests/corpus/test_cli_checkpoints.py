@@ -186,6 +186,26 @@ def test_report_escapes_article_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)" in report or "&lt;img src=x onerror=alert(2)&gt;" in report
 
 
+def test_corpus_outputs_show_control_and_bidi_characters_of_articles_not_obey_them(tmp_path: Path) -> None:
+    """The corpus report and corpus.json, like every other output: ESC and the one-byte CSI never reach a
+    terminal that prints them, a right-to-left override cannot reorder the words shown, and corpus.json
+    still reads back as the article's exact title."""
+    from corpus_fixtures import story
+
+    text = story("adv", "banksy")
+    trick = "The mural \u202esold for\u202c \x1b[2J five \x9b31m pounds."
+    records = [{"id": "a", "title": trick, "text": f"{trick} {text}"}, {"id": "b", "title": "B", "text": text}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert run(str(feed), "-o", str(tmp_path / "out")) == 0
+    for name in ("report.html", "corpus.json"):
+        written = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert not {"\x1b", "\x9b", "\u202e", "\u202c"} & set(written), name
+    assert "\u241b[2J" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")  # ESC shown as ␛
+    data = json.loads((tmp_path / "out" / "corpus.json").read_text(encoding="utf-8"))
+    assert trick in [article["title"] for article in data["articles"]]
+
+
 def test_jsonl_records_get_a_likely_source_and_provenance_in_the_report(corpus_jsonl: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run(str(corpus_jsonl), "-o", str(out)) == 0
