@@ -408,10 +408,10 @@ def test_closed_standard_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_tui_without_a_terminal_refuses_instead_of_drawing_into_a_pipe(tmp_path: Path) -> None:
     """`storydiff tui a b </dev/null | cat`: no escape sequences into the pipe, no wait for keys."""
     code, out, err = _storydiff(f"storydiff tui {GOOD} {GOOD} </dev/null | cat", tmp_path, timeout=60)
-    _assert_one_line(0, err, "storydiff tui needs a terminal and standard output is not one", 0)  # cat's status
+    _assert_one_line(0, err, "storydiff: tui needs a terminal and standard output is not one", 0)  # cat's status
     assert out == ""
     code, out, err = _storydiff(f"storydiff tui {GOOD} {GOOD} </dev/null > out.txt", tmp_path, timeout=60)
-    _assert_one_line(code, err, "storydiff tui needs a terminal and standard output is not one", 2)
+    _assert_one_line(code, err, "storydiff: tui needs a terminal and standard output is not one", 2)
     assert (tmp_path / "out.txt").read_bytes() == b""
 
 

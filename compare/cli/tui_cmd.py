@@ -65,7 +65,7 @@ def _check_screen() -> None:
     or a file and wait for keys that never come."""
     if not _isatty(sys.stdout):
         raise InputError(
-            "storydiff tui needs a terminal and standard output is not one; "
+            "tui needs a terminal and standard output is not one; "
             "use storydiff compare (or report) to write the comparison to a pipe or a file"
         )
 
@@ -90,7 +90,7 @@ def _terminal_for_keys(article_on_stdin: bool) -> None:
                 "standard input held an article and there is no terminal to read keys from; give both files as paths"
             ) from exc
         raise InputError(
-            "storydiff tui reads keys from a terminal and standard input is not one; "
+            "tui reads keys from a terminal and standard input is not one; "
             "run it in a terminal, or use storydiff compare"
         ) from exc
     os.dup2(fd, 0)

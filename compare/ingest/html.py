@@ -77,11 +77,13 @@ SMALL_PAGE_WORDS = 150
 MAX_ELEMENTS = 25_000
 # JSON-LD blocks over this many characters are not read for the page's type.
 _MAX_JSON_LD = 1_000_000
-# Elements a reader never sees: hidden copies of the body (schema.org markup for search engines) double it.
+# Elements a reader never sees: hidden copies of the body (schema.org markup for search engines) double it,
+# and a <template> holds markup a script may clone into the page later, never shown as it is.
 _HIDDEN = [
     "//*[contains(translate(@style, ' ', ''), 'display:none')]",
     "//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]",
     "//*[@hidden]",
+    "//template",
 ]
 _ARTICLE_TYPE = re.compile(r"(?:Article|BlogPosting|Report)$")
 

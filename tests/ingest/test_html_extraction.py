@@ -106,6 +106,19 @@ def test_a_body_in_content_blocks_between_adverts_is_read_whole() -> None:
         assert boilerplate not in doc.text
 
 
+def test_template_content_is_not_article_text() -> None:
+    """A <template> inside the article holds markup a script may clone later: no reader sees it as it is."""
+    html = page("ferry-split.html")
+    start = html.index("<article")
+    end = html.index("</p>", start)
+    card = (
+        "<template><div><p>Template card: a script clones this into the page, never shown as is.</p></div></template>"
+    )
+    doc = extract_article(html[:end] + card + html[end:], name="template.html")
+    assert doc.text.startswith(FERRY_FIRST) and doc.text.endswith(FERRY_LAST)
+    assert "Template card" not in doc.text
+
+
 def test_a_body_hidden_until_a_script_shows_it_is_still_read() -> None:
     # With no visible article at all, hidden elements are read rather than refusing the page.
     html = page("ferry-split.html")
