@@ -25,7 +25,18 @@ from .display import display_text
 from .highlight import Piece, pieces
 from .history import HISTORY_FORMATS, fact_line, render_history
 from .summary import method_of
-from .symbols import KIND_SYMBOL, LINK_SYMBOL, MOVED_SYMBOL, label, link_notes, other_links, repeat_note, symbol
+from .symbols import (
+    KIND_SYMBOL,
+    LINK_SYMBOL,
+    MOVED_SYMBOL,
+    group_ref,
+    kind_label,
+    label,
+    link_notes,
+    other_links,
+    repeat_note,
+    symbol,
+)
 from .write import write_atomic
 
 __all__ = [
@@ -40,6 +51,8 @@ __all__ = [
     "extension",
     "fact_line",
     "format_of",
+    "group_ref",
+    "kind_label",
     "label",
     "link_notes",
     "method_of",

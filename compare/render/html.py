@@ -27,7 +27,7 @@ from ..model import Comparison, Document
 from .display import display_text
 from .highlight import pieces
 from .summary import finding_rows, method_line, similarity_histogram
-from .symbols import KIND_SYMBOL, MOVED_SYMBOL, label, link_notes, refs, repeat_note
+from .symbols import KIND_SYMBOL, MOVED_SYMBOL, kind_label, label, link_notes, refs, repeat_note
 
 __all__ = ["document_info", "page_script", "render_fragment", "render_html", "template_environment"]
 
@@ -59,6 +59,7 @@ def _environment() -> jinja2.Environment:
         finalize=_visible,
     )
     env.filters["pct"] = lambda value: "–" if value is None else f"{value:.0%}"
+    env.filters["kind_label"] = kind_label
     env.filters["pct1"] = lambda value: "–" if value is None else f"{value:.1%}"
     env.filters["num"] = lambda value, digits=2: "–" if value is None else f"{value:.{digits}f}"
     return env

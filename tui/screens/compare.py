@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from compare import AlignOptions, Comparison, Group, Source, StorydiffError, compare
-from compare.render import MOVED_SYMBOL
+from compare.render import MOVED_SYMBOL, group_ref
 
 from ..messages import CursorMoved
 from ..widgets import DetailPanel, DiffView, SummaryBar
@@ -181,7 +181,7 @@ class CompareScreen(Screen[None]):
         cursor = view.cursor_group
         if cursor is not None and cursor < len(self.result.groups) and self.result.groups[cursor].moved:
             # Rows follow A's order, so a moved group's B sentences are out of place: say where they are.
-            parts.append(f"{MOVED_SYMBOL} moved: {_refs(self.result.groups[cursor])} (m: next moved)")
+            parts.append(f"{MOVED_SYMBOL} moved: {group_ref(self.result.groups[cursor])} (m: next moved)")
         if view.search_text:
             parts.append(f"search “{view.search_text}”: {len(view.match_groups)} groups · n/N step · esc clears")
         if view.findings:
@@ -385,13 +385,6 @@ class CompareScreen(Screen[None]):
         """List every binding."""
         rows = binding_rows([*DiffView.BINDINGS, *self.BINDINGS, *self.app.BINDINGS])
         self.app.push_screen(HelpScreen(rows))
-
-
-def _refs(group: Group) -> str:
-    """Where a group is in each version, numbered from 1 as the reports number them: `A1,2 → B3`."""
-    a = ",".join(str(i + 1) for i in group.a) or "–"
-    b = ",".join(str(j + 1) for j in group.b) or "–"
-    return f"A{a} → B{b}"
 
 
 def _slug(label: str) -> str:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from compare import Comparison, Finding
-from compare.render import LINK_SYMBOL, label, link_notes, repeat_note, symbol
+from compare.render import LINK_SYMBOL, kind_label, label, link_notes, repeat_note, symbol
 
 from ..layout import flatten
 
@@ -50,7 +50,7 @@ def describe_group(result: Comparison, index: int | None, findings: Sequence[Fin
     if findings:
         text.append(f"Findings ({len(findings)}):\n", style="bold")
         for finding in findings:
-            kind = flatten(finding.kind.replace("_", " "))  # in words, as the reports say it: number changed
+            kind = flatten(kind_label(finding.kind))  # in words, as the reports say it: number changed
             explanation = flatten(finding.explanation)
             text.append(f"  ! {kind}", style="bold")
             text.append(f": {explanation}\n" if explanation else "\n")
