@@ -103,11 +103,7 @@ class Engine:
         raise NotImplementedError
 
     def close(self) -> None:
-        """Release processes or connections, once the work asked for is done."""
-
-    def abort(self) -> None:
-        """Release them at once, dropping the work under way (the run was interrupted)."""
-        self.close()
+        """Release processes or connections."""
 
 
 WATCH_SECONDS = 0.5  # how often a worker checks that the process that started it is still there
@@ -131,21 +127,20 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def die_with(parent: int, stop: Any = None) -> None:
-    """Worker initializer: end this worker when process `parent` (the run) is gone, however it ended, or
-    when the run sets the event `stop`.
+def die_with(parent: int) -> None:
+    """Worker initializer: end this worker when process `parent` (the run) is gone, however it ended.
 
     A run killed with SIGKILL cannot stop its pool. Its workers would wait for work for ever, and
     with them the forkserver (they hold its lifeline) and the resource tracker: about 200 MB left
     behind by every kill. A daemon thread checks every `WATCH_SECONDS` and exits the process.
-    Ctrl-C reaches every process of the terminal's group; a worker ignores it and lets the run stop
-    it through `stop` (see `LocalEngine.abort`): workers dying of it mid-task printed a traceback
-    each and could leave the pool's feeder thread blocked on their pipes, so the run hung.
+    Ctrl-C reaches every process of the terminal's group; a worker ignores it and finishes the task
+    it holds (see `LocalEngine.abort`). Workers that died of it mid-task printed a traceback each, and
+    could leave the pool's feeder thread blocked on a full pipe nobody read any more: the run hung.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
-        while _alive(parent) and not (stop is not None and stop.is_set()):
+        while _alive(parent):
             time.sleep(WATCH_SECONDS)
         os._exit(1)
 
@@ -160,18 +155,15 @@ class LocalEngine(Engine):
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: Any = None
-        self._stop: Any = None
 
     def _executor(self) -> Any:
         if self._pool is None:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            context = multiprocessing.get_context(method)
-            self._stop = context.Event()
             self._pool = ProcessPoolExecutor(
                 self.workers,
-                mp_context=context,
+                mp_context=multiprocessing.get_context(method),
                 initializer=die_with,
-                initargs=(os.getpid(), self._stop),
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -199,13 +191,6 @@ class LocalEngine(Engine):
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-
-    def abort(self) -> None:
-        """Stop now (Ctrl-C): the work under way is dropped, and each worker exits within `WATCH_SECONDS`."""
-        if self._pool is not None:
-            self._stop.set()
-            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
 

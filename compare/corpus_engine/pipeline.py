@@ -578,9 +578,6 @@ def _run(
                 batch_size=PAIRS_PER_ALIGN_BATCH,
             )
             aligned, sources = run.align(key, batches)
-    except KeyboardInterrupt:
-        engine.abort()  # not close(): waiting for the tasks under way is what an interrupted run must not do
-        raise
     finally:
         engine.close()
     result = _assemble(run, clusters, cores, grouped, aligned, sources, problems, options)
