@@ -134,8 +134,9 @@ def die_with(parent: int) -> None:
     with them the forkserver (they hold its lifeline) and the resource tracker: about 200 MB left
     behind by every kill. A daemon thread checks every `WATCH_SECONDS` and exits the process.
     Ctrl-C reaches every process of the terminal's group; a worker ignores it and finishes the task
-    it holds (see `LocalEngine.abort`). Workers that died of it mid-task printed a traceback each, and
-    could leave the pool's feeder thread blocked on a full pipe nobody read any more: the run hung.
+    it holds, while `LocalEngine.close` drops the tasks not started. Workers that died of it mid-task
+    printed a traceback each, and could leave the pool's feeder thread blocked on a full pipe nobody
+    read any more: the run hung.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
